@@ -1,0 +1,2 @@
+namespace CxBot.App.Tests;
+public sealed class PlaceholderTests { }

@@ -1,0 +1,2 @@
+namespace CxBot.Cards.Tests;
+public sealed class PlaceholderTests { }

@@ -1,0 +1,2 @@
+namespace CxBot.Domain.Tests;
+public sealed class PlaceholderTests { }

@@ -1,0 +1,2 @@
+namespace CxBot.Protocol.Tests;
+public sealed class PlaceholderTests { }

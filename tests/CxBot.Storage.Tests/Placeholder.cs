@@ -1,0 +1,2 @@
+namespace CxBot.Storage.Tests;
+public sealed class PlaceholderTests { }
