@@ -1,3 +1,13 @@
+using CxBot.App.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCxBot();
+
 var app = builder.Build();
+app.UseStatusCodePages();
+app.MapBotEndpoints();
+app.MapHealthEndpoints();
 app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

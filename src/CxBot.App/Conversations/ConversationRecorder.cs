@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using CxBot.Domain.Conversations;
+using CxBot.Protocol.Schema;
+
+namespace CxBot.App.Conversations;
+
+/// <summary>
+/// Upserts a conversation reference for every conversation and user the bot hears from, so that later
+/// features can write there proactively. Unchanged references are written at most once an hour.
+/// </summary>
+public sealed partial class ConversationRecorder(IConversationRecords records, TimeProvider time, ILogger<ConversationRecorder> logger)
+{
+    private static readonly TimeSpan RewriteAfter = TimeSpan.FromHours(1);
+    private readonly ConcurrentDictionary<string, (string Reference, DateTimeOffset Written)> _recent = new(StringComparer.Ordinal);
+
+    /// <summary>Records the activity's conversation; failures are logged, never thrown at the conversation.</summary>
+    public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var reference = ConversationReference.From(activity);
+        if (reference is null)
+        {
+            return;
+        }
+
+        var json = JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference);
+        var now = time.GetUtcNow();
+        var cacheKey = reference.ChannelId + "\n" + reference.Conversation.Id + "\n" + reference.User?.Id;
+        if (_recent.TryGetValue(cacheKey, out var last) && last.Reference == json && now - last.Written < RewriteAfter)
+        {
+            return;
+        }
+
+        var teams = TeamsChannelData.From(activity);
+        var record = new ConversationRecord
+        {
+            ChannelId = reference.ChannelId,
+            ConversationId = reference.Conversation.Id!,
+            ConversationType = reference.Conversation.ConversationType ?? "personal",
+            UserId = activity.From?.Id,
+            AadObjectId = activity.From?.AadObjectId,
+            TenantId = reference.TenantId,
+            TeamId = teams.TeamId,
+            Locale = activity.Locale,
+            Reference = json,
+            LastSeen = now,
+        };
+
+        try
+        {
+            await records.UpsertAsync(record, cancellationToken).ConfigureAwait(false);
+            _recent[cacheKey] = (json, now);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            LogFailed(logger, reference.ChannelId, ex.Status, ex.ErrorCode);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the conversation reference for channel {ChannelId}: {Status} {Code}")]
+    private static partial void LogFailed(ILogger logger, string channelId, int status, string? code);
+}

@@ -1,0 +1,87 @@
+using CxBot.App.Conversations;
+using CxBot.App.Routing;
+using CxBot.Domain.Activities;
+using CxBot.Protocol.Auth;
+using CxBot.Protocol.Schema;
+
+namespace CxBot.App.Hosting;
+
+/// <summary>The Bot Framework messaging endpoint.</summary>
+public static partial class BotEndpoints
+{
+    /// <summary>The path channels post activities to.</summary>
+    public const string MessagesPath = "/api/messages";
+
+    /// <summary>Maps <c>POST</c> (activities) and <c>HEAD</c> (reachability probe) on <see cref="MessagesPath"/>.</summary>
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMethods(MessagesPath, ["HEAD"], () => Results.Ok());
+        endpoints.MapPost(MessagesPath, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        IInboundAuthenticator authenticator,
+        IActivityLedger ledger,
+        ConversationRecorder recorder,
+        ActivityRouter router,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(BotEndpoints).FullName!);
+        var (activity, problem) = await ActivityRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
+            activity!, cancellationToken).ConfigureAwait(false);
+        if (auth.Outcome is InboundAuthOutcome.Unauthorized or InboundAuthOutcome.Forbidden)
+        {
+            LogRejected(logger, auth.Outcome, auth.Reason);
+            var status = auth.Outcome == InboundAuthOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+            return Problems.Of(status, status == 401 ? "Unauthorized" : "Forbidden", auth.Reason ?? "The request is not authenticated.");
+        }
+
+        if (string.IsNullOrWhiteSpace(activity!.Type))
+        {
+            return Problems.Of(StatusCodes.Status400BadRequest, "Missing activity type", "The activity has no 'type'.");
+        }
+
+        if (!string.IsNullOrEmpty(activity.Id) && !string.IsNullOrEmpty(activity.ChannelId) &&
+            !await ledger.TryClaimAsync(activity.ChannelId, activity.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            LogDuplicate(logger, activity.Type, activity.Id);
+            return Results.Ok();
+        }
+
+        await recorder.RecordAsync(activity, cancellationToken).ConfigureAwait(false);
+
+        try
+        {
+            var response = await router.RouteAsync(activity, cancellationToken).ConfigureAwait(false);
+            return response is null
+                ? Results.Ok()
+                : response.Body is null ? Results.StatusCode(response.Status) : Results.Json(response.Body, statusCode: response.Status);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, ex, activity.Type, activity.Name);
+            return activity.IsType(ActivityTypes.Invoke)
+                ? Results.Json(InvokeResponse.Error(500, "InternalError", "Something went wrong; please try again.").Body)
+                : Results.Ok();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected activity: {Outcome} {Reason}")]
+    private static partial void LogRejected(ILogger logger, InboundAuthOutcome outcome, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of {Type} {ActivityId} ignored")]
+    private static partial void LogDuplicate(ILogger logger, string? type, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Type} {Name} failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string? type, string? name);
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using CxBot.App.Localization;
+using CxBot.App.People;
+using CxBot.Domain.People;
+using CxBot.Protocol.Connector;
+using CxBot.Protocol.Schema;
+
+namespace CxBot.App.Routing;
+
+/// <summary>Sends each activity to its route and enforces the route's role.</summary>
+public sealed partial class ActivityRouter(
+    RouteTable routes,
+    RoleResolver roles,
+    IConnectorClient connector,
+    TimeProvider time,
+    ILogger<ActivityRouter> logger)
+{
+    private static readonly LocalizedStrings Strings = new(typeof(ActivityRouter), "CxBot.App.Routing.RoutingStrings");
+
+    /// <summary>Handles the activity; returns the invoke response for invokes, else null.</summary>
+    public async Task<InvokeResponse?> RouteAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var culture = BotCulture.Resolve(activity.Locale);
+        var role = roles.Resolve(activity);
+        var now = time.GetUtcNow();
+        var cardAction = CardActionData.From(activity);
+
+        if (cardAction is not null)
+        {
+            var turn = new TurnContext(activity, culture, role, now, connector) { CardAction = cardAction };
+            await HandleCardActionAsync(turn, cardAction, cancellationToken).ConfigureAwait(false);
+            return activity.IsType(ActivityTypes.Invoke) ? turn.InvokeResponse ?? new InvokeResponse(200, null) : null;
+        }
+
+        if (activity.IsType(ActivityTypes.Message))
+        {
+            await HandleMessageAsync(activity, culture, role, now, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            var handler = activity.Name is null ? null : routes.FindInvoke(activity.Name);
+            if (handler is null)
+            {
+                LogUnknownInvoke(logger, activity.Name);
+                return InvokeResponse.NotImplemented();
+            }
+
+            var turn = new TurnContext(activity, culture, role, now, connector);
+            await handler(turn, cancellationToken).ConfigureAwait(false);
+            return turn.InvokeResponse ?? new InvokeResponse(200, null);
+        }
+
+        var typeHandler = activity.Type is null ? null : routes.FindActivityType(activity.Type);
+        if (typeHandler is null)
+        {
+            LogIgnored(logger, activity.Type);
+            return null;
+        }
+
+        await typeHandler(new TurnContext(activity, culture, role, now, connector), cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task HandleMessageAsync(Activity activity, CultureInfo culture, UserRole role, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var text = Mentions.TextWithoutRecipientMention(activity);
+        var scope = ConversationScopes.Of(activity);
+        var match = string.IsNullOrWhiteSpace(text) ? null : routes.MatchCommand(text, scope);
+        if (match is null)
+        {
+            var turn = new TurnContext(activity, culture, role, now, connector);
+            if (!string.IsNullOrWhiteSpace(text) && routes.FindCommandInAnyScope(text) is { } elsewhere)
+            {
+                await turn.SendTextAsync(Strings.Format("WrongScope", culture, elsewhere.Describe(culture).Keyword), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            if (routes.Fallback is not null)
+            {
+                await routes.Fallback(turn, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (match.Keyword.Language is { } language)
+        {
+            culture = BotCulture.ForLanguage(language);
+        }
+
+        var commandTurn = new TurnContext(activity, culture, role, now, connector) { CommandArgument = match.Argument };
+        if (role < match.Command.MinimumRole)
+        {
+            LogRefused(logger, match.Command.Name, role);
+            await commandTurn.SendTextAsync(Strings.Get(NotAllowedKey(match.Command.MinimumRole), culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await match.Command.Handler(commandTurn, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task HandleCardActionAsync(TurnContext turn, CardActionData action, CancellationToken cancellationToken)
+    {
+        var route = routes.FindVerb(action.Verb);
+        if (route is null)
+        {
+            LogUnknownVerb(logger, action.Verb);
+            if (action.IsInvoke)
+            {
+                turn.InvokeResponse = InvokeResponse.Error(400, "UnknownAction", Strings.Get("UnknownAction", turn.Culture));
+            }
+            else
+            {
+                await turn.SendTextAsync(Strings.Get("UnknownAction", turn.Culture), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (turn.Role < route.MinimumRole)
+        {
+            LogRefused(logger, route.Verb, turn.Role);
+            var message = Strings.Get(NotAllowedKey(route.MinimumRole), turn.Culture);
+            if (action.IsInvoke)
+            {
+                turn.InvokeResponse = InvokeResponse.Error(403, "Forbidden", message);
+            }
+            else
+            {
+                await turn.SendTextAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        await route.Handler(turn, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string NotAllowedKey(UserRole role) => role == UserRole.Supervisor ? "SupervisorsOnly" : "AgentsOnly";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invoke {Name} is not implemented; answered 501")]
+    private static partial void LogUnknownInvoke(ILogger logger, string? name);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Activity type {Type} acknowledged and ignored")]
+    private static partial void LogIgnored(ILogger logger, string? type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unknown card verb {Verb}")]
+    private static partial void LogUnknownVerb(ILogger logger, string verb);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Route} for role {Role}")]
+    private static partial void LogRefused(ILogger logger, string route, UserRole role);
+}

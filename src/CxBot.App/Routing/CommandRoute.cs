@@ -1,0 +1,45 @@
+using System.Globalization;
+using CxBot.Domain.People;
+
+namespace CxBot.App.Routing;
+
+/// <summary>A keyword a command answers to; a keyword tied to a language also sets the reply language.</summary>
+/// <param name="Text">The words, matched case-insensitively against the whole message or its start.</param>
+/// <param name="Language">Two-letter language the words belong to, or null when shared by all languages.</param>
+public sealed record CommandKeyword(string Text, string? Language);
+
+/// <summary>A text command.</summary>
+/// <param name="Name">Stable id; the English keyword listed in the Teams manifest.</param>
+/// <param name="Keywords">Everything the user may type for it, in every language.</param>
+/// <param name="MinimumRole">Lowest role allowed to use it.</param>
+/// <param name="Scopes">Conversations it may be used in.</param>
+/// <param name="Describe">Title and description in a culture, for help and the manifest.</param>
+/// <param name="Handler">What it does.</param>
+public sealed record CommandRoute(
+    string Name,
+    IReadOnlyList<CommandKeyword> Keywords,
+    UserRole MinimumRole,
+    ConversationScope Scopes,
+    Func<CultureInfo, CommandDescription> Describe,
+    TurnHandler Handler);
+
+/// <summary>How a command is shown in help.</summary>
+/// <param name="Keyword">What to type, in the reader's language.</param>
+/// <param name="Description">What it does.</param>
+public sealed record CommandDescription(string Keyword, string Description);
+
+/// <summary>Handles one turn.</summary>
+public delegate Task TurnHandler(TurnContext turn, CancellationToken cancellationToken);
+
+/// <summary>A card action verb, reached by Action.Execute (invoke) and by Action.Submit (message value).</summary>
+/// <param name="Verb">The verb.</param>
+/// <param name="MinimumRole">Lowest role allowed.</param>
+/// <param name="Handler">What it does.</param>
+public sealed record VerbRoute(string Verb, UserRole MinimumRole, TurnHandler Handler);
+
+/// <summary>Contributes routes to the route table; one per feature.</summary>
+public interface IRouteModule
+{
+    /// <summary>Adds the feature's routes.</summary>
+    void Register(RouteTableBuilder routes);
+}

@@ -1,0 +1,8 @@
+namespace CxBot.Domain.Activities;
+
+/// <summary>Remembers which inbound activities were handled, so a channel's retry is handled once.</summary>
+public interface IActivityLedger
+{
+    /// <summary>Claims the activity; false when it was claimed before (a duplicate delivery).</summary>
+    Task<bool> TryClaimAsync(string channelId, string activityId, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,17 @@
+namespace CxBot.Domain.Conversations;
+
+/// <summary>Stores the conversations the bot can write to later.</summary>
+public interface IConversationRecords
+{
+    /// <summary>Inserts or replaces the record (by channel and conversation; for personal chats also by user).</summary>
+    Task UpsertAsync(ConversationRecord record, CancellationToken cancellationToken);
+
+    /// <summary>A conversation by channel and id.</summary>
+    Task<ConversationRecord?> FindConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The personal chat with a channel user (e.g. a web chat user id).</summary>
+    Task<ConversationRecord?> FindPersonalByUserAsync(string channelId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>The Teams personal chat with an Entra user of a tenant.</summary>
+    Task<ConversationRecord?> FindPersonalByAadAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken);
+}

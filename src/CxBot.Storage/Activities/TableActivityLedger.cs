@@ -1,0 +1,37 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using CxBot.Domain.Activities;
+using CxBot.Storage.Setup;
+
+namespace CxBot.Storage.Activities;
+
+/// <summary>Claims activity ids with an insert that fails on a duplicate key. Partitioned by day, so old days
+/// can be dropped whole; a retry that crosses midnight is caught by also reading the previous day.</summary>
+internal sealed class TableActivityLedger(StorageClients clients, StorageNames names) : IActivityLedger
+{
+    private readonly TableClient _table = clients.Tables.GetTableClient(names.ActivityLedger);
+
+    public async Task<bool> TryClaimAsync(string channelId, string activityId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var row = TableKeys.Join(channelId, activityId);
+        var previousDay = Partition(receivedAt.AddDays(-1));
+        var earlier = await _table.GetEntityIfExistsAsync<TableEntity>(previousDay, row, select: ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+        if (earlier.HasValue)
+        {
+            return false;
+        }
+
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(Partition(receivedAt), row), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static string Partition(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+}

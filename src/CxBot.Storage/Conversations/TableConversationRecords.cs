@@ -1,0 +1,88 @@
+using Azure;
+using Azure.Data.Tables;
+using CxBot.Domain.Conversations;
+using CxBot.Storage.Setup;
+
+namespace CxBot.Storage.Conversations;
+
+internal sealed class TableConversationRecords(StorageClients clients, StorageNames names) : IConversationRecords
+{
+    private readonly TableClient _table = clients.Tables.GetTableClient(names.Conversations);
+
+    public async Task UpsertAsync(ConversationRecord record, CancellationToken cancellationToken)
+    {
+        foreach (var (partition, row) in KeysOf(record))
+        {
+            await _table.UpsertEntityAsync(ToEntity(record, partition, row), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task<ConversationRecord?> FindConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        GetAsync(ConversationPartition(channelId), TableKeys.Escape(conversationId), cancellationToken);
+
+    public Task<ConversationRecord?> FindPersonalByUserAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        GetAsync(UserPartition(channelId), TableKeys.Escape(userId), cancellationToken);
+
+    public Task<ConversationRecord?> FindPersonalByAadAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken) =>
+        GetAsync(AadPartition(tenantId), TableKeys.Escape(aadObjectId.ToLowerInvariant()), cancellationToken);
+
+    private async Task<ConversationRecord?> GetAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<ConversationEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? ToRecord(response.Value!) : null;
+    }
+
+    private static IEnumerable<(string Partition, string Row)> KeysOf(ConversationRecord record)
+    {
+        yield return (ConversationPartition(record.ChannelId), TableKeys.Escape(record.ConversationId));
+        if (!record.IsPersonal)
+        {
+            yield break;
+        }
+
+        if (!string.IsNullOrEmpty(record.UserId))
+        {
+            yield return (UserPartition(record.ChannelId), TableKeys.Escape(record.UserId));
+        }
+
+        if (!string.IsNullOrEmpty(record.AadObjectId) && !string.IsNullOrEmpty(record.TenantId))
+        {
+            yield return (AadPartition(record.TenantId), TableKeys.Escape(record.AadObjectId.ToLowerInvariant()));
+        }
+    }
+
+    private static string ConversationPartition(string channelId) => TableKeys.Join("conv", channelId);
+    private static string UserPartition(string channelId) => TableKeys.Join("user", channelId);
+    private static string AadPartition(string tenantId) => TableKeys.Join("aad", tenantId.ToLowerInvariant());
+
+    private static ConversationEntity ToEntity(ConversationRecord r, string partition, string row) => new()
+    {
+        PartitionKey = partition,
+        RowKey = row,
+        ETag = ETag.All,
+        ChannelId = r.ChannelId,
+        ConversationId = r.ConversationId,
+        ConversationType = r.ConversationType,
+        UserId = r.UserId,
+        AadObjectId = r.AadObjectId,
+        TenantId = r.TenantId,
+        TeamId = r.TeamId,
+        Locale = r.Locale,
+        Reference = r.Reference,
+        LastSeen = r.LastSeen,
+    };
+
+    private static ConversationRecord ToRecord(ConversationEntity e) => new()
+    {
+        ChannelId = e.ChannelId,
+        ConversationId = e.ConversationId,
+        ConversationType = e.ConversationType,
+        UserId = e.UserId,
+        AadObjectId = e.AadObjectId,
+        TenantId = e.TenantId,
+        TeamId = e.TeamId,
+        Locale = e.Locale,
+        Reference = e.Reference,
+        LastSeen = e.LastSeen,
+    };
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace CxBot.Storage.Setup;
+
+internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var failures = new List<string>();
+        if (options.UsesEndpoint)
+        {
+            if (!Uri.TryCreate(options.TableEndpoint, UriKind.Absolute, out var table) || table.Scheme != Uri.UriSchemeHttps)
+            {
+                failures.Add("Storage:TableEndpoint must be an absolute https URL, e.g. https://account.table.core.windows.net.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(options.QueueEndpoint) &&
+                (!Uri.TryCreate(options.QueueEndpoint, UriKind.Absolute, out var queue) || queue.Scheme != Uri.UriSchemeHttps))
+            {
+                failures.Add("Storage:QueueEndpoint must be an absolute https URL.");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add("Set Storage:ConnectionString or Storage:TableEndpoint.");
+        }
+
+        if (string.IsNullOrEmpty(options.TablePrefix) || !char.IsAsciiLetter(options.TablePrefix[0]) ||
+            !options.TablePrefix.All(char.IsAsciiLetterOrDigit) || options.TablePrefix.Length > 40)
+        {
+            failures.Add("Storage:TablePrefix must start with a letter and hold only letters and digits (at most 40).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace CxBot.Storage;
+
+/// <summary>Makes arbitrary ids safe as PartitionKey/RowKey values (no '/', '\\', '#', '?', control characters).</summary>
+public static class TableKeys
+{
+    /// <summary>Percent-escapes the characters Table Storage forbids in keys, and '%' itself, so the mapping is reversible.</summary>
+    public static string Escape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c))
+            {
+                builder.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Joins escaped parts with '|'; a '|' inside a part is escaped, so the parts can be told apart.</summary>
+    public static string Join(params string[] parts) => string.Join('|', parts.Select(p => Escape(p).Replace("|", "%7C", StringComparison.Ordinal)));
+
+    /// <summary>A row key that sorts newest first.</summary>
+    public static string InvertedTicks(DateTimeOffset time) =>
+        (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+}
