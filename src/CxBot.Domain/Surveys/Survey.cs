@@ -1,0 +1,177 @@
+namespace CxBot.Domain.Surveys;
+
+/// <summary>Where a survey is in its life.</summary>
+public enum SurveyStatus
+{
+    /// <summary>Waiting in the dispatch queue.</summary>
+    Scheduled,
+    /// <summary>Claimed by a dispatcher that is sending it now.</summary>
+    Sending,
+    /// <summary>The card is in the customer's chat.</summary>
+    Sent,
+    /// <summary>Answered (one response per survey).</summary>
+    Answered,
+    /// <summary>Could not be delivered after the allowed attempts.</summary>
+    Undeliverable,
+}
+
+/// <summary>
+/// One survey for one contact. The agent, queue and channel are copied from the contact when it is scheduled
+/// and never change, so reports keep them as they were. State changes are guarded methods.
+/// </summary>
+public sealed class Survey
+{
+    /// <summary>Id, derived from the contact id so a retried contact maps to the same survey.</summary>
+    public required string SurveyId { get; init; }
+    /// <summary>The contact.</summary>
+    public required string ContactId { get; init; }
+    /// <summary>Who is asked.</summary>
+    public required CustomerAddress Customer { get; init; }
+    /// <summary>The agent as named at the contact's end.</summary>
+    public required AgentRef Agent { get; init; }
+    /// <summary>Queue at the contact's end.</summary>
+    public required string Queue { get; init; }
+    /// <summary>Contact channel (phone, chat, ...).</summary>
+    public required string Channel { get; init; }
+    /// <summary>When the contact ended.</summary>
+    public required DateTimeOffset ContactEndedAt { get; init; }
+    /// <summary>Locale to ask in (null: the default).</summary>
+    public string? Locale { get; init; }
+    /// <summary>The definition used.</summary>
+    public required string DefinitionId { get; init; }
+    /// <summary>Its version.</summary>
+    public required int DefinitionVersion { get; init; }
+    /// <summary>When it was scheduled.</summary>
+    public required DateTimeOffset ScheduledAt { get; init; }
+    /// <summary>When answers are no longer accepted (set on send).</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    /// <summary>Current state.</summary>
+    public SurveyStatus Status { get; private set; } = SurveyStatus.Scheduled;
+    /// <summary>Send attempts so far.</summary>
+    public int Attempts { get; private set; }
+    /// <summary>Last delivery problem.</summary>
+    public string? LastError { get; private set; }
+    /// <summary>When the card was sent.</summary>
+    public DateTimeOffset? SentAt { get; private set; }
+    /// <summary>Channel of the chat it was sent to (msteams, webchat, ...).</summary>
+    public string? SentChannelId { get; private set; }
+    /// <summary>The conversation it was sent to.</summary>
+    public string? SentConversationId { get; private set; }
+    /// <summary>The card's message id, when the channel returned one.</summary>
+    public string? CardActivityId { get; private set; }
+    /// <summary>When a reminder was sent.</summary>
+    public DateTimeOffset? RemindedAt { get; private set; }
+    /// <summary>When it was answered.</summary>
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    /// <summary>Concurrency token of the stored row.</summary>
+    public string? ETag { get; set; }
+
+    /// <summary>Rebuilds a stored survey's state (storage adapters only).</summary>
+    public Survey Restore(SurveyStatus status, int attempts, string? lastError, DateTimeOffset? sentAt, string? sentChannelId,
+        string? sentConversationId, string? cardActivityId, DateTimeOffset? expiresAt, DateTimeOffset? remindedAt, DateTimeOffset? answeredAt)
+    {
+        Status = status;
+        Attempts = attempts;
+        LastError = lastError;
+        SentAt = sentAt;
+        SentChannelId = sentChannelId;
+        SentConversationId = sentConversationId;
+        CardActivityId = cardActivityId;
+        ExpiresAt = expiresAt;
+        RemindedAt = remindedAt;
+        AnsweredAt = answeredAt;
+        return this;
+    }
+
+    /// <summary>True when the survey still waits to be sent (or a send was interrupted).</summary>
+    public bool AwaitsDelivery => Status is SurveyStatus.Scheduled or SurveyStatus.Sending;
+
+    /// <summary>A dispatcher takes the survey to send it; counts the attempt.</summary>
+    public void BeginSend()
+    {
+        if (!AwaitsDelivery)
+        {
+            throw new DomainConflictException("not-sendable", $"Survey {SurveyId} is {Status}.");
+        }
+
+        Status = SurveyStatus.Sending;
+        Attempts++;
+    }
+
+    /// <summary>The card reached the customer's chat.</summary>
+    public void MarkSent(DateTimeOffset at, string channelId, string conversationId, string? cardActivityId, TimeSpan validFor)
+    {
+        if (Status != SurveyStatus.Sending)
+        {
+            throw new DomainConflictException("not-sending", $"Survey {SurveyId} is {Status}.");
+        }
+
+        Status = SurveyStatus.Sent;
+        SentAt = at;
+        SentChannelId = channelId;
+        SentConversationId = conversationId;
+        CardActivityId = cardActivityId;
+        ExpiresAt = at + validFor;
+        LastError = null;
+    }
+
+    /// <summary>A send failed; after <paramref name="maxAttempts"/> the survey is undeliverable.</summary>
+    /// <returns>True when it may be tried again.</returns>
+    public bool MarkSendFailed(string reason, int maxAttempts, bool permanent)
+    {
+        if (Status != SurveyStatus.Sending)
+        {
+            throw new DomainConflictException("not-sending", $"Survey {SurveyId} is {Status}.");
+        }
+
+        LastError = reason;
+        if (permanent || Attempts >= maxAttempts)
+        {
+            Status = SurveyStatus.Undeliverable;
+            return false;
+        }
+
+        Status = SurveyStatus.Scheduled;
+        return true;
+    }
+
+    /// <summary>True when the survey can no longer be answered at <paramref name="now"/>.</summary>
+    public bool IsExpired(DateTimeOffset now) => ExpiresAt is { } expires && now >= expires;
+
+    /// <summary>Records the answer. Throws when already answered, expired or not sent.</summary>
+    public void MarkAnswered(DateTimeOffset at)
+    {
+        if (Status == SurveyStatus.Answered)
+        {
+            throw new DomainConflictException("already-answered", $"Survey {SurveyId} was answered already.");
+        }
+
+        if (Status != SurveyStatus.Sent)
+        {
+            throw new DomainConflictException("not-sent", $"Survey {SurveyId} is {Status}.");
+        }
+
+        if (IsExpired(at))
+        {
+            throw new DomainConflictException("expired", $"Survey {SurveyId} expired at {ExpiresAt:O}.");
+        }
+
+        Status = SurveyStatus.Answered;
+        AnsweredAt = at;
+    }
+
+    /// <summary>True when a reminder is due: sent, unanswered, not reminded, not expired.</summary>
+    public bool NeedsReminder(DateTimeOffset now) => Status == SurveyStatus.Sent && RemindedAt is null && !IsExpired(now);
+
+    /// <summary>Records the single reminder.</summary>
+    public void MarkReminded(DateTimeOffset at)
+    {
+        if (!NeedsReminder(at))
+        {
+            throw new DomainConflictException("no-reminder", $"Survey {SurveyId} needs no reminder.");
+        }
+
+        RemindedAt = at;
+    }
+}
