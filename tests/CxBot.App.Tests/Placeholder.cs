@@ -1,2 +1,0 @@
-namespace CxBot.App.Tests;
-public sealed class PlaceholderTests { }
