@@ -1,3 +1,4 @@
+using CxBot.App.Contacts;
 using CxBot.App.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ builder.AddCxBot();
 var app = builder.Build();
 app.UseStatusCodePages();
 app.MapBotEndpoints();
+app.MapContactsEndpoints();
 app.MapHealthEndpoints();
 app.Run();
 

@@ -1,4 +1,5 @@
 using CxBot.App.Routing;
+using CxBot.App.Surveys;
 using CxBot.App.Welcome;
 using CxBot.Protocol;
 using CxBot.Storage;
@@ -24,6 +25,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddCxBotStorage();
         builder.Services.AddBotRouting();
         builder.Services.AddRouteModule<WelcomeModule>();
+        builder.Services.AddSurveys();
         return builder;
     }
 }

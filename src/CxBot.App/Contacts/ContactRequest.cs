@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using CxBot.Domain.Surveys;
+
+namespace CxBot.App.Contacts;
+
+/// <summary>The body of <c>POST /api/contacts</c>.</summary>
+public sealed record ContactRequest
+{
+    /// <summary>The platform's contact id; idempotency key.</summary>
+    public string? ContactId { get; init; }
+    /// <summary>Who to survey.</summary>
+    public CustomerDto? Customer { get; init; }
+    /// <summary>Who handled the contact.</summary>
+    public AgentDto? Agent { get; init; }
+    /// <summary>The queue.</summary>
+    public string? Queue { get; init; }
+    /// <summary>phone, chat, email, ...</summary>
+    public string? Channel { get; init; }
+    /// <summary>When the contact ended (ISO 8601 with offset).</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+    /// <summary>Customer locale, e.g. nl-NL.</summary>
+    public string? Locale { get; init; }
+    /// <summary>Why the contact ended, e.g. idle-timeout.</summary>
+    public string? EndReason { get; init; }
+
+    /// <summary>Fields the API does not know; rejected so that typos are not silently ignored.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, System.Text.Json.JsonElement>? Unknown { get; set; }
+
+    /// <summary>Validates every field; returns the problems per field (JSON path), or the contact.</summary>
+    public (ContactEnded? Contact, Dictionary<string, string[]> Errors) Validate(DateTimeOffset now)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Fail(string field, string message) => errors[field] = [message];
+
+        Required("contactId", ContactId, 128, Fail);
+        Required("queue", Queue, 128, Fail);
+        Required("channel", Channel, 32, Fail);
+        if (Agent is null)
+        {
+            Fail("agent", "Required: {\"id\": ..., \"displayName\": ...}.");
+        }
+        else
+        {
+            Required("agent.id", Agent.Id, 128, Fail);
+            Required("agent.displayName", Agent.DisplayName, 128, Fail);
+        }
+
+        CustomerAddress? customer = null;
+        if (Customer is null)
+        {
+            Fail("customer", "Required: {\"aadObjectId\", \"tenantId\"} for Teams or {\"channelId\", \"userId\"} for web chat.");
+        }
+        else if (!string.IsNullOrWhiteSpace(Customer.AadObjectId) || !string.IsNullOrWhiteSpace(Customer.TenantId))
+        {
+            if (!Guid.TryParse(Customer.AadObjectId, out _))
+            {
+                Fail("customer.aadObjectId", "Must be the customer's Microsoft Entra object id (a GUID).");
+            }
+
+            if (!Guid.TryParse(Customer.TenantId, out _))
+            {
+                Fail("customer.tenantId", "Must be the customer's tenant id (a GUID).");
+            }
+
+            customer = CustomerAddress.Teams(Customer.TenantId!.Trim(), Customer.AadObjectId!.Trim());
+        }
+        else
+        {
+            Required("customer.channelId", Customer.ChannelId, 32, Fail);
+            Required("customer.userId", Customer.UserId, 256, Fail);
+            if (string.Equals(Customer.ChannelId?.Trim(), "msteams", StringComparison.OrdinalIgnoreCase))
+            {
+                Fail("customer.channelId", "For Teams customers send aadObjectId and tenantId instead.");
+            }
+
+            customer = CustomerAddress.OnChannel(Customer.ChannelId?.Trim().ToLowerInvariant() ?? "", Customer.UserId?.Trim() ?? "");
+        }
+
+        if (EndedAt is null)
+        {
+            Fail("endedAt", "Required: when the contact ended, ISO 8601 with a time zone offset.");
+        }
+        else if (EndedAt > now.AddMinutes(5))
+        {
+            Fail("endedAt", "Lies in the future.");
+        }
+
+        if (Locale is not null && !IsLocale(Locale))
+        {
+            Fail("locale", "Must be a BCP-47 locale such as nl-NL or en-US.");
+        }
+
+        if (EndReason is { Length: > 64 })
+        {
+            Fail("endReason", "At most 64 characters.");
+        }
+
+        foreach (var unknown in Unknown?.Keys ?? Enumerable.Empty<string>())
+        {
+            Fail(unknown, "Unknown field.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new ContactEnded
+        {
+            ContactId = ContactId!.Trim(),
+            Customer = customer!,
+            Agent = new AgentRef(Agent!.Id!.Trim(), Agent.DisplayName!.Trim()),
+            Queue = Queue!.Trim(),
+            Channel = Channel!.Trim().ToLowerInvariant(),
+            EndedAt = EndedAt!.Value,
+            Locale = Locale?.Trim(),
+            EndReason = string.IsNullOrWhiteSpace(EndReason) ? null : EndReason.Trim(),
+        }, errors);
+    }
+
+    private static void Required(string field, string? value, int maxLength, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            fail(field, "Required.");
+        }
+        else if (value.Trim().Length > maxLength)
+        {
+            fail(field, $"At most {maxLength} characters.");
+        }
+        else if (value.Any(char.IsControl))
+        {
+            fail(field, "Contains control characters.");
+        }
+    }
+
+    private static bool IsLocale(string locale)
+    {
+        if (locale.Length is < 2 or > 35)
+        {
+            return false;
+        }
+
+        try
+        {
+            return !CultureInfo.GetCultureInfo(locale).Equals(CultureInfo.InvariantCulture);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>The customer: Teams (aadObjectId + tenantId) or another channel (channelId + userId).</summary>
+public sealed record CustomerDto(string? AadObjectId, string? TenantId, string? ChannelId, string? UserId);
+
+/// <summary>The agent.</summary>
+public sealed record AgentDto(string? Id, string? DisplayName);
+
+/// <summary>The answer of <c>POST /api/contacts</c>.</summary>
+/// <param name="ContactId">The contact.</param>
+/// <param name="SurveyId">The survey, when scheduled.</param>
+/// <param name="Status"><c>scheduled</c> or <c>skipped</c>.</param>
+/// <param name="Reason">Why skipped: <c>idle-timeout</c>, <c>opted-out</c>, <c>suppressed</c>, <c>not-sampled</c>.</param>
+public sealed record ContactResponse(string ContactId, string? SurveyId, string Status, string? Reason);

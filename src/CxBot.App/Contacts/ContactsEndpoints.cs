@@ -1,0 +1,88 @@
+using System.Text.Json;
+using CxBot.App.Hosting;
+using CxBot.Domain.Surveys;
+
+namespace CxBot.App.Contacts;
+
+/// <summary><c>POST /api/contacts</c>: the contact-center platform reports an ended contact.</summary>
+public static class ContactsEndpoints
+{
+    /// <summary>The path.</summary>
+    public const string Path = "/api/contacts";
+
+    private const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>Maps the endpoint.</summary>
+    public static IEndpointRouteBuilder MapContactsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, ApiKeyVerifier keys, ContactIntake intake, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!keys.IsValid(request.Headers[ApiOptions.KeyHeader].ToString()))
+        {
+            return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send a valid API key in the {ApiOptions.KeyHeader} header.");
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the contact as application/json.");
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A contact may be at most {MaxBodyBytes} bytes.");
+        }
+
+        ContactRequest? body;
+        try
+        {
+            using var limited = new MemoryStream();
+            await request.Body.CopyToAsync(limited, cancellationToken).ConfigureAwait(false);
+            if (limited.Length > MaxBodyBytes)
+            {
+                return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A contact may be at most {MaxBodyBytes} bytes.");
+            }
+
+            body = JsonSerializer.Deserialize(limited.ToArray(), ContactsJsonContext.Default.ContactRequest);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return ValidationProblem(new Dictionary<string, string[]> { [field] = ["Not valid JSON for this field."] });
+        }
+
+        if (body is null)
+        {
+            return ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Must be a JSON object."] });
+        }
+
+        var (contact, errors) = body.Validate(time.GetUtcNow());
+        if (contact is null)
+        {
+            return ValidationProblem(errors);
+        }
+
+        var decision = await intake.HandleAsync(contact, cancellationToken).ConfigureAwait(false);
+        return Results.Json(ToResponse(decision), ContactsJsonContext.Default.ContactResponse, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static IResult ValidationProblem(Dictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, title: "Invalid contact",
+            detail: "Fix the fields named in 'errors': " + string.Join(", ", errors.Keys) + ".");
+
+    private static ContactResponse ToResponse(ContactDecision decision) => new(
+        decision.ContactId,
+        decision.SurveyId,
+        decision.Scheduled ? "scheduled" : "skipped",
+        decision.Reason switch
+        {
+            SkipReason.IdleTimeout => "idle-timeout",
+            SkipReason.OptedOut => "opted-out",
+            SkipReason.Suppressed => "suppressed",
+            SkipReason.NotSampled => "not-sampled",
+            _ => null,
+        });
+}

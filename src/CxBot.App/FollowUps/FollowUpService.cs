@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CxBot.App.FollowUps.Cards;
+using CxBot.App.Localization;
+using CxBot.Domain;
+using CxBot.Domain.FollowUps;
+using CxBot.Domain.Settings;
+using CxBot.Domain.Surveys;
+using CxBot.Protocol.Connector;
+using CxBot.Protocol.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CxBot.App.FollowUps;
+
+/// <summary>Opens follow-ups for dissatisfied customers and keeps their card in the alerts channel current.</summary>
+public sealed partial class FollowUpService(
+    IFollowUps followUps,
+    IAlertChannels alertChannels,
+    IConnectorClient connector,
+    FollowUpCardFactory cards,
+    IOptionsMonitor<FollowUpOptions> options,
+    TimeProvider time,
+    ILogger<FollowUpService> logger)
+{
+    /// <summary>Opens a follow-up when the answers call for one and posts its card; null when none is needed.</summary>
+    public async Task<FollowUp?> OpenForAsync(Survey survey, SurveyResponse response, Activity activity, CancellationToken cancellationToken)
+    {
+        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, time.GetUtcNow(), TimeSpan.FromHours(options.CurrentValue.DueHours));
+        if (followUp is null)
+        {
+            return null;
+        }
+
+        if (!await followUps.TryAddAsync(followUp, cancellationToken).ConfigureAwait(false))
+        {
+            return await followUps.GetAsync(followUp.FollowUpId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tenant = survey.Customer.TenantId ?? Protocol.Schema.TeamsChannelData.From(activity).TenantId;
+        await PostAsync(followUp, tenant, cancellationToken).ConfigureAwait(false);
+        return followUp;
+    }
+
+    /// <summary>Posts the card into the tenant's alerts channel and remembers where it went.</summary>
+    public async Task PostAsync(FollowUp followUp, string? tenantId, CancellationToken cancellationToken)
+    {
+        var channel = await alertChannels.GetAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        if (channel is null)
+        {
+            LogNoAlertChannel(logger, followUp.FollowUpId);
+            return;
+        }
+
+        var reference = ParseReference(channel.Reference);
+        var culture = BotCulture.Resolve(reference.Locale);
+        var card = cards.Build(followUp, culture, banner: null);
+        var sent = await connector.SendAsync(reference.ServiceUrl, channel.ChannelConversationId,
+            new OutboundActivity { Attachments = [Attachment.AdaptiveCard(card)], From = reference.Bot, Conversation = reference.Conversation with { Id = channel.ChannelConversationId } },
+            cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            LogPostFailed(logger, followUp.FollowUpId, sent.Outcome);
+            return;
+        }
+
+        followUp.CardConversationId = channel.ChannelConversationId;
+        followUp.CardActivityId = sent.Value?.Id;
+        await UpdateQuietlyAsync(followUp, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Edits the posted card so everyone in the channel sees the current state.</summary>
+    public async Task RefreshCardAsync(FollowUp followUp, string serviceUrl, JsonObject card, CancellationToken cancellationToken)
+    {
+        if (followUp.CardConversationId is null || followUp.CardActivityId is null)
+        {
+            return;
+        }
+
+        var updated = await connector.UpdateAsync(serviceUrl, followUp.CardConversationId, followUp.CardActivityId,
+            OutboundActivity.WithCard(card), cancellationToken).ConfigureAwait(false);
+        if (!updated.IsSuccess)
+        {
+            LogEditFailed(logger, followUp.FollowUpId, updated.Outcome);
+        }
+    }
+
+    /// <summary>Stores the card location; a concurrent claim may win the row, which keeps its own copy.</summary>
+    private async Task UpdateQuietlyAsync(FollowUp followUp, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await followUps.UpdateAsync(followUp, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainConflictException ex)
+        {
+            LogCardNotStored(logger, followUp.FollowUpId, ex.Code);
+        }
+    }
+
+    internal static ConversationReference ParseReference(string json) =>
+        JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.ConversationReference)
+        ?? throw new InvalidOperationException("A stored conversation reference is empty.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} opened, but no alerts channel is set: a supervisor types 'use this channel for alerts' in a team channel")]
+    private static partial void LogNoAlertChannel(ILogger logger, string followUpId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up {FollowUpId} card not posted: {Outcome}")]
+    private static partial void LogPostFailed(ILogger logger, string followUpId, ConnectorOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} card not edited: {Outcome}")]
+    private static partial void LogEditFailed(ILogger logger, string followUpId, ConnectorOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up {FollowUpId} card location not stored ({Code})")]
+    private static partial void LogCardNotStored(ILogger logger, string followUpId, string code);
+}

@@ -1,0 +1,96 @@
+using CxBot.App.FollowUps.Cards;
+using CxBot.App.Localization;
+using CxBot.Domain;
+using CxBot.Domain.FollowUps;
+using CxBot.Domain.Settings;
+using CxBot.Protocol.Connector;
+using CxBot.Protocol.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CxBot.App.FollowUps;
+
+/// <summary>Announces each overdue follow-up once more in the alerts channel and marks its card overdue.</summary>
+public sealed partial class OverdueFollowUpNotifier(
+    IFollowUps followUps,
+    IAlertChannels alertChannels,
+    IConnectorClient connector,
+    FollowUpService service,
+    FollowUpCardFactory cards,
+    IOptionsMonitor<FollowUpOptions> options,
+    TimeProvider time,
+    ILogger<OverdueFollowUpNotifier> logger) : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await AnnounceDueAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(options.CurrentValue.OverdueCheckMinutes), time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One pass: every unresolved follow-up past due and not yet announced.</summary>
+    public async Task<int> AnnounceDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var announced = 0;
+        await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(now, cancellationToken).ConfigureAwait(false))
+        {
+            if (!followUp.NeedsOverdueNotice(now) || followUp.CardConversationId is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                followUp.MarkOverdueAnnounced(now);
+                await followUps.UpdateAsync(followUp, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DomainConflictException)
+            {
+                continue;
+            }
+
+            var channel = await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false);
+            var serviceUrl = channel is null ? null : FollowUpService.ParseReference(channel.Reference).ServiceUrl;
+            if (serviceUrl is null)
+            {
+                continue;
+            }
+
+            var culture = BotCulture.Resolve(FollowUpService.ParseReference(channel!.Reference).Locale);
+            var card = cards.Build(followUp, culture, banner: null);
+            await service.RefreshCardAsync(followUp, serviceUrl, card, cancellationToken).ConfigureAwait(false);
+            var notice = OutboundActivity.WithText(cards.OverdueNotice(followUp, culture), culture.Name);
+            var sent = followUp.CardActivityId is null
+                ? await connector.SendAsync(serviceUrl, followUp.CardConversationId, notice, cancellationToken).ConfigureAwait(false)
+                : await connector.ReplyAsync(serviceUrl, followUp.CardConversationId, followUp.CardActivityId, notice, cancellationToken).ConfigureAwait(false);
+            LogAnnounced(logger, followUp.FollowUpId, sent.Outcome);
+            announced++;
+        }
+
+        return announced;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Overdue follow-up check failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Overdue follow-up {FollowUpId} announced: {Outcome}")]
+    private static partial void LogAnnounced(ILogger logger, string followUpId, ConnectorOutcome outcome);
+}

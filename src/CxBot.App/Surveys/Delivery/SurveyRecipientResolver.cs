@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CxBot.Domain.Conversations;
+using CxBot.Domain.Surveys;
+using CxBot.Protocol;
+using CxBot.Protocol.Connector;
+using CxBot.Protocol.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CxBot.App.Surveys.Delivery;
+
+/// <summary>Where a survey goes: the customer's known personal chat, or a new Teams chat with a customer who has the app.</summary>
+/// <param name="Reference">The conversation to send into.</param>
+/// <param name="Locale">The customer's locale as last seen in that chat.</param>
+public sealed record SurveyRecipient(ConversationReference Reference, string? Locale);
+
+/// <summary>Why a survey has no recipient.</summary>
+/// <param name="Reason">Stored as the survey's last error.</param>
+/// <param name="Permanent">True when retrying cannot help.</param>
+/// <param name="RetryAfter">The connector's wait, when throttled.</param>
+public sealed record RecipientProblem(string Reason, bool Permanent, TimeSpan? RetryAfter = null);
+
+/// <summary>Finds or creates the conversation a survey is sent to.</summary>
+public sealed class SurveyRecipientResolver(
+    IConversationRecords conversations,
+    IConnectorClient connector,
+    IOptions<BotOptions> bot,
+    IOptionsMonitor<SurveyOptions> options)
+{
+    /// <summary>The recipient, or the problem.</summary>
+    public async Task<(SurveyRecipient? Recipient, RecipientProblem? Problem)> ResolveAsync(CustomerAddress customer, CancellationToken cancellationToken)
+    {
+        if (!customer.IsTeams)
+        {
+            var chat = await conversations.FindPersonalByUserAsync(customer.ChannelId!, customer.UserId!, cancellationToken).ConfigureAwait(false);
+            return chat is null
+                ? (null, new RecipientProblem($"No conversation with this {customer.ChannelId} user: the customer must have opened the chat first.", Permanent: true))
+                : (new SurveyRecipient(Parse(chat), chat.Locale), null);
+        }
+
+        var personal = await conversations.FindPersonalByAadAsync(customer.TenantId!, customer.AadObjectId!, cancellationToken).ConfigureAwait(false);
+        if (personal is not null)
+        {
+            return (new SurveyRecipient(Parse(personal), personal.Locale), null);
+        }
+
+        return await CreateTeamsChatAsync(customer, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Teams creates (or returns) the 1:1 chat when the user has the app installed; otherwise it refuses (403/404).
+    private async Task<(SurveyRecipient?, RecipientProblem?)> CreateTeamsChatAsync(CustomerAddress customer, CancellationToken cancellationToken)
+    {
+        var appId = bot.Value.AppId;
+        if (string.IsNullOrEmpty(appId))
+        {
+            return (null, new RecipientProblem("The customer has no chat with the bot yet, and without Bot:AppId the bot cannot start one.", Permanent: true));
+        }
+
+        var serviceUrl = options.CurrentValue.TeamsServiceUrl;
+        var botAccount = new ChannelAccount { Id = "28:" + appId };
+        var parameters = new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = botAccount,
+            Members = [new ChannelAccount { Id = customer.AadObjectId, AadObjectId = customer.AadObjectId }],
+            TenantId = customer.TenantId,
+            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = customer.TenantId } },
+        };
+
+        var created = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken).ConfigureAwait(false);
+        if (created.Outcome != ConnectorOutcome.Sent || string.IsNullOrEmpty(created.Value?.Id))
+        {
+            var permanent = created.Outcome is ConnectorOutcome.Blocked or ConnectorOutcome.NotFound;
+            return (null, new RecipientProblem(
+                permanent ? "The customer does not have the app, or blocked it." : $"Could not start a chat ({created.Outcome}).",
+                permanent, created.RetryAfter));
+        }
+
+        var reference = new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = created.Value.ServiceUrl ?? serviceUrl,
+            Conversation = new ConversationAccount { Id = created.Value.Id, ConversationType = "personal", TenantId = customer.TenantId },
+            Bot = botAccount,
+            User = new ChannelAccount { AadObjectId = customer.AadObjectId },
+            TenantId = customer.TenantId,
+        };
+        return (new SurveyRecipient(reference, null), null);
+    }
+
+    private static ConversationReference Parse(ConversationRecord record) =>
+        JsonSerializer.Deserialize(record.Reference, ProtocolJsonContext.Default.ConversationReference)
+        ?? throw new InvalidOperationException("A stored conversation reference is empty.");
+}

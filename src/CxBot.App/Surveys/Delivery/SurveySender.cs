@@ -1,0 +1,152 @@
+using CxBot.App.Localization;
+using CxBot.Domain.Surveys;
+using CxBot.Protocol.Connector;
+using CxBot.Protocol.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CxBot.App.Surveys.Delivery;
+
+/// <summary>What became of a dispatch message: done (delete it) or try again after a delay.</summary>
+/// <param name="RetryAfter">Null when the message is done.</param>
+public sealed record DispatchOutcome(TimeSpan? RetryAfter)
+{
+    /// <summary>Done.</summary>
+    public static DispatchOutcome Done { get; } = new((TimeSpan?)null);
+}
+
+/// <summary>Sends one survey (or its reminder) and stores the result.</summary>
+public sealed partial class SurveySender(
+    ISurveys surveys,
+    ISurveyDispatchQueue queue,
+    SurveyRecipientResolver recipients,
+    SurveyCardFactory cards,
+    ConversationPacer pacer,
+    IConnectorClient connector,
+    IOptionsMonitor<SurveyOptions> options,
+    TimeProvider time,
+    ILogger<SurveySender> logger)
+{
+    /// <summary>Handles the message.</summary>
+    public async Task<DispatchOutcome> HandleAsync(DispatchMessage message, CancellationToken cancellationToken)
+    {
+        var survey = await surveys.GetAsync(message.SurveyId, cancellationToken).ConfigureAwait(false);
+        if (survey is null)
+        {
+            LogMissing(logger, message.SurveyId);
+            return DispatchOutcome.Done;
+        }
+
+        return message.Kind == DispatchKind.Remind
+            ? await RemindAsync(survey, cancellationToken).ConfigureAwait(false)
+            : await SendAsync(survey, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DispatchOutcome> SendAsync(Survey survey, CancellationToken cancellationToken)
+    {
+        if (!survey.AwaitsDelivery)
+        {
+            return DispatchOutcome.Done;
+        }
+
+        var settings = options.CurrentValue;
+        survey.BeginSend();
+        await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+
+        var (recipient, problem) = await recipients.ResolveAsync(survey.Customer, cancellationToken).ConfigureAwait(false);
+        if (recipient is null)
+        {
+            return await FailAsync(survey, problem!.Reason, problem.Permanent, problem.RetryAfter, cancellationToken).ConfigureAwait(false);
+        }
+
+        var reference = recipient.Reference;
+        var culture = BotCulture.Resolve(survey.Locale ?? recipient.Locale, BotCulture.Resolve(settings.DefaultLocale));
+        var now = time.GetUtcNow();
+        var validFor = TimeSpan.FromDays(settings.ExpiryDays);
+        var card = await cards.BuildSurveyCardAsync(survey, culture, now + validFor, cancellationToken).ConfigureAwait(false);
+
+        await pacer.WaitAsync(reference.Conversation.Id!, cancellationToken).ConfigureAwait(false);
+        var sent = await connector.SendAsync(reference.ServiceUrl, reference.Conversation.Id!, Address(reference, OutboundActivity.WithCard(card, culture.Name)), cancellationToken).ConfigureAwait(false);
+        switch (sent.Outcome)
+        {
+            case ConnectorOutcome.Sent:
+                survey.MarkSent(time.GetUtcNow(), reference.ChannelId, reference.Conversation.Id!, sent.Value?.Id, validFor);
+                await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+                LogSent(logger, survey.SurveyId, survey.Attempts);
+                if (settings.ReminderAfterHours > 0)
+                {
+                    await queue.EnqueueAsync(survey.SurveyId, DispatchKind.Remind, TimeSpan.FromHours(settings.ReminderAfterHours), cancellationToken).ConfigureAwait(false);
+                }
+
+                return DispatchOutcome.Done;
+            case ConnectorOutcome.Throttled:
+                return await FailAsync(survey, "Throttled by the channel.", false, sent.RetryAfter, cancellationToken).ConfigureAwait(false);
+            case ConnectorOutcome.Blocked:
+                return await FailAsync(survey, "The customer blocked or removed the bot.", true, null, cancellationToken).ConfigureAwait(false);
+            case ConnectorOutcome.NotFound:
+                return await FailAsync(survey, "The conversation no longer exists.", true, null, cancellationToken).ConfigureAwait(false);
+            default:
+                return await FailAsync(survey, $"Send failed: {sent.Error ?? sent.Outcome.ToString()}", false, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DispatchOutcome> FailAsync(Survey survey, string reason, bool permanent, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        var again = survey.MarkSendFailed(reason, options.CurrentValue.MaxAttempts, permanent);
+        await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+        if (!again)
+        {
+            LogUndeliverable(logger, survey.SurveyId, survey.Attempts, reason);
+            return DispatchOutcome.Done;
+        }
+
+        var backoff = retryAfter ?? TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, survey.Attempts - 1)));
+        LogRetry(logger, survey.SurveyId, survey.Attempts, reason, backoff);
+        return new DispatchOutcome(backoff);
+    }
+
+    private async Task<DispatchOutcome> RemindAsync(Survey survey, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (!survey.NeedsReminder(now) || survey.SentConversationId is null)
+        {
+            return DispatchOutcome.Done;
+        }
+
+        var (recipient, _) = await recipients.ResolveAsync(survey.Customer, cancellationToken).ConfigureAwait(false);
+        if (recipient is null)
+        {
+            return DispatchOutcome.Done;
+        }
+
+        var culture = BotCulture.Resolve(survey.Locale ?? recipient.Locale, BotCulture.Resolve(options.CurrentValue.DefaultLocale));
+        survey.MarkReminded(now);
+        await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+        await pacer.WaitAsync(recipient.Reference.Conversation.Id!, cancellationToken).ConfigureAwait(false);
+        var text = OutboundActivity.WithText(cards.ReminderText(survey, culture), culture.Name);
+        var sent = await connector.SendAsync(recipient.Reference.ServiceUrl, recipient.Reference.Conversation.Id!, Address(recipient.Reference, text), cancellationToken).ConfigureAwait(false);
+        LogReminded(logger, survey.SurveyId, sent.Outcome);
+        return DispatchOutcome.Done;
+    }
+
+    private static OutboundActivity Address(ConversationReference reference, OutboundActivity activity) => activity with
+    {
+        From = reference.Bot,
+        Recipient = reference.User,
+        Conversation = reference.Conversation,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} not found; its queue message is dropped")]
+    private static partial void LogMissing(ILogger logger, string surveyId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} sent (attempt {Attempt})")]
+    private static partial void LogSent(ILogger logger, string surveyId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} undeliverable after {Attempts} attempts: {Reason}")]
+    private static partial void LogUndeliverable(ILogger logger, string surveyId, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} attempt {Attempt} failed ({Reason}); retry in {Delay}")]
+    private static partial void LogRetry(ILogger logger, string surveyId, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} reminder: {Outcome}")]
+    private static partial void LogReminded(ILogger logger, string surveyId, ConnectorOutcome outcome);
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CxBot.App.FollowUps;
+using CxBot.App.Localization;
+using CxBot.App.Routing;
+using CxBot.App.Surveys.Cards;
+using CxBot.Domain;
+using CxBot.Domain.Surveys;
+using Microsoft.Extensions.Options;
+
+namespace CxBot.App.Surveys;
+
+/// <summary>
+/// A customer's submitted survey (Action.Execute in Teams, Action.Submit in Web Chat). The token binds the card to
+/// the survey and to the customer who received it; answers are validated here, whatever the card allowed.
+/// </summary>
+public sealed partial class SurveyAnswerHandler(
+    ISurveys surveys,
+    ISurveyResponses responses,
+    SurveyTokenKey tokenKey,
+    SurveyCardFactory cards,
+    FollowUpService followUps,
+    IOptionsMonitor<SurveyOptions> options,
+    ILogger<SurveyAnswerHandler> logger)
+{
+    /// <summary>Handles the submit.</summary>
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var data = turn.CardAction!.Data;
+        if (!SurveyAnswerAction.TryRead(data, out var action))
+        {
+            await turn.ReplaceCardAsync(cards.Unavailable(turn.Culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var customer = CustomerAddresses.Of(turn.Activity);
+        var key = await tokenKey.GetAsync(cancellationToken).ConfigureAwait(false);
+        var check = customer is null ? null : SurveyTokens.Verify(action.Token, customer.Key, key);
+        if (check is null || check.Status != TokenStatus.Valid || !string.Equals(check.SurveyId, action.SurveyId, StringComparison.Ordinal))
+        {
+            LogRefusedToken(logger, action.SurveyId, check?.Status.ToString() ?? "no-customer");
+            await turn.ReplaceCardAsync(cards.Unavailable(turn.Culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var survey = await surveys.GetAsync(action.SurveyId, cancellationToken).ConfigureAwait(false);
+        if (survey is null || !string.Equals(survey.Customer.Key, customer!.Key, StringComparison.Ordinal))
+        {
+            await turn.ReplaceCardAsync(cards.Unavailable(turn.Culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var culture = BotCulture.Resolve(survey.Locale ?? turn.Activity.Locale, BotCulture.Resolve(options.CurrentValue.DefaultLocale));
+        if (survey.Status == SurveyStatus.Answered)
+        {
+            await turn.ReplaceCardAsync(cards.AlreadyAnswered(culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (survey.Status != SurveyStatus.Sent)
+        {
+            await turn.ReplaceCardAsync(cards.Unavailable(culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (survey.IsExpired(turn.ReceivedAt))
+        {
+            await turn.ReplaceCardAsync(cards.Closed(culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var definition = options.CurrentValue.BuildCatalog().Find(survey.DefinitionId, survey.DefinitionVersion);
+        var inputs = ReadInputs(data);
+        var parsed = AnswerParser.Parse(definition, inputs);
+        if (parsed.Answers is null)
+        {
+            await turn.ReplaceCardAsync(cards.SurveyWithErrors(survey, definition, culture, action.Token, inputs, parsed.Errors), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await RecordAsync(turn, survey, parsed.Answers, culture, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RecordAsync(TurnContext turn, Survey survey, SurveyAnswers answers, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var now = turn.ReceivedAt;
+        var response = new SurveyResponse
+        {
+            SurveyId = survey.SurveyId,
+            ContactId = survey.ContactId,
+            DefinitionId = survey.DefinitionId,
+            DefinitionVersion = survey.DefinitionVersion,
+            Agent = survey.Agent,
+            Queue = survey.Queue,
+            Channel = survey.Channel,
+            CustomerKey = survey.Customer.Key,
+            Locale = culture.Name,
+            Answers = answers,
+            ContactEndedAt = survey.ContactEndedAt,
+            SentAt = survey.SentAt ?? now,
+            AnsweredAt = now,
+            FollowUpId = null,
+        };
+
+        // The response row is the guard: one per survey, whatever the channel retries or the customer double-clicks.
+        if (!await responses.TryAddAsync(response, cancellationToken).ConfigureAwait(false))
+        {
+            await turn.ReplaceCardAsync(cards.AlreadyAnswered(culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await MarkAnsweredAsync(survey, now, cancellationToken).ConfigureAwait(false);
+        var followUp = await followUps.OpenForAsync(survey, response, turn.Activity, cancellationToken).ConfigureAwait(false);
+        LogAnswered(logger, survey.SurveyId, answers.Csat, followUp?.FollowUpId);
+        await turn.ReplaceCardAsync(cards.ThankYou(followUp, culture), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MarkAnsweredAsync(Survey survey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                if (survey.Status == SurveyStatus.Answered)
+                {
+                    return;
+                }
+
+                survey.MarkAnswered(now);
+                await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DomainConflictException) when (attempt < 2)
+            {
+                survey = await surveys.GetAsync(survey.SurveyId, cancellationToken).ConfigureAwait(false) ?? survey;
+            }
+            catch (DomainConflictException ex)
+            {
+                LogStateNotUpdated(logger, survey.SurveyId, ex.Code);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The card's inputs as raw strings: numbers in invariant culture, booleans as true/false.</summary>
+    internal static Dictionary<string, string?> ReadInputs(JsonObject data)
+    {
+        var inputs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, node) in data)
+        {
+            if (name is CardActionData.VerbProperty || name == SurveyAnswerAction.SurveyIdProperty || name == SurveyAnswerAction.TokenProperty)
+            {
+                continue;
+            }
+
+            inputs[name] = node switch
+            {
+                null => null,
+                JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+                JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<decimal>().ToString(CultureInfo.InvariantCulture),
+                JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>() ? "true" : "false",
+                _ => node.ToJsonString(),
+            };
+        }
+
+        return inputs;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey answer refused for {SurveyId}: token {Status}")]
+    private static partial void LogRefusedToken(ILogger logger, string surveyId, string status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} answered (CSAT {Csat}); follow-up {FollowUpId}")]
+    private static partial void LogAnswered(ILogger logger, string surveyId, int? csat, string? followUpId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} answered but its state was not updated ({Code})")]
+    private static partial void LogStateNotUpdated(ILogger logger, string surveyId, string code);
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace CxBot.App.Surveys;
+
+internal sealed class SurveyOptionsValidator : IValidateOptions<SurveyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SurveyOptions options)
+    {
+        var failures = new List<string>();
+        Check(failures, options.ExpiryDays is >= 1 and <= 90, "Surveys:ExpiryDays must be between 1 and 90.");
+        Check(failures, options.SuppressionDays is >= 0 and <= 365, "Surveys:SuppressionDays must be between 0 and 365.");
+        Check(failures, options.DelayMinutes is >= 0 and <= 7 * 24 * 60, "Surveys:DelayMinutes must be between 0 and 10080 (7 days).");
+        Check(failures, options.ReminderAfterHours >= 0 && options.ReminderAfterHours < options.ExpiryDays * 24,
+            "Surveys:ReminderAfterHours must be 0 (off) or less than the expiry.");
+        Check(failures, options.MaxAttempts is >= 1 and <= 20, "Surveys:MaxAttempts must be between 1 and 20.");
+        Check(failures, options.DefaultSamplingRate is >= 0 and <= 1, "Surveys:DefaultSamplingRate must be between 0 and 1.");
+        Check(failures, options.MessagesPerSecond is > 0 and <= 50, "Surveys:MessagesPerSecond must be above 0 and at most 50.");
+        Check(failures, options.PerConversationSeconds is >= 0 and <= 60, "Surveys:PerConversationSeconds must be between 0 and 60.");
+        Check(failures, options.PollSeconds is > 0 and <= 60, "Surveys:PollSeconds must be above 0 and at most 60.");
+        Check(failures, Uri.TryCreate(options.TeamsServiceUrl, UriKind.Absolute, out var teams) && teams.Scheme == Uri.UriSchemeHttps,
+            "Surveys:TeamsServiceUrl must be an absolute https URL.");
+        if (!string.IsNullOrEmpty(options.TokenSigningKey))
+        {
+            Check(failures, SurveyTokenKey.TryDecode(options.TokenSigningKey, out _),
+                "Surveys:TokenSigningKey must be base64 of at least 32 bytes.");
+        }
+
+        try
+        {
+            options.BuildCatalog();
+        }
+        catch (ArgumentException ex)
+        {
+            failures.Add("Surveys:Definitions/Queues: " + ex.Message);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Check(List<string> failures, bool ok, string message)
+    {
+        if (!ok)
+        {
+            failures.Add(message);
+        }
+    }
+}
