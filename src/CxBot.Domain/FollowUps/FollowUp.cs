@@ -97,6 +97,7 @@ public sealed class FollowUp
     /// <summary>Takes ownership. Claiming again by the owner is a no-op; by someone else a conflict.</summary>
     public void Claim(Actor actor, DateTimeOffset at)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         if (Status == FollowUpStatus.Resolved)
         {
             throw new DomainConflictException("already-resolved", "The follow-up is resolved.");
@@ -130,7 +131,9 @@ public sealed class FollowUp
             throw new ArgumentException("A resolution needs a note.", nameof(note));
         }
 
-        if (note.Length > MaxNoteLength)
+        // The cap applies to what is stored: surrounding white space does not count.
+        var trimmed = note.Trim();
+        if (trimmed.Length > MaxNoteLength)
         {
             throw new ArgumentException($"A note may be at most {MaxNoteLength} characters.", nameof(note));
         }
@@ -139,7 +142,7 @@ public sealed class FollowUp
         Status = FollowUpStatus.Resolved;
         ResolvedBy = actor;
         ResolvedAt = at;
-        ResolutionNote = note.Trim();
+        ResolutionNote = trimmed;
     }
 
     /// <summary>True when past due, not resolved and not announced yet.</summary>

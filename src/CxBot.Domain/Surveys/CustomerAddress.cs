@@ -21,7 +21,7 @@ public sealed record CustomerAddress
     /// <summary>True for a Teams user.</summary>
     public bool IsTeams => !string.IsNullOrEmpty(AadObjectId);
 
-    /// <summary>A stable key for opt-out and suppression: <c>teams|tenant|aad</c> or <c>channel|id|user</c>, lower case ids.</summary>
+    /// <summary>A stable key for opt-out, suppression and survey tokens: <c>teams|tenant|aad</c> (both lower case) or <c>channelid|userid</c> (channel id lower case, user id as given).</summary>
     public string Key => IsTeams
         ? $"teams|{TenantId?.ToLowerInvariant()}|{AadObjectId!.ToLowerInvariant()}"
         : $"{ChannelId?.ToLowerInvariant()}|{UserId}";

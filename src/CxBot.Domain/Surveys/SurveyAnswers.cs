@@ -39,6 +39,6 @@ public sealed record SurveyAnswers
     public string? Comment { get; init; }
     /// <summary>May we contact the customer about this.</summary>
     public bool? ContactConsent { get; init; }
-    /// <summary>Every submitted input value exactly as received (input id to raw string).</summary>
+    /// <summary>The submitted values of the asked inputs and the comment, exactly as received (input id to raw string); missing ones are absent.</summary>
     public required IReadOnlyDictionary<string, string> Raw { get; init; }
 }

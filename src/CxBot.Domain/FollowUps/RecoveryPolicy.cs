@@ -1,0 +1,72 @@
+using CxBot.Domain.Surveys;
+
+namespace CxBot.Domain.FollowUps;
+
+/// <summary>Service recovery: which answers call for a follow-up, and the follow-up they create.</summary>
+public static class RecoveryPolicy
+{
+    /// <summary>The highest CSAT that counts as dissatisfied.</summary>
+    public const int LowCsatThreshold = 2;
+
+    /// <summary>Why the answers need a follow-up; <see cref="FollowUpReasons.None"/> when they do not.</summary>
+    public static FollowUpReasons Evaluate(SurveyAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+
+        var reasons = FollowUpReasons.None;
+        if (answers.Csat <= LowCsatThreshold)
+        {
+            reasons |= FollowUpReasons.LowCsat;
+        }
+
+        if (answers.Expectation == ExpectationAnswer.Worse)
+        {
+            reasons |= FollowUpReasons.WorseThanExpected;
+        }
+
+        if (answers.Resolution == ResolutionAnswer.No)
+        {
+            reasons |= FollowUpReasons.NotResolved;
+        }
+
+        return reasons;
+    }
+
+    /// <summary>
+    /// The follow-up for a response, or null when none is needed. With the customer's consent it is a call-back task.
+    /// Its id is the survey id, so a survey gets at most one follow-up.
+    /// </summary>
+    /// <exception cref="ArgumentException">The response is not for this survey.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dueIn"/> is not positive.</exception>
+    public static FollowUp? CreateFollowUp(Survey survey, SurveyResponse response, DateTimeOffset now, TimeSpan dueIn)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(dueIn, TimeSpan.Zero);
+        if (!string.Equals(survey.SurveyId, response.SurveyId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The response is for survey {response.SurveyId}, not {survey.SurveyId}.", nameof(response));
+        }
+
+        var reasons = Evaluate(response.Answers);
+        if (reasons == FollowUpReasons.None)
+        {
+            return null;
+        }
+
+        return new FollowUp
+        {
+            FollowUpId = survey.SurveyId,
+            SurveyId = survey.SurveyId,
+            ContactId = survey.ContactId,
+            Agent = response.Agent,
+            Queue = response.Queue,
+            Reasons = reasons,
+            CallBack = response.Answers.ContactConsent == true,
+            CreatedAt = now,
+            DueAt = now + dueIn,
+            Csat = response.Answers.Csat,
+            Comment = response.Answers.Comment,
+        };
+    }
+}

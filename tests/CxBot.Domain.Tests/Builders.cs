@@ -1,0 +1,98 @@
+using CxBot.Domain.Customers;
+using CxBot.Domain.FollowUps;
+using CxBot.Domain.Surveys;
+
+namespace CxBot.Domain.Tests;
+
+/// <summary>Small test-data builders: valid defaults, override what the test is about.</summary>
+internal static class Builders
+{
+    public static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+    public static readonly CustomerAddress Customer = CustomerAddress.Teams("Tenant-1", "AAD-Customer-1");
+    public static readonly AgentRef Agent = new("agent-7", "Sanne de Vries");
+    public static readonly Actor Alice = new("aad-alice", "Alice Jansen");
+    public static readonly Actor Bob = new("aad-bob", "Bob Bakker");
+
+    public static ContactEnded Contact(string contactId = "contact-1", string? endReason = null, string queue = "billing") => new()
+    {
+        ContactId = contactId,
+        Customer = Customer,
+        Agent = Agent,
+        Queue = queue,
+        Channel = "phone",
+        EndedAt = Now.AddMinutes(-5),
+        Locale = "nl-NL",
+        EndReason = endReason,
+    };
+
+    public static CustomerPreferences Prefs(bool optedOut = false, DateTimeOffset? lastSurveyedAt = null) =>
+        new(Customer.Key, optedOut, optedOut ? Now.AddDays(-30) : null, lastSurveyedAt);
+
+    public static Survey ScheduledSurvey(string contactId = "contact-1") => new()
+    {
+        SurveyId = SurveyIds.For(contactId),
+        ContactId = contactId,
+        Customer = Customer,
+        Agent = Agent,
+        Queue = "billing",
+        Channel = "phone",
+        ContactEndedAt = Now.AddMinutes(-5),
+        Locale = "nl-NL",
+        DefinitionId = SurveyDefinition.Default.Id,
+        DefinitionVersion = SurveyDefinition.Default.Version,
+        ScheduledAt = Now,
+    };
+
+    /// <summary>A survey whose card was sent at <see cref="Now"/> and is open for <paramref name="validFor"/> (default 7 days).</summary>
+    public static Survey SentSurvey(TimeSpan? validFor = null)
+    {
+        var survey = ScheduledSurvey();
+        survey.BeginSend();
+        survey.MarkSent(Now, "msteams", "a:conversation-1", "activity-1", validFor ?? TimeSpan.FromDays(7));
+        return survey;
+    }
+
+    public static SurveyAnswers Answers(int? csat = 4, ExpectationAnswer? expectation = ExpectationAnswer.AsExpected,
+        ResolutionAnswer? resolution = ResolutionAnswer.Yes, bool? consent = null, string? comment = null) => new()
+    {
+        Csat = csat,
+        Expectation = expectation,
+        Resolution = resolution,
+        ContactConsent = consent,
+        Comment = comment,
+        Raw = new Dictionary<string, string>(),
+    };
+
+    public static SurveyResponse Response(Survey survey, SurveyAnswers answers) => new()
+    {
+        SurveyId = survey.SurveyId,
+        ContactId = survey.ContactId,
+        DefinitionId = survey.DefinitionId,
+        DefinitionVersion = survey.DefinitionVersion,
+        Agent = survey.Agent,
+        Queue = survey.Queue,
+        Channel = survey.Channel,
+        CustomerKey = survey.Customer.Key,
+        Locale = survey.Locale ?? "en-US",
+        Answers = answers,
+        ContactEndedAt = survey.ContactEndedAt,
+        SentAt = survey.SentAt ?? Now,
+        AnsweredAt = Now.AddHours(1),
+    };
+
+    public static FollowUp OpenFollowUp(DateTimeOffset? dueAt = null) => new()
+    {
+        FollowUpId = "survey-1",
+        SurveyId = "survey-1",
+        ContactId = "contact-1",
+        Agent = Agent,
+        Queue = "billing",
+        Reasons = FollowUpReasons.LowCsat,
+        CallBack = true,
+        CreatedAt = Now,
+        DueAt = dueAt ?? Now.AddHours(24),
+        Csat = 1,
+    };
+
+    public static SurveyDefinition Definition(params SurveyQuestion[] questions) => new("custom", 1, questions);
+}

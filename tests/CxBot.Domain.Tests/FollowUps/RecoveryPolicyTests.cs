@@ -1,0 +1,109 @@
+using CxBot.Domain.FollowUps;
+using CxBot.Domain.Surveys;
+using static CxBot.Domain.Tests.Builders;
+
+namespace CxBot.Domain.Tests.FollowUps;
+
+public sealed class RecoveryPolicyTests
+{
+    [Theory]
+    [InlineData(1, FollowUpReasons.LowCsat)]
+    [InlineData(2, FollowUpReasons.LowCsat)]
+    [InlineData(3, FollowUpReasons.None)]
+    [InlineData(5, FollowUpReasons.None)]
+    public void Evaluate_Csat_FlagsTwoAndBelow(int csat, FollowUpReasons expected)
+    {
+        Assert.Equal(expected, RecoveryPolicy.Evaluate(Answers(csat: csat)));
+    }
+
+    [Fact]
+    public void Evaluate_WorseThanExpected_Flags()
+    {
+        Assert.Equal(FollowUpReasons.WorseThanExpected, RecoveryPolicy.Evaluate(Answers(expectation: ExpectationAnswer.Worse)));
+    }
+
+    [Theory]
+    [InlineData(ResolutionAnswer.No, FollowUpReasons.NotResolved)]
+    [InlineData(ResolutionAnswer.Partly, FollowUpReasons.None)]
+    public void Evaluate_Resolution_FlagsOnlyNo(ResolutionAnswer resolution, FollowUpReasons expected)
+    {
+        Assert.Equal(expected, RecoveryPolicy.Evaluate(Answers(resolution: resolution)));
+    }
+
+    [Fact]
+    public void Evaluate_EverythingBad_CombinesReasons()
+    {
+        var reasons = RecoveryPolicy.Evaluate(Answers(csat: 1, expectation: ExpectationAnswer.Worse, resolution: ResolutionAnswer.No));
+
+        Assert.Equal(FollowUpReasons.LowCsat | FollowUpReasons.WorseThanExpected | FollowUpReasons.NotResolved, reasons);
+    }
+
+    [Fact]
+    public void Evaluate_NothingAnswered_IsNone()
+    {
+        Assert.Equal(FollowUpReasons.None, RecoveryPolicy.Evaluate(Answers(csat: null, expectation: null, resolution: null)));
+    }
+
+    [Fact]
+    public void CreateFollowUp_SatisfiedCustomer_ReturnsNull()
+    {
+        var survey = SentSurvey();
+
+        Assert.Null(RecoveryPolicy.CreateFollowUp(survey, Response(survey, Answers()), Now, TimeSpan.FromHours(24)));
+    }
+
+    [Fact]
+    public void CreateFollowUp_LowScoreWithConsent_IsCallBackDueInTime()
+    {
+        var survey = SentSurvey();
+        var response = Response(survey, Answers(csat: 1, consent: true, comment: "Nobody called back."));
+
+        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, Now, TimeSpan.FromHours(24));
+
+        Assert.NotNull(followUp);
+        Assert.Equal(survey.SurveyId, followUp.FollowUpId);
+        Assert.Equal(survey.SurveyId, followUp.SurveyId);
+        Assert.Equal(survey.ContactId, followUp.ContactId);
+        Assert.Equal(Agent, followUp.Agent);
+        Assert.Equal("billing", followUp.Queue);
+        Assert.Equal(FollowUpReasons.LowCsat, followUp.Reasons);
+        Assert.True(followUp.CallBack);
+        Assert.Equal(Now, followUp.CreatedAt);
+        Assert.Equal(Now.AddHours(24), followUp.DueAt);
+        Assert.Equal(1, followUp.Csat);
+        Assert.Equal("Nobody called back.", followUp.Comment);
+        Assert.Equal(FollowUpStatus.Open, followUp.Status);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(null)]
+    public void CreateFollowUp_NoConsent_IsNotACallBack(bool? consent)
+    {
+        var survey = SentSurvey();
+        var response = Response(survey, Answers(resolution: ResolutionAnswer.No, consent: consent));
+
+        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, Now, TimeSpan.FromHours(8));
+
+        Assert.NotNull(followUp);
+        Assert.False(followUp.CallBack);
+        Assert.Equal(FollowUpReasons.NotResolved, followUp.Reasons);
+        Assert.Equal(Now.AddHours(8), followUp.DueAt);
+    }
+
+    [Fact]
+    public void CreateFollowUp_ResponseOfAnotherSurvey_Throws()
+    {
+        var response = Response(ScheduledSurvey("contact-2"), Answers(csat: 1));
+
+        Assert.Throws<ArgumentException>(() => RecoveryPolicy.CreateFollowUp(SentSurvey(), response, Now, TimeSpan.FromHours(24)));
+    }
+
+    [Fact]
+    public void CreateFollowUp_DueInNotPositive_Throws()
+    {
+        var survey = SentSurvey();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => RecoveryPolicy.CreateFollowUp(survey, Response(survey, Answers(csat: 1)), Now, TimeSpan.Zero));
+    }
+}

@@ -1,2 +1,0 @@
-namespace CxBot.Domain.Tests;
-public sealed class PlaceholderTests { }
