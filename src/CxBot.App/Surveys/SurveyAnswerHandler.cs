@@ -70,7 +70,8 @@ public sealed partial class SurveyAnswerHandler(
             return;
         }
 
-        var definition = options.CurrentValue.BuildCatalog().Find(survey.DefinitionId, survey.DefinitionVersion);
+        var catalog = options.CurrentValue.BuildCatalog();
+        var definition = catalog.Find(survey.DefinitionId) ?? catalog.Default;
         var inputs = ReadInputs(data);
         var parsed = AnswerParser.Parse(definition, inputs);
         if (parsed.Answers is null)
