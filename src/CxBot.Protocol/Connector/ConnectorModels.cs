@@ -27,3 +27,11 @@ public sealed record ConversationResourceResponse(string? Id, string? ActivityId
 
 /// <summary>One page of members.</summary>
 public sealed record PagedMembersResult(List<ChannelAccount>? Members, string? ContinuationToken);
+
+/// <summary>The body of a connector error response: <c>{"error":{"code":..,"message":..}}</c>.</summary>
+public sealed record ErrorResponse(ErrorDetail? Error);
+
+/// <summary>The error inside an <see cref="ErrorResponse"/>.</summary>
+/// <param name="Code">Machine-readable code, e.g. <c>ConversationNotFound</c> or <c>BotNotInConversationRoster</c>.</param>
+/// <param name="Message">Human-readable description.</param>
+public sealed record ErrorDetail(string? Code, string? Message);

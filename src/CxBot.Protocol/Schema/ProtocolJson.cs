@@ -15,6 +15,8 @@ namespace CxBot.Protocol.Schema;
 [JsonSerializable(typeof(Connector.ConversationParameters))]
 [JsonSerializable(typeof(Connector.ConversationResourceResponse))]
 [JsonSerializable(typeof(Connector.PagedMembersResult))]
+[JsonSerializable(typeof(Connector.ErrorResponse))]
+[JsonSerializable(typeof(ChannelAccount))]
 [JsonSerializable(typeof(List<ChannelAccount>))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;
 

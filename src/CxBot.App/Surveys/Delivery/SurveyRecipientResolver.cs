@@ -70,7 +70,7 @@ public sealed class SurveyRecipientResolver(
         var created = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken).ConfigureAwait(false);
         if (created.Outcome != ConnectorOutcome.Sent || string.IsNullOrEmpty(created.Value?.Id))
         {
-            var permanent = created.Outcome is ConnectorOutcome.Blocked or ConnectorOutcome.NotFound;
+            var permanent = created.Outcome is ConnectorOutcome.Blocked or ConnectorOutcome.NotFound or ConnectorOutcome.Refused;
             return (null, new RecipientProblem(
                 permanent ? "The customer does not have the app, or blocked it." : $"Could not start a chat ({created.Outcome}).",
                 permanent, created.RetryAfter));

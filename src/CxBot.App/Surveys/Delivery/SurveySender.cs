@@ -84,8 +84,10 @@ public sealed partial class SurveySender(
                 return await FailAsync(survey, "The customer blocked or removed the bot.", true, null, cancellationToken).ConfigureAwait(false);
             case ConnectorOutcome.NotFound:
                 return await FailAsync(survey, "The conversation no longer exists.", true, null, cancellationToken).ConfigureAwait(false);
+            case ConnectorOutcome.Refused:
+                return await FailAsync(survey, $"Not sent: {sent.ErrorMessage ?? sent.ErrorCode}", true, null, cancellationToken).ConfigureAwait(false);
             default:
-                return await FailAsync(survey, $"Send failed: {sent.Error ?? sent.Outcome.ToString()}", false, null, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(survey, $"Send failed: {sent.ErrorCode ?? sent.StatusCode?.ToString() ?? sent.Outcome.ToString()}", false, null, cancellationToken).ConfigureAwait(false);
         }
     }
 

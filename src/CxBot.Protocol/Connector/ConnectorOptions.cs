@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace CxBot.Protocol.Connector;
+
+/// <summary>The <c>Bot:Connector</c> configuration section: retries and timeouts of connector calls.</summary>
+public sealed class ConnectorOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Bot:Connector";
+
+    /// <summary>Retries after the first attempt for 429, 412, 502, 503 and 504 (0 turns retries off). Default 3.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First backoff delay; it doubles per retry and is jittered down to half. Default 1 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest single backoff delay. Default 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan MaxBackoffDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Longest <c>Retry-After</c> the client waits out itself. A longer one is not waited for: the call returns
+    /// <see cref="ConnectorOutcome.Throttled"/> with <see cref="ConnectorResult.RetryAfter"/> so the caller can reschedule.
+    /// Default 60 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Most time one call may spend waiting between its attempts; a retry that would exceed it is not made. Default 90 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
+    public TimeSpan MaxTotalRetryDelay { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Timeout of one HTTP attempt; a timed-out attempt is not retried (a POST may have landed). Default 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+[OptionsValidator]
+internal sealed partial class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>;

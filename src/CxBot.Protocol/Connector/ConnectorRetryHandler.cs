@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CxBot.Protocol.Connector;
+
+/// <summary>
+/// Retries connector calls the way Teams asks: 429 after <c>Retry-After</c> (or backoff when absent), 412, 502, 503 and
+/// 504 with jittered exponential backoff; bounded by <see cref="ConnectorOptions"/>. Nothing else is retried, and neither
+/// are timeouts or transport errors, because a POST that timed out may already have been posted.
+/// </summary>
+internal sealed partial class ConnectorRetryHandler(
+    IOptions<ConnectorOptions> options, TimeProvider timeProvider, ILogger<ConnectorRetryHandler> logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var waited = TimeSpan.Zero;
+        for (var retry = 0; ; retry++)
+        {
+            var response = await SendAttemptAsync(request, settings.AttemptTimeout, cancellationToken).ConfigureAwait(false);
+            if (retry >= settings.MaxRetries
+                || GetRetryDelay(response, retry, settings, timeProvider.GetUtcNow(), Random.Shared) is not { } delay
+                || waited + delay > settings.MaxTotalRetryDelay)
+            {
+                return response;
+            }
+            LogRetry(logger, request.Method, request.RequestUri?.Host, (int)response.StatusCode, retry + 1, delay);
+            response.Dispose();
+            await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+            waited += delay;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, TimeSpan timeout, CancellationToken ct)
+    {
+        // The attempt timeout runs on the system clock on purpose: TimeProvider only paces the waits between attempts,
+        // so tests can skip those waits without also expiring every attempt.
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        attempt.CancelAfter(timeout);
+        try
+        {
+            return await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested && attempt.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The connector did not answer within {timeout}.", ex);
+        }
+    }
+
+    /// <summary>The wait before retry number <paramref name="retry"/> (0 for the first), or null when <paramref name="response"/> is final.</summary>
+    internal static TimeSpan? GetRetryDelay(
+        HttpResponseMessage response, int retry, ConnectorOptions settings, DateTimeOffset now, Random random)
+    {
+        if (!IsRetryable(response.StatusCode))
+        {
+            return null;
+        }
+        if (ReadRetryAfter(response, now) is { } retryAfter)
+        {
+            return retryAfter <= settings.MaxRetryAfter ? retryAfter : null;
+        }
+        return Backoff(retry, settings, random);
+    }
+
+    internal static bool IsRetryable(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
+        or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
+        or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>Delay doubling from <see cref="ConnectorOptions.BaseDelay"/>, capped, then jittered into [half, full].</summary>
+    internal static TimeSpan Backoff(int retry, ConnectorOptions settings, Random random)
+    {
+        var full = Math.Min(settings.BaseDelay.TotalMilliseconds * Math.Pow(2, retry), settings.MaxBackoffDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(full / 2 + random.NextDouble() * full / 2);
+    }
+
+    /// <summary>The <c>Retry-After</c> header as a wait (seconds or an HTTP date; a past date is no wait), or null.</summary>
+    internal static TimeSpan? ReadRetryAfter(HttpResponseMessage response, DateTimeOffset now)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+        if (header?.Date is { } date)
+        {
+            var wait = date - now;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Connector {Method} to {Host} answered {StatusCode}; retry {Retry} in {Delay}")]
+    private static partial void LogRetry(ILogger logger, HttpMethod method, string? host, int statusCode, int retry, TimeSpan delay);
+}
