@@ -30,6 +30,27 @@ public sealed record ExecuteAction : CardAction
     public string? AssociatedInputs { get; init; }
     /// <summary>For hosts without Action.Execute (Web Chat): usually the equivalent <see cref="SubmitAction"/>.</summary>
     public CardAction? Fallback { get; init; }
+
+    /// <summary>
+    /// An Action.Execute for Teams whose fallback is an Action.Submit with the same title, style and a copy of the same
+    /// data, so Web Chat (which ignores Action.Execute) sends the same payload as a message <c>value</c>.
+    /// </summary>
+    /// <param name="title">Button text.</param>
+    /// <param name="verb">The verb; <paramref name="data"/> should carry it too, for the Action.Submit path.</param>
+    /// <param name="data">The action data (copied; the caller's object is not attached to the card).</param>
+    /// <param name="style"><c>positive</c>, <c>destructive</c> or null.</param>
+    public static ExecuteAction WithSubmitFallback(string title, string verb, JsonObject data, string? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new ExecuteAction
+        {
+            Title = title,
+            Verb = verb,
+            Style = style,
+            Data = data.DeepClone().AsObject(),
+            Fallback = new SubmitAction { Title = title, Style = style, Data = data.DeepClone().AsObject() },
+        };
+    }
 }
 
 /// <summary>Sends the inputs merged with <see cref="Data"/> as a message activity's <c>value</c>.</summary>

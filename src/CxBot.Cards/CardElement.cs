@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace CxBot.Cards;
@@ -59,14 +60,16 @@ public sealed record RichTextBlock : CardElement
     /// <summary>User-supplied text rendered literally: no markdown, no date functions, length capped.</summary>
     public static RichTextBlock Inert(string text, bool italic = false) => new()
     {
-        Inlines = [new TextRun { Text = Cap(text), Italic = italic ? true : null }],
+        Inlines = [TextRun.Inert(text) with { Italic = italic ? true : null }],
     };
 
-    private static string Cap(string text)
+    /// <summary>A label in bold followed by a value shown literally (like a fact whose value may be user text).</summary>
+    /// <param name="label">The label, without a colon (one is added).</param>
+    /// <param name="value">The value; rendered inert.</param>
+    public static RichTextBlock Labelled(string label, string value) => new()
     {
-        var clean = new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\t').ToArray());
-        return clean.Length <= MaxInertLength ? clean : string.Concat(clean.AsSpan(0, MaxInertLength), "…");
-    }
+        Inlines = [new TextRun { Text = label + ": ", Weight = "bolder" }, TextRun.Inert(value)],
+    };
 }
 
 /// <summary>A run of text inside a <see cref="RichTextBlock"/>.</summary>
@@ -81,6 +84,50 @@ public sealed record TextRun
     public bool? Italic { get; init; }
     /// <summary><c>bolder</c> etc.</summary>
     public string? Weight { get; init; }
+    /// <summary><c>default</c>, <c>accent</c>, <c>good</c>, <c>warning</c>, <c>attention</c>, ...</summary>
+    public string? Color { get; init; }
+    /// <summary>Muted text.</summary>
+    public bool? IsSubtle { get; init; }
+
+    /// <summary>The zero-width word joiner put between two opening braces by <see cref="Inert"/>.</summary>
+    public const char BraceBreaker = '\u2060';
+
+    /// <summary>
+    /// A run of user-supplied text shown literally. Runs are never markdown, but renderers (the JavaScript one behind
+    /// Web Chat included) still expand <c>{{DATE(...)}}</c> and <c>{{TIME(...)}}</c> in them, so every <c>{{</c> gets an
+    /// invisible <see cref="BraceBreaker"/>; control characters other than line breaks and tabs are dropped and the
+    /// length is capped at <see cref="RichTextBlock.MaxInertLength"/>.
+    /// </summary>
+    public static TextRun Inert(string text) => new() { Text = Neutralize(text) };
+
+    private static string Neutralize(string text)
+    {
+        var kept = new StringBuilder(Math.Min(text.Length, RichTextBlock.MaxInertLength) + 8);
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\t'))
+            {
+                continue;
+            }
+
+            if (count == RichTextBlock.MaxInertLength)
+            {
+                kept.Append('…');
+                break;
+            }
+
+            if (c == '{' && kept.Length > 0 && kept[^1] == '{')
+            {
+                kept.Append(BraceBreaker);
+            }
+
+            kept.Append(c);
+            count++;
+        }
+
+        return kept.ToString();
+    }
 }
 
 /// <summary>Label/value pairs.</summary>

@@ -72,6 +72,8 @@ public sealed record ToggleInput : CardInput
     public string ValueOff { get; init; } = "false";
     /// <summary>Initial value.</summary>
     public string? Value { get; init; }
+    /// <summary>Wrap a long <see cref="Title"/> (1.2).</summary>
+    public bool? Wrap { get; init; }
 }
 
 /// <summary>Teams star rating. Not in the public 1.5 schema: always give a <see cref="CardInput.Fallback"/>

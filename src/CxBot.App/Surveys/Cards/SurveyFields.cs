@@ -1,0 +1,72 @@
+using CxBot.Domain.Surveys;
+
+namespace CxBot.App.Surveys.Cards;
+
+/// <summary>
+/// The survey card's input ids and choice values: the contract between the card and the code that reads
+/// its answers. Values arrive as strings (Teams' Input.Rating may send <c>csat</c> as a number).
+/// </summary>
+public static class SurveyFields
+{
+    /// <summary>CSAT 1-5.</summary>
+    public const string Csat = "csat";
+    /// <summary>Gap 5: <see cref="ExpectationValues"/>.</summary>
+    public const string Expectation = "expectation";
+    /// <summary>FCR: <see cref="ResolutionValues"/>.</summary>
+    public const string Resolution = "resolution";
+    /// <summary>NPS 0-10.</summary>
+    public const string Nps = "nps";
+    /// <summary>A <see cref="QualityDriver"/> key.</summary>
+    public const string Driver = "driver";
+    /// <summary><see cref="ConsentYes"/> or <see cref="ConsentNo"/>.</summary>
+    public const string Consent = "consent";
+    /// <summary>Free text, always offered.</summary>
+    public const string Comment = "comment";
+
+    /// <summary>Consent given.</summary>
+    public const string ConsentYes = "true";
+    /// <summary>Consent not given (the toggle's value when left alone).</summary>
+    public const string ConsentNo = "false";
+
+    /// <summary>Submitted values of the expectation question.</summary>
+    public static IReadOnlyDictionary<ExpectationAnswer, string> ExpectationValues { get; } = new Dictionary<ExpectationAnswer, string>
+    {
+        [ExpectationAnswer.Worse] = "worse",
+        [ExpectationAnswer.AsExpected] = "as-expected",
+        [ExpectationAnswer.Better] = "better",
+    };
+
+    /// <summary>Submitted values of the resolution question.</summary>
+    public static IReadOnlyDictionary<ResolutionAnswer, string> ResolutionValues { get; } = new Dictionary<ResolutionAnswer, string>
+    {
+        [ResolutionAnswer.Yes] = "yes",
+        [ResolutionAnswer.Partly] = "partly",
+        [ResolutionAnswer.No] = "no",
+    };
+
+    /// <summary>The input id of a question.</summary>
+    public static string IdOf(SurveyQuestion question) => question switch
+    {
+        SurveyQuestion.Csat => Csat,
+        SurveyQuestion.Expectation => Expectation,
+        SurveyQuestion.Resolution => Resolution,
+        SurveyQuestion.Nps => Nps,
+        SurveyQuestion.Driver => Driver,
+        SurveyQuestion.Consent => Consent,
+        _ => throw new ArgumentOutOfRangeException(nameof(question), question, "Unknown survey question."),
+    };
+
+    /// <summary>Every input id the card shows for a definition, in card order (the comment last).</summary>
+    public static IReadOnlyList<string> IdsOf(SurveyDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return [.. definition.Questions.Select(IdOf), Comment];
+    }
+
+    /// <summary>
+    /// Questions the card marks as required (the client blocks sending without them; the server checks again).
+    /// The scores behind CSAT, gap 5, FCR and NPS need an answer; the driver, consent and comment do not.
+    /// </summary>
+    public static bool IsRequired(SurveyQuestion question) =>
+        question is SurveyQuestion.Csat or SurveyQuestion.Expectation or SurveyQuestion.Resolution or SurveyQuestion.Nps;
+}

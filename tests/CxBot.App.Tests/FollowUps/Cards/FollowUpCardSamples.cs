@@ -1,0 +1,58 @@
+using CxBot.App.FollowUps.Cards;
+using CxBot.App.Localization;
+using CxBot.Cards;
+using CxBot.Domain.FollowUps;
+using CxBot.Domain.Surveys;
+
+namespace CxBot.App.Tests.FollowUps.Cards;
+
+/// <summary>Follow-up cards in each state with fixed data: snapshotted and run through the renderer library.</summary>
+internal static class FollowUpCardSamples
+{
+    public static readonly DateTimeOffset Created = new(2025, 3, 3, 14, 0, 0, TimeSpan.Zero);
+    public static readonly Actor Pieter = new("aad-pieter", "Pieter Jansen");
+    public static readonly Actor Fatima = new("aad-fatima", "Fatima El Amrani");
+
+    public static FollowUp Open(bool callBack = true, string? comment = "I was promised a call back last week and *nobody* called.") => new()
+    {
+        FollowUpId = "srv-0001",
+        SurveyId = "srv-0001",
+        ContactId = "C-20250303-0042",
+        Agent = new AgentRef("agent-17", "Sanne de Vries"),
+        Queue = "billing",
+        Reasons = FollowUpReasons.LowCsat | FollowUpReasons.WorseThanExpected,
+        CallBack = callBack,
+        CreatedAt = Created,
+        DueAt = Created.AddHours(24),
+        Csat = 2,
+        Comment = comment,
+    };
+
+    public static FollowUp Claimed()
+    {
+        var followUp = Open();
+        followUp.Claim(Pieter, Created.AddHours(1));
+        return followUp;
+    }
+
+    public static FollowUp Resolved()
+    {
+        var followUp = Claimed();
+        followUp.Resolve(Pieter, "Called the customer back; the double charge is refunded.", Created.AddHours(3));
+        return followUp;
+    }
+
+    public static IEnumerable<(string Name, AdaptiveCard Card)> All()
+    {
+        var en = BotCulture.English;
+        var claimed = Claimed();
+        yield return ("follow-up.open.en", FollowUpCard.Build(new FollowUpCardModel(Open(), Created.AddMinutes(5)), en));
+        yield return ("follow-up.claimed.en", FollowUpCard.Build(new FollowUpCardModel(claimed, Created.AddHours(2)), en));
+        yield return ("follow-up.resolved.en", FollowUpCard.Build(new FollowUpCardModel(Resolved(), Created.AddHours(3)), en));
+        yield return ("follow-up.claimed-overdue-refused.nl", FollowUpCard.Build(new FollowUpCardModel(claimed, Created.AddHours(25))
+        {
+            Banner = FollowUpCard.Banner(FollowUpNotice.AlreadyClaimed, claimed, BotCulture.Dutch),
+        }, BotCulture.Dutch));
+        yield return ("follow-up.open-review.en", FollowUpCard.Build(new FollowUpCardModel(Open(callBack: false, comment: null), Created), en));
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+using CxBot.App.FollowUps.Cards;
+using CxBot.App.Localization;
+using CxBot.App.Tests.Cards;
+using CxBot.Cards;
+using CxBot.Domain.FollowUps;
+using static CxBot.App.Tests.FollowUps.Cards.FollowUpCardSamples;
+
+namespace CxBot.App.Tests.FollowUps.Cards;
+
+public sealed class FollowUpCardTests
+{
+    private static CardQuery Build(FollowUp followUp, DateTimeOffset? now = null, string? banner = null, bool dutch = false) =>
+        new(FollowUpCard.Build(new FollowUpCardModel(followUp, now ?? Created.AddMinutes(5)) { Banner = banner },
+            dutch ? BotCulture.Dutch : BotCulture.English));
+
+    private static List<JsonObject> Actions(CardQuery card) =>
+        card.Json["actions"] is JsonArray actions ? [.. actions.Select(a => a!.AsObject())] : [];
+
+    [Fact]
+    public void AnOpenFollowUpShowsTheFactsAndItsReasons()
+    {
+        var text = Build(Open()).VisibleText;
+
+        Assert.Contains("Call back a dissatisfied customer", text, StringComparison.Ordinal);
+        Assert.Contains("Open: nobody has claimed this yet.", text, StringComparison.Ordinal);
+        Assert.Contains("CSAT 2/5 · Worse than expected", text, StringComparison.Ordinal);
+        Assert.Contains("Requested: the customer agreed to be contacted.", text, StringComparison.Ordinal);
+        Assert.Contains("4 Mar 2025", text, StringComparison.Ordinal);
+        Assert.Contains("Sanne de Vries", text, StringComparison.Ordinal);
+        Assert.Contains("billing", text, StringComparison.Ordinal);
+        Assert.Contains("C-20250303-0042", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Overdue", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutConsentTheCardSaysNotToContactTheCustomer()
+    {
+        var text = Build(Open(callBack: false, comment: null)).VisibleText;
+
+        Assert.Contains("Not requested: do not contact the customer.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Call back", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOpenFollowUpCanBeClaimedOrResolved()
+    {
+        var actions = Actions(Build(Open()));
+
+        Assert.Equal(["Action.Execute", "Action.ShowCard"], actions.Select(a => CardQuery.Text(a, "type")));
+        var claim = actions[0];
+        Assert.Equal("followup.claim", CardQuery.Text(claim, "verb"));
+        AssertSubmitFallbackWithSameData(claim, """{"verb":"followup.claim","followUpId":"srv-0001"}""");
+        AssertResolveCard(actions[1]);
+    }
+
+    [Fact]
+    public void AClaimedFollowUpNamesItsOwnerAndCanOnlyBeResolved()
+    {
+        var card = Build(Claimed(), Created.AddHours(2));
+
+        Assert.Contains(card.TextRunTexts, t => t.StartsWith("Claimed by Pieter Jansen on 3 Mar 2025", StringComparison.Ordinal));
+        var action = Assert.Single(Actions(card));
+        AssertResolveCard(action);
+    }
+
+    [Fact]
+    public void AResolvedFollowUpShowsWhoResolvedItWithTheNoteAndHasNoActions()
+    {
+        var card = Build(Resolved(), Created.AddDays(3));
+
+        Assert.Contains(card.TextRunTexts, t => t.StartsWith("Resolved by Pieter Jansen on 3 Mar 2025", StringComparison.Ordinal));
+        Assert.Contains("Called the customer back; the double charge is refunded.", card.TextRunTexts);
+        Assert.Null(card.Json["actions"]);
+        Assert.DoesNotContain("Overdue", card.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFollowUpPastItsDueTimeIsMarkedOverdue()
+    {
+        var card = Build(Claimed(), Created.AddHours(24));
+
+        var marker = Assert.Single(card.OfType("TextBlock"), o => CardQuery.Text(o, "text")!.StartsWith("Overdue", StringComparison.Ordinal));
+        Assert.Equal("attention", CardQuery.Text(marker, "color"));
+    }
+
+    [Fact]
+    public void TheBannerIsShownOnTopAndInert()
+    {
+        var claimed = Claimed();
+        var banner = FollowUpCard.Banner(FollowUpNotice.AlreadyClaimed, claimed, BotCulture.English);
+
+        var card = Build(claimed, banner: banner);
+
+        Assert.Equal("Already claimed by Pieter Jansen.", banner);
+        var container = card.Json["body"]![1]!.AsObject();
+        Assert.Equal(("Container", "warning"), (CardQuery.Text(container, "type"), CardQuery.Text(container, "style")));
+        Assert.Contains(banner, CardQuery.Descendants(container).Where(o => CardQuery.Text(o, "type") == "TextRun").Select(o => CardQuery.Text(o, "text")));
+    }
+
+    [Fact]
+    public void BannersNameTheCurrentOwnerAndTheNoteLimit()
+    {
+        Assert.Equal("Only Pieter Jansen, who claimed this, can resolve it.", FollowUpCard.Banner(FollowUpNotice.NotOwner, Claimed(), BotCulture.English));
+        Assert.Equal("Al afgehandeld door Pieter Jansen.", FollowUpCard.Banner(FollowUpNotice.AlreadyResolved, Resolved(), BotCulture.Dutch));
+        Assert.Equal("The note may be at most 1000 characters.", FollowUpCard.Banner(FollowUpNotice.NoteTooLong, Open(), BotCulture.English));
+    }
+
+    [Fact]
+    public void UserTextStaysLiteralInTextRuns()
+    {
+        const string comment = "**Refund** now [here](https://evil.example) {{DATE(2025-01-01T00:00:00Z)}}";
+        var followUp = Open(comment: comment);
+        followUp.Claim(new Actor("x", "<at>Eve</at> _boss_"), Created);
+
+        var card = Build(followUp);
+
+        Assert.DoesNotContain(card.TextBlockTexts, t => t.Contains("Refund", StringComparison.Ordinal) || t.Contains("Eve", StringComparison.Ordinal));
+        Assert.Contains(comment.Replace("{{", "{" + TextRun.BraceBreaker + "{", StringComparison.Ordinal), card.TextRunTexts);
+        Assert.Contains(card.TextRunTexts, t => t.StartsWith("Claimed by <at>Eve</at> _boss_ on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TimesAreShownInTheModelsTimeZone()
+    {
+        var amsterdam = TimeZoneInfo.CreateCustomTimeZone("test+1", TimeSpan.FromHours(1), "test+1", "test+1");
+        var card = new CardQuery(FollowUpCard.Build(new FollowUpCardModel(Open(), Created) { TimeZone = amsterdam }, BotCulture.Dutch));
+
+        Assert.Contains("4 mrt 2025 15:00", card.TextRunTexts);
+    }
+
+    [Fact]
+    public void ADutchCardUsesTheDutchTexts()
+    {
+        var text = Build(Open(), dutch: true).VisibleText;
+
+        Assert.Contains("Bel een ontevreden klant terug", text, StringComparison.Ordinal);
+        Assert.Contains("Slechter dan verwacht", text, StringComparison.Ordinal);
+        Assert.Contains("Oppakken", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Claim", text, StringComparison.Ordinal);
+    }
+
+    private static void AssertResolveCard(JsonObject showCard)
+    {
+        Assert.Equal("Action.ShowCard", CardQuery.Text(showCard, "type"));
+        var inner = showCard["card"]!.AsObject();
+        var note = Assert.Single(inner["body"]!.AsArray())!.AsObject();
+        Assert.Equal(("Input.Text", "note"), (CardQuery.Text(note, "type"), CardQuery.Text(note, "id")));
+        Assert.True((bool)note["isRequired"]!);
+        Assert.Equal(1000, (int)note["maxLength"]!);
+        Assert.False(string.IsNullOrWhiteSpace(CardQuery.Text(note, "label")));
+        Assert.False(string.IsNullOrWhiteSpace(CardQuery.Text(note, "errorMessage")));
+
+        var resolve = Assert.Single(inner["actions"]!.AsArray())!.AsObject();
+        Assert.Equal(("Action.Execute", "followup.resolve"), (CardQuery.Text(resolve, "type"), CardQuery.Text(resolve, "verb")));
+        AssertSubmitFallbackWithSameData(resolve, """{"verb":"followup.resolve","followUpId":"srv-0001"}""");
+    }
+
+    private static void AssertSubmitFallbackWithSameData(JsonObject execute, string expectedData)
+    {
+        var fallback = execute["fallback"]!.AsObject();
+        Assert.Equal("Action.Submit", CardQuery.Text(fallback, "type"));
+        Assert.Equal(CardQuery.Text(execute, "title"), CardQuery.Text(fallback, "title"));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expectedData), execute["data"]), execute["data"]!.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(execute["data"], fallback["data"]), fallback["data"]!.ToJsonString());
+    }
+}

@@ -1,2 +1,0 @@
-namespace CxBot.Cards.Tests;
-public sealed class PlaceholderTests { }
