@@ -17,31 +17,31 @@ public sealed partial class FollowUpActionHandler(
 {
     /// <summary>Claim.</summary>
     public Task ClaimAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        ChangeAsync(turn, (followUp, actor) => followUp.Claim(actor, turn.ReceivedAt), cancellationToken);
+        ChangeAsync(turn, resolving: false, (followUp, actor) => followUp.Claim(actor, turn.ReceivedAt), cancellationToken);
 
     /// <summary>Resolve with a note.</summary>
     public Task ResolveAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var note = turn.CardAction!.GetString("note")?.Trim();
-        return ChangeAsync(turn, (followUp, actor) => followUp.Resolve(actor, note ?? string.Empty, turn.ReceivedAt), cancellationToken);
+        var note = turn.CardAction!.GetString(FollowUpCard.NoteInputId)?.Trim();
+        return ChangeAsync(turn, resolving: true, (followUp, actor) => followUp.Resolve(actor, note ?? string.Empty, turn.ReceivedAt), cancellationToken, note);
     }
 
-    private async Task ChangeAsync(TurnContext turn, Action<FollowUp, Actor> change, CancellationToken cancellationToken)
+    private async Task ChangeAsync(TurnContext turn, bool resolving, Action<FollowUp, Actor> change, CancellationToken cancellationToken, string? note = null)
     {
         if (!FollowUpAction.TryRead(turn.CardAction!.Data, out var action))
         {
-            await turn.AnswerActionWithTextAsync(cards.Text("Unknown", turn.Culture), cancellationToken).ConfigureAwait(false);
+            await turn.AnswerActionWithTextAsync(FollowUpCardFactory.Text("Missing", turn.Culture), cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var from = turn.Activity.From;
-        var actor = new Actor(from?.AadObjectId ?? from?.Id ?? "unknown", string.IsNullOrWhiteSpace(from?.Name) ? cards.Text("SomeoneName", turn.Culture) : from!.Name!);
+        var actor = new Actor(from?.AadObjectId ?? from?.Id ?? "unknown", string.IsNullOrWhiteSpace(from?.Name) ? FollowUpCardFactory.Text("Someone", turn.Culture) : from!.Name!);
         for (var attempt = 0; ; attempt++)
         {
             var followUp = await followUps.GetAsync(action.FollowUpId, cancellationToken).ConfigureAwait(false);
             if (followUp is null)
             {
-                await turn.AnswerActionWithTextAsync(cards.Text("Unknown", turn.Culture), cancellationToken).ConfigureAwait(false);
+                await turn.AnswerActionWithTextAsync(FollowUpCardFactory.Text("Missing", turn.Culture), cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -52,12 +52,12 @@ public sealed partial class FollowUpActionHandler(
             catch (DomainConflictException ex)
             {
                 LogRefused(logger, followUp.FollowUpId, ex.Code, actor.Id);
-                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, cards.RefusalBanner(ex.Code, followUp, turn.Culture)), cancellationToken).ConfigureAwait(false);
+                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, FollowUpCardFactory.RefusalBanner(ex.Code, resolving, followUp, turn.Culture)), cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (ArgumentException)
             {
-                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, cards.Text("NoteRequired", turn.Culture)), cancellationToken).ConfigureAwait(false);
+                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, FollowUpCardFactory.NoteBanner(note, followUp, turn.Culture)), cancellationToken).ConfigureAwait(false);
                 return;
             }
 

@@ -77,7 +77,7 @@ public sealed partial class OverdueFollowUpNotifier(
             var culture = BotCulture.Resolve(FollowUpService.ParseReference(channel!.Reference).Locale);
             var card = cards.Build(followUp, culture, banner: null);
             await service.RefreshCardAsync(followUp, serviceUrl, card, cancellationToken).ConfigureAwait(false);
-            var notice = OutboundActivity.WithText(cards.OverdueNotice(followUp, culture), culture.Name);
+            var notice = OutboundActivity.WithText(FollowUpCardFactory.OverdueNotice(followUp, culture), culture.Name);
             var sent = followUp.CardActivityId is null
                 ? await connector.SendAsync(serviceUrl, followUp.CardConversationId, notice, cancellationToken).ConfigureAwait(false)
                 : await connector.ReplyAsync(serviceUrl, followUp.CardConversationId, followUp.CardActivityId, notice, cancellationToken).ConfigureAwait(false);

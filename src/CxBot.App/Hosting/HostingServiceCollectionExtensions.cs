@@ -2,6 +2,7 @@ using CxBot.App.Routing;
 using CxBot.App.Surveys;
 using CxBot.App.Welcome;
 using CxBot.Protocol;
+using CxBot.Protocol.Connector;
 using CxBot.Storage;
 
 namespace CxBot.App.Hosting;

@@ -8,7 +8,7 @@ namespace CxBot.App.Surveys;
 /// The key that signs survey card tokens: <c>Surveys:TokenSigningKey</c> when configured, else one generated
 /// once and kept in table storage, so cards stay valid across restarts and instances.
 /// </summary>
-public sealed class SurveyTokenKey(IOptions<SurveyOptions> options, IGeneratedKeys keys)
+public sealed class SurveyTokenKey(IOptions<SurveyOptions> options, IGeneratedKeys keys) : IDisposable
 {
     private const string KeyName = "survey-token";
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -39,6 +39,9 @@ public sealed class SurveyTokenKey(IOptions<SurveyOptions> options, IGeneratedKe
             _gate.Release();
         }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>Decodes a configured base64 key of at least 32 bytes.</summary>
     public static bool TryDecode(string? value, out byte[] key)

@@ -65,8 +65,8 @@ public static class SurveyFields
 
     /// <summary>
     /// Questions the card marks as required (the client blocks sending without them; the server checks again).
-    /// The scores behind CSAT, gap 5, FCR and NPS need an answer; the driver, consent and comment do not.
+    /// Only the satisfaction score is required ("lean and mean"); every other answer is optional, as the server also rules.
     /// </summary>
     public static bool IsRequired(SurveyQuestion question) =>
-        question is SurveyQuestion.Csat or SurveyQuestion.Expectation or SurveyQuestion.Resolution or SurveyQuestion.Nps;
+        question is SurveyQuestion.Csat;
 }

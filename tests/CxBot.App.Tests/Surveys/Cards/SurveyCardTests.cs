@@ -88,7 +88,8 @@ public sealed class SurveyCardTests
 
         var required = card.All.Where(o => o["isRequired"] is JsonValue v && v.GetValue<bool>()).ToList();
 
-        Assert.Equal(["csat", "csat", "nps", "expectation", "resolution"], required.Select(o => CardQuery.Text(o, "id")));
+        // Only the satisfaction score is required, as on the server (AnswerParser); the rating and its fallback share the id.
+        Assert.Equal(["csat", "csat"], required.Select(o => CardQuery.Text(o, "id")));
         Assert.All(required, o => Assert.False(string.IsNullOrWhiteSpace(CardQuery.Text(o, "label"))));
         Assert.All(required, o => Assert.False(string.IsNullOrWhiteSpace(CardQuery.Text(o, "errorMessage"))));
     }
