@@ -1,2 +1,0 @@
-namespace CxBot.Protocol.Tests;
-public sealed class PlaceholderTests { }
