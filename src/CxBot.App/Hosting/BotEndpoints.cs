@@ -37,8 +37,19 @@ public static partial class BotEndpoints
             return problem;
         }
 
-        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
-            activity!, cancellationToken).ConfigureAwait(false);
+        InboundAuthResult auth;
+        try
+        {
+            auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null,
+                activity!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SigningKeysUnavailableException ex)
+        {
+            // Our failure, not the caller's: the channel retries on 5xx.
+            LogKeysUnavailable(logger, ex.Message);
+            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Signing keys unavailable", "The channel's signing keys could not be fetched; try again shortly.");
+        }
+
         if (auth.Outcome is InboundAuthOutcome.Unauthorized or InboundAuthOutcome.Forbidden)
         {
             LogRejected(logger, auth.Outcome, auth.Reason);
@@ -78,6 +89,9 @@ public static partial class BotEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected activity: {Outcome} {Reason}")]
     private static partial void LogRejected(ILogger logger, InboundAuthOutcome outcome, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bot Framework signing keys unavailable: {Reason}")]
+    private static partial void LogKeysUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of {Type} {ActivityId} ignored")]
     private static partial void LogDuplicate(ILogger logger, string? type, string activityId);

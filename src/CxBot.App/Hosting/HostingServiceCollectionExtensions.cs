@@ -1,7 +1,7 @@
 using CxBot.App.Routing;
 using CxBot.App.Surveys;
 using CxBot.App.Welcome;
-using CxBot.Protocol;
+using CxBot.Protocol.Auth;
 using CxBot.Protocol.Connector;
 using CxBot.Storage;
 

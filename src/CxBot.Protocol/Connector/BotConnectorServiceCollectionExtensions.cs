@@ -25,7 +25,7 @@ public static class BotConnectorServiceCollectionExtensions
         }
         services.AddSingleton<ConnectorRegistered>();
 
-        AddBotOptionsOnce(services);
+        BotOptionsValidator.AddValidatedBotOptions(services);
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
@@ -50,18 +50,5 @@ public static class BotConnectorServiceCollectionExtensions
         return services;
     }
 
-    // Binding twice would append AdditionalServiceUrlHosts twice, so bind only once however often this runs.
-    private static void AddBotOptionsOnce(IServiceCollection services)
-    {
-        if (services.Any(d => d.ServiceType == typeof(BotOptionsBound)))
-        {
-            return;
-        }
-        services.AddSingleton<BotOptionsBound>();
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
-    }
-
     private sealed class ConnectorRegistered;
-
-    private sealed class BotOptionsBound;
 }
