@@ -1,10 +1,19 @@
 using CxBot.Domain.Activities;
 using CxBot.Domain.Conversations;
+using CxBot.Domain.Customers;
+using CxBot.Domain.FollowUps;
+using CxBot.Domain.Settings;
+using CxBot.Domain.Surveys;
 using CxBot.Storage.Activities;
 using CxBot.Storage.Conversations;
+using CxBot.Storage.Customers;
+using CxBot.Storage.FollowUps;
+using CxBot.Storage.Settings;
 using CxBot.Storage.Setup;
+using CxBot.Storage.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CxBot.Storage;
@@ -17,13 +26,24 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-        services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>()));
+        services.TryAddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>(),
+            logger: sp.GetService<ILogger<StorageClients>>()));
         services.TryAddSingleton<StorageNames>();
         services.TryAddSingleton<StorageHealth>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         services.TryAddSingleton<IConversationRecords, TableConversationRecords>();
         services.TryAddSingleton<IActivityLedger, TableActivityLedger>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IContactDecisions, TableContactDecisions>();
+        services.TryAddSingleton<ISurveys, TableSurveys>();
+        services.TryAddSingleton<ISurveyResponses, TableSurveyResponses>();
+        services.TryAddSingleton<ISurveySkips, TableSurveySkips>();
+        services.TryAddSingleton<ISurveyDispatchQueue, QueueSurveyDispatchQueue>();
+        services.TryAddSingleton<ICustomerPreferencesStore, TableCustomerPreferences>();
+        services.TryAddSingleton<IFollowUps, TableFollowUps>();
+        services.TryAddSingleton<IAlertChannels, TableAlertChannels>();
+        services.TryAddSingleton<IGeneratedKeys, TableGeneratedKeys>();
         return services;
     }
 }

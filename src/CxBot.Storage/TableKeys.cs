@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace CxBot.Storage;
@@ -30,5 +31,14 @@ public static class TableKeys
 
     /// <summary>A row key that sorts newest first.</summary>
     public static string InvertedTicks(DateTimeOffset time) =>
-        (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+        (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>A row key that sorts oldest first: the UTC ticks, zero-padded so string order is time order.</summary>
+    public static string Ticks(DateTimeOffset time) => time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+
+    /// <summary>The UTC month <c>yyyyMM</c>, a partition key for period scans.</summary>
+    public static string Month(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
+
+    /// <summary>The UTC day <c>yyyyMMdd</c>, a partition key for period scans.</summary>
+    public static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using CxBot.Domain.Activities;
@@ -33,5 +32,5 @@ internal sealed class TableActivityLedger(StorageClients clients, StorageNames n
         }
     }
 
-    private static string Partition(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    private static string Partition(DateTimeOffset time) => TableKeys.Day(time);
 }

@@ -1,18 +1,10 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CxBot.Storage.Conversations;
 
 /// <summary>Table row of a conversation reference. The same data is written under up to three keys:
 /// <c>conv|channel</c> + conversation id, and for personal chats <c>user|channel</c> + user id and
 /// <c>aad|tenant</c> + Entra object id, so each lookup is a point read.</summary>
-internal sealed class ConversationEntity : ITableEntity
+internal sealed class ConversationEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string ChannelId { get; set; } = "";
     public string ConversationId { get; set; } = "";
     public string ConversationType { get; set; } = "";

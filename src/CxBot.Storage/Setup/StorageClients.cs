@@ -2,30 +2,34 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace CxBot.Storage.Setup;
 
 /// <summary>The table and queue service clients, from a connection string or from endpoints with DefaultAzureCredential.</summary>
-public sealed class StorageClients
+public sealed partial class StorageClients
 {
     /// <summary>Builds the clients from the options.</summary>
-    public StorageClients(IOptions<StorageOptions> options, TokenCredential? credential = null)
+    public StorageClients(IOptions<StorageOptions> options, TokenCredential? credential = null, ILogger<StorageClients>? logger = null)
     {
         var value = options.Value;
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        queueOptions.MessageDecodingFailed += args => DeleteUndecodableAsync(args, log);
         if (value.UsesEndpoint)
         {
             credential ??= new DefaultAzureCredential();
             Tables = new TableServiceClient(new Uri(value.TableEndpoint!), credential);
-            Queues = new QueueServiceClient(value.ResolveQueueEndpoint(), credential,
-                new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            Queues = new QueueServiceClient(value.ResolveQueueEndpoint(), credential, queueOptions);
             UsesManagedIdentity = true;
         }
         else
         {
             Tables = new TableServiceClient(value.ConnectionString);
-            Queues = new QueueServiceClient(value.ConnectionString,
-                new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            Queues = new QueueServiceClient(value.ConnectionString, queueOptions);
         }
     }
 
@@ -37,4 +41,34 @@ public sealed class StorageClients
 
     /// <summary>True when the clients authenticate with a token credential rather than an account key.</summary>
     public bool UsesManagedIdentity { get; }
+
+    // Without this handler one message that is not Base64 makes every receive throw, which blocks the queue for
+    // good. With it the client leaves that message out of the batch; it can never be read, so it is deleted.
+    private static async Task DeleteUndecodableAsync(QueueMessageDecodingFailedEventArgs args, ILogger logger)
+    {
+        if (args.ReceivedMessage is not { } message)
+        {
+            return;
+        }
+
+        LogUndecodable(logger, message.MessageId, args.Queue.Name, message.DequeueCount);
+        try
+        {
+            if (args.IsRunningSynchronously)
+            {
+                args.Queue.DeleteMessage(message.MessageId, message.PopReceipt, args.CancellationToken);
+            }
+            else
+            {
+                await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Someone else deleted it first.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted malformed message {MessageId} from queue {Queue}: not Base64 (dequeued {DequeueCount} times)")]
+    private static partial void LogUndecodable(ILogger logger, string messageId, string queue, long dequeueCount);
 }

@@ -2,7 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace CxBot.Storage.Setup;
 
-/// <summary>The names of CxBot's tables and queues under the configured prefix; all are created at startup.</summary>
+/// <summary>The names of CxBot's tables and queues under the configured prefix; all are created at startup.
+/// The longest suffix (CustomerPreferences) has 19 characters, so a 40-character prefix stays within the 63 a table name may have.</summary>
 public sealed class StorageNames(IOptions<StorageOptions> options)
 {
     private readonly string _prefix = options.Value.TablePrefix;
@@ -13,8 +14,39 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Handled inbound activity ids (duplicate deliveries).</summary>
     public string ActivityLedger => _prefix + "ActivityLedger";
 
+    /// <summary>The one decision (survey or skip) per contact id.</summary>
+    public string ContactDecisions => _prefix + "ContactDecisions";
+
+    /// <summary>Surveys by id, with their delivery state.</summary>
+    public string Surveys => _prefix + "Surveys";
+
+    /// <summary>Survey responses by answered month, for period reads.</summary>
+    public string Responses => _prefix + "Responses";
+
+    /// <summary>Survey responses by contact id: the uniqueness claim and the read by contact.</summary>
+    public string ResponsesByContact => _prefix + "ResponsesByContact";
+
+    /// <summary>Skipped contacts by day, with their reason.</summary>
+    public string SurveySkips => _prefix + "SurveySkips";
+
+    /// <summary>Opt-out and last-surveyed time per customer.</summary>
+    public string CustomerPreferences => _prefix + "CustomerPreferences";
+
+    /// <summary>Service-recovery follow-ups by id.</summary>
+    public string FollowUps => _prefix + "FollowUps";
+
+    /// <summary>The alert channel per tenant, plus the most recently set one.</summary>
+    public string AlertChannels => _prefix + "AlertChannels";
+
+    /// <summary>Secrets the app generated for itself.</summary>
+    public string GeneratedKeys => _prefix + "GeneratedKeys";
+
     /// <summary>Every table the app uses.</summary>
-    public IReadOnlyList<string> AllTables => [Conversations, ActivityLedger];
+    public IReadOnlyList<string> AllTables =>
+    [
+        Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveySkips,
+        CustomerPreferences, FollowUps, AlertChannels, GeneratedKeys,
+    ];
 
     /// <summary>Surveys waiting to be sent.</summary>
     public string SurveyDispatchQueue => (_prefix + "-survey-dispatch").ToLowerInvariant();

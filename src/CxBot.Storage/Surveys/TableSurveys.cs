@@ -1,0 +1,96 @@
+using Azure.Data.Tables;
+using CxBot.Domain.Surveys;
+using CxBot.Storage.Setup;
+
+namespace CxBot.Storage.Surveys;
+
+/// <summary>One partition per survey (point reads only). Updates replace the row if its ETag is unchanged.</summary>
+internal sealed class TableSurveys(StorageClients clients, StorageNames names) : ISurveys
+{
+    // A connector error can be long; a string column holds at most 32K characters and the start says enough.
+    private const int MaxErrorLength = 2000;
+
+    private readonly TableClient _table = clients.Tables.GetTableClient(names.Surveys);
+
+    public async Task<bool> TryAddAsync(Survey survey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        var etag = await _table.TryAddAsync(ToEntity(survey), cancellationToken).ConfigureAwait(false);
+        if (etag is null)
+        {
+            return false;
+        }
+
+        survey.ETag = etag;
+        return true;
+    }
+
+    public async Task<Survey?> GetAsync(string surveyId, CancellationToken cancellationToken)
+    {
+        var entity = await _table.FindAsync<SurveyEntity>(TableKeys.Escape(surveyId), SurveyEntity.Row, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : ToSurvey(entity);
+    }
+
+    public async Task UpdateAsync(Survey survey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        survey.ETag = await _table.ReplaceIfUnchangedAsync(ToEntity(survey), survey.ETag, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SurveyEntity ToEntity(Survey s) => new()
+    {
+        PartitionKey = TableKeys.Escape(s.SurveyId),
+        SurveyId = s.SurveyId,
+        ContactId = s.ContactId,
+        CustomerTenantId = s.Customer.TenantId,
+        CustomerAadObjectId = s.Customer.AadObjectId,
+        CustomerChannelId = s.Customer.ChannelId,
+        CustomerUserId = s.Customer.UserId,
+        AgentId = s.Agent.Id,
+        AgentName = s.Agent.DisplayName,
+        Queue = s.Queue,
+        Channel = s.Channel,
+        ContactEndedAt = s.ContactEndedAt,
+        Locale = s.Locale,
+        DefinitionId = s.DefinitionId,
+        DefinitionVersion = s.DefinitionVersion,
+        ScheduledAt = s.ScheduledAt,
+        Status = s.Status.ToString(),
+        Attempts = s.Attempts,
+        LastError = s.LastError is { Length: > MaxErrorLength } error ? error[..MaxErrorLength] : s.LastError,
+        SentAt = s.SentAt,
+        SentChannelId = s.SentChannelId,
+        SentConversationId = s.SentConversationId,
+        CardActivityId = s.CardActivityId,
+        ExpiresAt = s.ExpiresAt,
+        RemindedAt = s.RemindedAt,
+        AnsweredAt = s.AnsweredAt,
+    };
+
+    private static Survey ToSurvey(SurveyEntity e)
+    {
+        var survey = new Survey
+        {
+            SurveyId = e.SurveyId,
+            ContactId = e.ContactId,
+            Customer = new CustomerAddress
+            {
+                TenantId = e.CustomerTenantId,
+                AadObjectId = e.CustomerAadObjectId,
+                ChannelId = e.CustomerChannelId,
+                UserId = e.CustomerUserId,
+            },
+            Agent = new AgentRef(e.AgentId, e.AgentName),
+            Queue = e.Queue,
+            Channel = e.Channel,
+            ContactEndedAt = e.ContactEndedAt,
+            Locale = e.Locale,
+            DefinitionId = e.DefinitionId,
+            DefinitionVersion = e.DefinitionVersion,
+            ScheduledAt = e.ScheduledAt,
+            ETag = e.ETag.ToString(),
+        };
+        return survey.Restore(Enum.Parse<SurveyStatus>(e.Status), e.Attempts, e.LastError, e.SentAt, e.SentChannelId,
+            e.SentConversationId, e.CardActivityId, e.ExpiresAt, e.RemindedAt, e.AnsweredAt);
+    }
+}

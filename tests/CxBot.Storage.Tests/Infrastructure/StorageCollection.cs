@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace CxBot.Storage.Tests.Infrastructure;
+
+/// <summary>Every storage test shares one Azurite, started for the run and stopped after it.</summary>
+[CollectionDefinition(Name)]
+public sealed class StorageCollection : ICollectionFixture<StorageFixture>
+{
+    public const string Name = "Azurite";
+}
+
+/// <summary>The run's Azurite, and one <see cref="TestStorage"/> (own table prefix) per test class that asks for it.</summary>
+public sealed class StorageFixture : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<TestStorage>>> _perClass = new();
+
+    public string ConnectionString => _azurite.ConnectionString;
+
+    public Task InitializeAsync() => _azurite.InitializeAsync();
+
+    /// <summary>The storage shared by the tests of <typeparamref name="TTests"/>; tests in it use distinct ids.</summary>
+    public Task<TestStorage> ForClassAsync<TTests>() =>
+        _perClass.GetOrAdd(typeof(TTests).Name, name => new Lazy<Task<TestStorage>>(() => TestStorage.CreateAsync(this, name))).Value;
+
+    /// <summary>Storage of its own, for a test that needs empty tables or an empty queue; the caller disposes it.</summary>
+    public Task<TestStorage> IsolatedAsync(string name) => TestStorage.CreateAsync(this, name);
+
+    public async Task DisposeAsync()
+    {
+        foreach (var storage in _perClass.Values)
+        {
+            await (await storage.Value).DisposeAsync();
+        }
+
+        await _azurite.DisposeAsync();
+    }
+}

@@ -1,2 +1,0 @@
-namespace CxBot.Storage.Tests;
-public sealed class PlaceholderTests { }

@@ -1,0 +1,146 @@
+using CxBot.Domain;
+using CxBot.Domain.Surveys;
+using CxBot.Storage.Tests.Infrastructure;
+
+namespace CxBot.Storage.Tests.Surveys;
+
+[Collection(StorageCollection.Name)]
+public sealed class TableSurveysTests(StorageFixture azurite)
+{
+    private async Task<ISurveys> SurveysAsync() => (await azurite.ForClassAsync<TableSurveysTests>()).Get<ISurveys>();
+
+    [Fact]
+    public async Task TryAdd_ThenGet_ReturnsEveryFieldAndAnETag()
+    {
+        var surveys = await SurveysAsync();
+        var survey = TestData.Survey();
+
+        Assert.True(await surveys.TryAddAsync(survey, CancellationToken.None));
+        var stored = await surveys.GetAsync(survey.SurveyId, CancellationToken.None);
+
+        Assert.NotNull(survey.ETag);
+        AssertSame(survey, stored);
+        Assert.Equal(SurveyStatus.Scheduled, stored!.Status);
+    }
+
+    [Fact]
+    public async Task TryAdd_ExistingId_ReturnsFalseAndChangesNothing()
+    {
+        var surveys = await SurveysAsync();
+        var survey = TestData.Survey();
+        await surveys.TryAddAsync(survey, CancellationToken.None);
+
+        var duplicate = TestData.Survey(survey.SurveyId);
+        duplicate.BeginSend();
+
+        Assert.False(await surveys.TryAddAsync(duplicate, CancellationToken.None));
+        Assert.Equal(SurveyStatus.Scheduled, (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task Update_FromTheCurrentETag_StoresTheStateAndANewETag()
+    {
+        var surveys = await SurveysAsync();
+        var survey = TestData.Survey();
+        await surveys.TryAddAsync(survey, CancellationToken.None);
+        var read = (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!;
+        var readETag = read.ETag;
+
+        read.BeginSend();
+        read.MarkSent(TestData.Time.AddMinutes(2), "msteams", "a:conversation/1", "1795386688860", TimeSpan.FromDays(7));
+        read.MarkReminded(TestData.Time.AddDays(1));
+        read.MarkAnswered(TestData.Time.AddDays(2));
+        await surveys.UpdateAsync(read, CancellationToken.None);
+        var stored = await surveys.GetAsync(survey.SurveyId, CancellationToken.None);
+
+        Assert.NotEqual(readETag, read.ETag);
+        AssertSame(read, stored);
+        Assert.Equal(SurveyStatus.Answered, stored!.Status);
+        Assert.Equal(1, stored.Attempts);
+    }
+
+    [Fact]
+    public async Task Update_TwoReadersOfOneSurvey_TheSecondWriterGetsAConcurrencyConflict()
+    {
+        var surveys = await SurveysAsync();
+        var survey = TestData.Survey();
+        await surveys.TryAddAsync(survey, CancellationToken.None);
+        var first = (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!;
+        var second = (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!;
+
+        first.BeginSend();
+        await surveys.UpdateAsync(first, CancellationToken.None);
+        second.BeginSend();
+        second.MarkSendFailed("a stale dispatcher", maxAttempts: 1, permanent: true);
+        var conflict = await Assert.ThrowsAsync<DomainConflictException>(() => surveys.UpdateAsync(second, CancellationToken.None));
+
+        Assert.Equal("concurrency", conflict.Code);
+        var stored = (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!;
+        Assert.Equal(SurveyStatus.Sending, stored.Status);
+        Assert.Null(stored.LastError);
+    }
+
+    [Fact]
+    public async Task Update_WebChatCustomerUndeliverable_RoundTripsTheCustomerAndTheError()
+    {
+        var surveys = await SurveysAsync();
+        var survey = new Survey
+        {
+            SurveyId = TestData.NewId("survey"),
+            ContactId = TestData.NewId("contact"),
+            Customer = CustomerAddress.OnChannel("webchat", "User|1"),
+            Agent = new AgentRef("a", "A"),
+            Queue = "q",
+            Channel = "email",
+            ContactEndedAt = TestData.Time,
+            DefinitionId = "short",
+            DefinitionVersion = 1,
+            ScheduledAt = TestData.Time,
+        };
+        await surveys.TryAddAsync(survey, CancellationToken.None);
+
+        survey.BeginSend();
+        survey.MarkSendFailed("403 Forbidden: the bot is not installed", maxAttempts: 5, permanent: true);
+        await surveys.UpdateAsync(survey, CancellationToken.None);
+        var stored = await surveys.GetAsync(survey.SurveyId, CancellationToken.None);
+
+        AssertSame(survey, stored);
+        Assert.Null(stored!.Locale);
+        Assert.Equal("webchat|User|1", stored.Customer.Key);
+    }
+
+    [Fact]
+    public async Task Update_NeverReadSurvey_IsRefused()
+    {
+        var surveys = await SurveysAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => surveys.UpdateAsync(TestData.Survey(), CancellationToken.None));
+    }
+
+    private static void AssertSame(Survey expected, Survey? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected.SurveyId, actual.SurveyId);
+        Assert.Equal(expected.ContactId, actual.ContactId);
+        Assert.Equal(expected.Customer, actual.Customer);
+        Assert.Equal(expected.Agent, actual.Agent);
+        Assert.Equal(expected.Queue, actual.Queue);
+        Assert.Equal(expected.Channel, actual.Channel);
+        Assert.Equal(expected.ContactEndedAt, actual.ContactEndedAt);
+        Assert.Equal(expected.Locale, actual.Locale);
+        Assert.Equal(expected.DefinitionId, actual.DefinitionId);
+        Assert.Equal(expected.DefinitionVersion, actual.DefinitionVersion);
+        Assert.Equal(expected.ScheduledAt, actual.ScheduledAt);
+        Assert.Equal(expected.Status, actual.Status);
+        Assert.Equal(expected.Attempts, actual.Attempts);
+        Assert.Equal(expected.LastError, actual.LastError);
+        Assert.Equal(expected.SentAt, actual.SentAt);
+        Assert.Equal(expected.SentChannelId, actual.SentChannelId);
+        Assert.Equal(expected.SentConversationId, actual.SentConversationId);
+        Assert.Equal(expected.CardActivityId, actual.CardActivityId);
+        Assert.Equal(expected.ExpiresAt, actual.ExpiresAt);
+        Assert.Equal(expected.RemindedAt, actual.RemindedAt);
+        Assert.Equal(expected.AnsweredAt, actual.AnsweredAt);
+        Assert.Equal(expected.ETag, actual.ETag);
+    }
+}
