@@ -101,6 +101,11 @@ storage+="BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
 storage+="QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;"
 storage+="TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 
+# A key for the local contacts API; only its hash is given to the bot, as in production.
+readonly local_api_key="${CXBOT_LOCAL_API_KEY:-local-dev-key}"
+local_api_key_hash=$(printf '%s' "$local_api_key" | sha256sum | cut -d' ' -f1)
+readonly local_api_key_hash
+
 # The bot; its log goes to this terminal. The content root is the project folder, as with `dotnet run`.
 (
   cd src/CxBot.App
@@ -109,6 +114,7 @@ storage+="TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
   export Bot__AllowUnauthenticated=true
   export Storage__ConnectionString="$storage"
   export Roles__Supervisors__0="$local_user_aad_object_id"
+  export Api__Keys__0="$local_api_key_hash"
   exec dotnet "bin/Debug/net10.0/CxBot.App.dll"
 ) &
 readonly bot_pid=$!
@@ -139,6 +145,12 @@ cat <<MESSAGE
   Bot:      http://127.0.0.1:$bot_port/api/messages (no authentication)
   Storage:  Azurite on ports $blob_port/$queue_port/$table_port, data in .local/azurite
   Logs:     $logs/ and the bot's output below. Ctrl-C stops everything.
+
+  Send yourself a survey (as the contact-center platform would):
+    curl -s -X POST http://127.0.0.1:$bot_port/api/contacts -H 'Content-Type: application/json' \\
+      -H 'X-Api-Key: $local_api_key' -d '{"contactId":"local-1","customer":{"aadObjectId":"$local_user_aad_object_id",
+      "tenantId":"00000000-0000-0000-0000-0000000000001"},"agent":{"id":"a1","displayName":"Sam"},"queue":"billing",
+      "channel":"phone","endedAt":"'"\$(date -u +%FT%TZ)"'"}'
 
 MESSAGE
 

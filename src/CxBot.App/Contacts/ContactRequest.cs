@@ -54,12 +54,12 @@ public sealed record ContactRequest
         }
         else if (!string.IsNullOrWhiteSpace(Customer.AadObjectId) || !string.IsNullOrWhiteSpace(Customer.TenantId))
         {
-            if (!Guid.TryParse(Customer.AadObjectId, out _))
+            if (!IsDirectoryId(Customer.AadObjectId))
             {
                 Fail("customer.aadObjectId", "Must be the customer's Microsoft Entra object id (a GUID).");
             }
 
-            if (!Guid.TryParse(Customer.TenantId, out _))
+            if (!IsDirectoryId(Customer.TenantId))
             {
                 Fail("customer.tenantId", "Must be the customer's tenant id (a GUID).");
             }
@@ -135,6 +135,11 @@ public sealed record ContactRequest
             fail(field, "Contains control characters.");
         }
     }
+
+    // Entra ids are GUIDs; the Agents Playground's mock ids have a longer last group, so any GUID-shaped
+    // run of hex digits and hyphens is accepted.
+    private static bool IsDirectoryId(string? id) =>
+        id is { Length: >= 32 and <= 64 } && id.Trim().Length == id.Length && id.All(c => char.IsAsciiHexDigit(c) || c == '-');
 
     private static bool IsLocale(string locale)
     {
