@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CxBot.Testing.Processes;
 
 namespace CxBot.Storage.Tests.Infrastructure;
 
@@ -12,12 +13,12 @@ public sealed class StorageCollection : ICollectionFixture<StorageFixture>
 /// <summary>The run's Azurite, and one <see cref="TestStorage"/> (own table prefix) per test class that asks for it.</summary>
 public sealed class StorageFixture : IAsyncLifetime
 {
-    private readonly AzuriteFixture _azurite = new();
+    private AzuriteProcess? _azurite;
     private readonly ConcurrentDictionary<string, Lazy<Task<TestStorage>>> _perClass = new();
 
-    public string ConnectionString => _azurite.ConnectionString;
+    public string ConnectionString => (_azurite ?? throw new InvalidOperationException("Azurite has not been started.")).ConnectionString;
 
-    public Task InitializeAsync() => _azurite.InitializeAsync();
+    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();
 
     /// <summary>The storage shared by the tests of <typeparamref name="TTests"/>; tests in it use distinct ids.</summary>
     public Task<TestStorage> ForClassAsync<TTests>() =>
@@ -33,6 +34,9 @@ public sealed class StorageFixture : IAsyncLifetime
             await (await storage.Value).DisposeAsync();
         }
 
-        await _azurite.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
     }
 }
