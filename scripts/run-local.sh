@@ -148,7 +148,7 @@ cat <<MESSAGE
 
   Send yourself a survey (as the contact-center platform would):
     curl -s -X POST http://127.0.0.1:$bot_port/api/contacts -H 'Content-Type: application/json' \\
-      -H 'X-Api-Key: $local_api_key' -d '{"contactId":"local-1","customer":{"aadObjectId":"$local_user_aad_object_id",
+      -H 'X-Api-Key: $local_api_key' -d '{"contactId":"local-'"\$(date +%s)"'","customer":{"aadObjectId":"$local_user_aad_object_id",
       "tenantId":"00000000-0000-0000-0000-0000000000001"},"agent":{"id":"a1","displayName":"Sam"},"queue":"billing",
       "channel":"phone","endedAt":"'"\$(date -u +%FT%TZ)"'"}'
 
