@@ -9,52 +9,35 @@ namespace CxBot.App.Surveys.Cards;
 public static class SurveyFields
 {
     /// <summary>CSAT 1-5.</summary>
-    public const string Csat = "csat";
+    public const string Csat = SurveyInputIds.Csat;
     /// <summary>Gap 5: <see cref="ExpectationValues"/>.</summary>
-    public const string Expectation = "expectation";
+    public const string Expectation = SurveyInputIds.Expectation;
     /// <summary>FCR: <see cref="ResolutionValues"/>.</summary>
-    public const string Resolution = "resolution";
+    public const string Resolution = SurveyInputIds.Resolution;
     /// <summary>NPS 0-10.</summary>
-    public const string Nps = "nps";
+    public const string Nps = SurveyInputIds.Nps;
     /// <summary>A <see cref="QualityDriver"/> key.</summary>
-    public const string Driver = "driver";
+    public const string Driver = SurveyInputIds.Driver;
     /// <summary><see cref="ConsentYes"/> or <see cref="ConsentNo"/>.</summary>
-    public const string Consent = "consent";
+    public const string Consent = SurveyInputIds.Consent;
     /// <summary>Free text, always offered.</summary>
-    public const string Comment = "comment";
+    public const string Comment = SurveyInputIds.Comment;
 
     /// <summary>Consent given.</summary>
-    public const string ConsentYes = "true";
+    public const string ConsentYes = SurveyChoiceValues.ConsentGiven;
     /// <summary>Consent not given (the toggle's value when left alone).</summary>
-    public const string ConsentNo = "false";
+    public const string ConsentNo = SurveyChoiceValues.ConsentRefused;
 
     /// <summary>Submitted values of the expectation question.</summary>
-    public static IReadOnlyDictionary<ExpectationAnswer, string> ExpectationValues { get; } = new Dictionary<ExpectationAnswer, string>
-    {
-        [ExpectationAnswer.Worse] = "worse",
-        [ExpectationAnswer.AsExpected] = "as-expected",
-        [ExpectationAnswer.Better] = "better",
-    };
+    public static IReadOnlyDictionary<ExpectationAnswer, string> ExpectationValues { get; } =
+        Enum.GetValues<ExpectationAnswer>().ToDictionary(a => a, SurveyChoiceValues.For);
 
     /// <summary>Submitted values of the resolution question.</summary>
-    public static IReadOnlyDictionary<ResolutionAnswer, string> ResolutionValues { get; } = new Dictionary<ResolutionAnswer, string>
-    {
-        [ResolutionAnswer.Yes] = "yes",
-        [ResolutionAnswer.Partly] = "partly",
-        [ResolutionAnswer.No] = "no",
-    };
+    public static IReadOnlyDictionary<ResolutionAnswer, string> ResolutionValues { get; } =
+        Enum.GetValues<ResolutionAnswer>().ToDictionary(a => a, SurveyChoiceValues.For);
 
     /// <summary>The input id of a question.</summary>
-    public static string IdOf(SurveyQuestion question) => question switch
-    {
-        SurveyQuestion.Csat => Csat,
-        SurveyQuestion.Expectation => Expectation,
-        SurveyQuestion.Resolution => Resolution,
-        SurveyQuestion.Nps => Nps,
-        SurveyQuestion.Driver => Driver,
-        SurveyQuestion.Consent => Consent,
-        _ => throw new ArgumentOutOfRangeException(nameof(question), question, "Unknown survey question."),
-    };
+    public static string IdOf(SurveyQuestion question) => SurveyInputIds.For(question);
 
     /// <summary>Every input id the card shows for a definition, in card order (the comment last).</summary>
     public static IReadOnlyList<string> IdsOf(SurveyDefinition definition)
