@@ -54,6 +54,14 @@ internal sealed partial class ArmTemplate
         return expression;
     }
 
+    // The web app's app settings by name: what App Service puts in the app's environment.
+    public Dictionary<string, string> WebAppSettings()
+    {
+        var app = Single("Microsoft.Web/sites");
+        return app.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!, StringComparer.Ordinal);
+    }
+
     public static IReadOnlyList<string> DependsOn(JsonElement resource) =>
         resource.TryGetProperty("dependsOn", out var dependsOn) ? [.. dependsOn.EnumerateArray().Select(d => d.GetString()!)] : [];
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CxBot.App.Contacts;
+using CxBot.App.Surveys;
 using CxBot.Protocol;
 using CxBot.Storage.Setup;
 
@@ -21,9 +23,8 @@ public sealed partial class AzureDeployTemplateTests
 
     private readonly ArmTemplate _template = ArmTemplate.Load("azuredeploy.json");
 
-    // The app's configuration contract in environment-variable form. Bot and Storage names come from
-    // their options classes so a rename there fails here; Surveys and Api follow the documented contract
-    // until their options land.
+    // The app's configuration contract in environment-variable form. The app's names come from their
+    // options classes so a rename there fails here.
     private static readonly string[] ExpectedAppSettings =
     [
         $"{BotOptions.SectionName}__{nameof(BotOptions.AppId)}",
@@ -33,8 +34,8 @@ public sealed partial class AzureDeployTemplateTests
         $"{StorageOptions.SectionName}__{nameof(StorageOptions.QueueEndpoint)}",
         "AZURE_CLIENT_ID",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
-        "Surveys__DefaultLocale",
-        "Api__Keys__0",
+        $"{SurveyOptions.SectionName}__{nameof(SurveyOptions.DefaultLocale)}",
+        $"{ApiOptions.SectionName}__{nameof(ApiOptions.Keys)}__0",
     ];
 
     [Fact]
@@ -281,9 +282,7 @@ public sealed partial class AzureDeployTemplateTests
         }
     }
 
-    private Dictionary<string, string> AppSettings() =>
-        Prop(_template.Single(WebApp), "properties.siteConfig.appSettings").EnumerateArray()
-            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("value").GetString()!);
+    private Dictionary<string, string> AppSettings() => _template.WebAppSettings();
 
     private static JsonElement Prop(JsonElement element, string path)
     {

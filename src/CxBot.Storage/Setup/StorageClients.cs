@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
@@ -13,22 +14,34 @@ namespace CxBot.Storage.Setup;
 public sealed partial class StorageClients
 {
     /// <summary>Builds the clients from the options.</summary>
-    public StorageClients(IOptions<StorageOptions> options, TokenCredential? credential = null, ILogger<StorageClients>? logger = null)
+    /// <param name="options">The <c>Storage</c> section.</param>
+    /// <param name="credential">The token credential for endpoints; <see cref="DefaultAzureCredential"/> when null.</param>
+    /// <param name="logger">Logs messages the queue client could not decode.</param>
+    /// <param name="transport">The HTTP transport of both clients; the Azure SDK's default when null (tests record requests with it).</param>
+    public StorageClients(IOptions<StorageOptions> options, TokenCredential? credential = null, ILogger<StorageClients>? logger = null,
+        HttpPipelineTransport? transport = null)
     {
         var value = options.Value;
+        var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        if (transport is not null)
+        {
+            tableOptions.Transport = transport;
+            queueOptions.Transport = transport;
+        }
+
         var log = (ILogger?)logger ?? NullLogger.Instance;
         queueOptions.MessageDecodingFailed += args => DeleteUndecodableAsync(args, log);
         if (value.UsesEndpoint)
         {
             credential ??= new DefaultAzureCredential();
-            Tables = new TableServiceClient(new Uri(value.TableEndpoint!), credential);
+            Tables = new TableServiceClient(new Uri(value.TableEndpoint!), credential, tableOptions);
             Queues = new QueueServiceClient(value.ResolveQueueEndpoint(), credential, queueOptions);
             UsesManagedIdentity = true;
         }
         else
         {
-            Tables = new TableServiceClient(value.ConnectionString);
+            Tables = new TableServiceClient(value.ConnectionString, tableOptions);
             Queues = new QueueServiceClient(value.ConnectionString, queueOptions);
         }
     }

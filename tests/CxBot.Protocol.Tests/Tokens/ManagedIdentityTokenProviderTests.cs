@@ -3,6 +3,7 @@ using System.Web;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Tests.Connector;
 using CxBot.Protocol.Tokens;
+using CxBot.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +38,7 @@ public sealed class ManagedIdentityTokenProviderTests
                 ["client_id"] = ClientId,
             }));
         });
-        using var environment = new EnvironmentScope(new()
+        using var environment = new EnvironmentScope(new Dictionary<string, string>
         {
             ["IDENTITY_ENDPOINT"] = new Uri(identityEndpoint.BaseUri, "msi/token").AbsoluteUri,
             ["IDENTITY_HEADER"] = "stub-identity-header",
@@ -60,27 +61,5 @@ public sealed class ManagedIdentityTokenProviderTests
         var query = HttpUtility.ParseQueryString(request["GET /msi/token?".Length..request.LastIndexOf(" auth=", StringComparison.Ordinal)]);
         Assert.Equal("https://api.botframework.com", query["resource"]);
         Assert.Equal(ClientId, query["client_id"]);
-    }
-
-    private sealed class EnvironmentScope : IDisposable
-    {
-        private readonly Dictionary<string, string?> _previous = [];
-
-        public EnvironmentScope(Dictionary<string, string> variables)
-        {
-            foreach (var (name, value) in variables)
-            {
-                _previous[name] = Environment.GetEnvironmentVariable(name);
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
-
-        public void Dispose()
-        {
-            foreach (var (name, value) in _previous)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
     }
 }
