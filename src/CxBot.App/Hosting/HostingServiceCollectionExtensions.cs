@@ -19,6 +19,18 @@ public static class HostingServiceCollectionExtensions
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         }
 
+        // App Service sets the connection string from the template; locally and in tests it is absent.
+        if (!string.IsNullOrEmpty(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            // Requests, dependencies, exceptions and logs go to the ingestion endpoint of the connection string
+            // only; no Live Metrics stream and no VM metadata probe (App Service is not a VM).
+            builder.Services.AddApplicationInsightsTelemetry(o =>
+            {
+                o.EnableQuickPulseMetricStream = false;
+                o.EnableAzureInstanceMetadataTelemetryModule = false;
+            });
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBotInboundAuth();
