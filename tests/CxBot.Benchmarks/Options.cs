@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace CxBot.Benchmarks;
+
+/// <summary>
+/// <c>--conversations 16 --submits 800 --warmup 40 --upserts 2000 --record</c>. Submits and warm-up submits are
+/// spread round-robin over the conversations; <c>--record</c> appends the run to docs/performance.md.
+/// </summary>
+internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions(Conversations: 16, Submits: 800, Warmup: 40, Upserts: 2000, Record: false);
+        for (var i = 0; i < args.Length; i++)
+        {
+            options = args[i] switch
+            {
+                "--conversations" => options with { Conversations = Positive(args, ++i) },
+                "--submits" => options with { Submits = Positive(args, ++i) },
+                "--warmup" => options with { Warmup = Positive(args, ++i) },
+                "--upserts" => options with { Upserts = Positive(args, ++i) },
+                "--record" => options with { Record = true },
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--record]"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string[] args, int index) =>
+        index < args.Length && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"'{args[index - 1]}' needs a positive whole number.");
+}

@@ -1,0 +1,44 @@
+using CxBot.Testing.Processes;
+
+namespace CxBot.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/CxBot.Benchmarks -- [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--record]</c>:
+/// survey submits per second and their latency against Azurite, with raw Table Storage upserts beside them.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            await RunAsync(BenchmarkOptions.Parse(args));
+            return 0;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // Bad arguments or a failed check (an error, a missing thank-you card, a missing row): no figures.
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+
+    private static async Task RunAsync(BenchmarkOptions options)
+    {
+        var machine = MachineFacts.Capture();
+        var loadBefore = MachineFacts.LoadAverage();
+        await using var azurite = await AzuriteProcess.StartAsync();
+
+        Console.Error.WriteLine($"Azurite {machine.Azurite} started; submit benchmark ({options.Conversations} conversations, {options.Submits} submits)...");
+        var submits = await new SubmitBenchmark(azurite, options).RunAsync();
+        Console.Error.WriteLine($"Raw upserts ({options.Upserts})...");
+        var upserts = await RawUpsertBenchmark.RunAsync(azurite, submits.ResponseRow, options);
+
+        var report = new Report(options, machine, submits, upserts, loadBefore, MachineFacts.LoadAverage());
+        Console.WriteLine(report.Markdown());
+        if (options.Record)
+        {
+            report.AppendTo(RepoRoot.Combine("docs", "performance.md"));
+        }
+    }
+}
