@@ -6,19 +6,25 @@ using CxBot.Storage.Setup;
 namespace CxBot.Storage.Activities;
 
 /// <summary>Claims activity ids with an insert that fails on a duplicate key. Partitioned by day, so old days
-/// can be dropped whole; a retry that crosses midnight is caught by also reading the previous day.</summary>
+/// can be dropped whole. Channels redeliver within seconds to minutes, so the previous day is read only in the
+/// first <see cref="MidnightWindow"/> after midnight UTC, to catch a retry across it without a read per activity.</summary>
 internal sealed class TableActivityLedger(StorageClients clients, StorageNames names) : IActivityLedger
 {
+    internal static readonly TimeSpan MidnightWindow = TimeSpan.FromHours(1);
+
     private readonly TableClient _table = clients.Tables.GetTableClient(names.ActivityLedger);
 
     public async Task<bool> TryClaimAsync(string channelId, string activityId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var row = TableKeys.Join(channelId, activityId);
-        var previousDay = Partition(receivedAt.AddDays(-1));
-        var earlier = await _table.GetEntityIfExistsAsync<TableEntity>(previousDay, row, select: ["PartitionKey"], cancellationToken).ConfigureAwait(false);
-        if (earlier.HasValue)
+        if (receivedAt.UtcDateTime.TimeOfDay < MidnightWindow)
         {
-            return false;
+            var previousDay = Partition(receivedAt.AddDays(-1));
+            var earlier = await _table.GetEntityIfExistsAsync<TableEntity>(previousDay, row, select: ["PartitionKey"], cancellationToken).ConfigureAwait(false);
+            if (earlier.HasValue)
+            {
+                return false;
+            }
         }
 
         try

@@ -1,0 +1,64 @@
+using CxBot.Domain.Conversations;
+using CxBot.Storage.Tests.Infrastructure;
+
+namespace CxBot.Storage.Tests.Conversations;
+
+[Collection(StorageCollection.Name)]
+public sealed class TableConversationRecordsTests(StorageFixture azurite)
+{
+    private async Task<IConversationRecords> RecordsAsync() => (await azurite.ForClassAsync<TableConversationRecordsTests>()).Get<IConversationRecords>();
+
+    private static ConversationRecord Personal(string aad, string conversationId, string reference = "{}") => new()
+    {
+        ChannelId = "msteams",
+        ConversationId = conversationId,
+        ConversationType = "personal",
+        UserId = "29:" + aad,
+        AadObjectId = aad,
+        TenantId = "72F988BF-86F1-41AF-91AB-2D7CD011DB47",
+        Locale = "nl-NL",
+        Reference = reference,
+        LastSeen = TestData.Time,
+    };
+
+    [Fact]
+    public async Task Upsert_PersonalChat_IsFoundByConversationByUserAndByEntraId()
+    {
+        var records = await RecordsAsync();
+        var aad = Guid.NewGuid().ToString().ToUpperInvariant();
+        var record = Personal(aad, "a:" + TestData.NewId("conv/with#odd?chars"));
+
+        await records.UpsertAsync(record, CancellationToken.None);
+
+        Assert.Equal(record, await records.FindConversationAsync("msteams", record.ConversationId, CancellationToken.None));
+        Assert.Equal(record, await records.FindPersonalByUserAsync("msteams", record.UserId!, CancellationToken.None));
+        Assert.Equal(record, await records.FindPersonalByAadAsync(record.TenantId!.ToLowerInvariant(), aad.ToLowerInvariant(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Upsert_Again_ReplacesTheReference()
+    {
+        var records = await RecordsAsync();
+        var aad = Guid.NewGuid().ToString();
+        var conversationId = "a:" + TestData.NewId("conv");
+        await records.UpsertAsync(Personal(aad, conversationId, """{"serviceUrl":"https://old/"}"""), CancellationToken.None);
+
+        await records.UpsertAsync(Personal(aad, conversationId, """{"serviceUrl":"https://new/"}"""), CancellationToken.None);
+
+        var found = await records.FindPersonalByAadAsync("72f988bf-86f1-41af-91ab-2d7cd011db47", aad, CancellationToken.None);
+        Assert.Contains("https://new/", found!.Reference, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upsert_ChannelConversation_IsNotAPersonalChatOfItsSender()
+    {
+        var records = await RecordsAsync();
+        var aad = Guid.NewGuid().ToString();
+        var channel = Personal(aad, "19:" + TestData.NewId("channel") + "@thread.skype") with { ConversationType = "channel", TeamId = "19:team" };
+
+        await records.UpsertAsync(channel, CancellationToken.None);
+
+        Assert.NotNull(await records.FindConversationAsync("msteams", channel.ConversationId, CancellationToken.None));
+        Assert.Null(await records.FindPersonalByAadAsync(channel.TenantId!, aad, CancellationToken.None));
+    }
+}
