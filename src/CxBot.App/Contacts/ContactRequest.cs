@@ -150,7 +150,7 @@ public sealed record ContactRequest
 
         try
         {
-            return !CultureInfo.GetCultureInfo(locale).Equals(CultureInfo.InvariantCulture);
+            return !CultureInfo.GetCultureInfo(locale, predefinedOnly: true).Equals(CultureInfo.InvariantCulture);
         }
         catch (CultureNotFoundException)
         {

@@ -39,14 +39,13 @@ public static class ContactsEndpoints
         ContactRequest? body;
         try
         {
-            using var limited = new MemoryStream();
-            await request.Body.CopyToAsync(limited, cancellationToken).ConfigureAwait(false);
-            if (limited.Length > MaxBodyBytes)
+            var bytes = await BodyReader.ReadAtMostAsync(request.Body, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            if (bytes is null)
             {
                 return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A contact may be at most {MaxBodyBytes} bytes.");
             }
 
-            body = JsonSerializer.Deserialize(limited.ToArray(), ContactsJsonContext.Default.ContactRequest);
+            body = JsonSerializer.Deserialize(bytes, ContactsJsonContext.Default.ContactRequest);
         }
         catch (JsonException ex)
         {

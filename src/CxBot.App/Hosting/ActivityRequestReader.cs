@@ -30,17 +30,17 @@ public static class ActivityRequestReader
             sizeFeature.MaxRequestBodySize = MaxActivityBytes + 1;
         }
 
-        byte[] body;
+        byte[]? body;
         try
         {
-            body = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+            body = await BodyReader.ReadAtMostAsync(request.Body, MaxActivityBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge());
         }
 
-        if (body.Length > MaxActivityBytes)
+        if (body is null)
         {
             return (null, TooLarge());
         }
@@ -68,21 +68,4 @@ public static class ActivityRequestReader
         contentType is not null && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) &&
         (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
          media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
-
-    private static async Task<byte[]> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxActivityBytes)
-            {
-                break;
-            }
-        }
-
-        return buffer.ToArray();
-    }
 }

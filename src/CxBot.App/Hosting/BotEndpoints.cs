@@ -62,11 +62,25 @@ public static partial class BotEndpoints
             return Problems.Of(StatusCodes.Status400BadRequest, "Missing activity type", "The activity has no 'type'.");
         }
 
-        if (!string.IsNullOrEmpty(activity.Id) && !string.IsNullOrEmpty(activity.ChannelId) &&
-            !await ledger.TryClaimAsync(activity.ChannelId, activity.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (!string.IsNullOrEmpty(activity.Id) && !string.IsNullOrEmpty(activity.ChannelId))
         {
-            LogDuplicate(logger, activity.Type, activity.Id);
-            return Results.Ok();
+            bool first;
+            try
+            {
+                first = await ledger.TryClaimAsync(activity.ChannelId, activity.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                // Without the ledger a retry could be handled twice; the channel retries on 5xx, so ask it to.
+                LogLedgerUnavailable(logger, ex.Status, ex.ErrorCode);
+                return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "The activity could not be recorded; try again shortly.");
+            }
+
+            if (!first)
+            {
+                LogDuplicate(logger, activity.Type, activity.Id);
+                return Results.Ok();
+            }
         }
 
         await recorder.RecordAsync(activity, cancellationToken).ConfigureAwait(false);
@@ -92,6 +106,9 @@ public static partial class BotEndpoints
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bot Framework signing keys unavailable: {Reason}")]
     private static partial void LogKeysUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Activity ledger unavailable: {Status} {Code}")]
+    private static partial void LogLedgerUnavailable(ILogger logger, int status, string? code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of {Type} {ActivityId} ignored")]
     private static partial void LogDuplicate(ILogger logger, string? type, string activityId);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using CxBot.Domain.Activities;
@@ -12,11 +14,14 @@ internal sealed class TableActivityLedger(StorageClients clients, StorageNames n
 {
     internal static readonly TimeSpan MidnightWindow = TimeSpan.FromHours(1);
 
+    // Table keys hold at most 1 KiB; channels send ids far shorter, so a longer one is hashed rather than refused by storage.
+    private const int MaxRowKeyLength = 255;
+
     private readonly TableClient _table = clients.Tables.GetTableClient(names.ActivityLedger);
 
     public async Task<bool> TryClaimAsync(string channelId, string activityId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var row = TableKeys.Join(channelId, activityId);
+        var row = RowKey(channelId, activityId);
         if (receivedAt.UtcDateTime.TimeOfDay < MidnightWindow)
         {
             var previousDay = Partition(receivedAt.AddDays(-1));
@@ -36,6 +41,13 @@ internal sealed class TableActivityLedger(StorageClients clients, StorageNames n
         {
             return false;
         }
+    }
+
+    // "%s" never comes out of TableKeys.Join ('%' is escaped to "%25"), so a hashed key cannot equal a plain one.
+    private static string RowKey(string channelId, string activityId)
+    {
+        var row = TableKeys.Join(channelId, activityId);
+        return row.Length <= MaxRowKeyLength ? row : "%sha256|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(row)));
     }
 
     private static string Partition(DateTimeOffset time) => TableKeys.Day(time);

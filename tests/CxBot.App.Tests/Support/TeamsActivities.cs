@@ -49,6 +49,7 @@ public sealed record TeamsUser(string AadObjectId, string Name, string Locale = 
         return activity;
     }
 
+    // An instance method so that tests read as user.InChannel(user.Text(...)).
     public JsonObject InChannel(JsonObject activity, string threadId = "1795444364332")
     {
         activity["conversation"] = new JsonObject
