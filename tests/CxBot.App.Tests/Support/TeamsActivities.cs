@@ -49,7 +49,7 @@ public sealed record TeamsUser(string AadObjectId, string Name, string Locale = 
         return activity;
     }
 
-    public JsonObject InChannel(JsonObject activity, string threadId = "1795444364332")
+    public static JsonObject InChannel(JsonObject activity, string threadId = "1795444364332")
     {
         activity["conversation"] = new JsonObject
         {
