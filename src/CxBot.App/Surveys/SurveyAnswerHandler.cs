@@ -144,7 +144,7 @@ public sealed partial class SurveyAnswerHandler(
         }
     }
 
-    /// <summary>The card's inputs as raw strings: numbers in invariant culture, booleans as true/false.</summary>
+    /// <summary>The card's inputs as raw strings: numbers as written in the JSON, booleans as true/false.</summary>
     internal static Dictionary<string, string?> ReadInputs(JsonObject data)
     {
         var inputs = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -159,7 +159,8 @@ public sealed partial class SurveyAnswerHandler(
             {
                 null => null,
                 JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-                JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<decimal>().ToString(CultureInfo.InvariantCulture),
+                // As written: converting first would throw on numbers beyond decimal (1e30) instead of refusing them as answers.
+                JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
                 JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>() ? "true" : "false",
                 _ => node.ToJsonString(),
             };

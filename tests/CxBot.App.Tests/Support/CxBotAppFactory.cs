@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CxBot.App.Contacts;
+using CxBot.App.FollowUps;
 using CxBot.App.Surveys.Delivery;
 using CxBot.Domain.Surveys;
 using CxBot.Protocol.Connector;
@@ -16,8 +17,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CxBot.App.Tests.Support;
 
 /// <summary>
-/// The real app on a real Azurite, with a recording fake connector and a fake clock. The survey dispatcher does
-/// not run in the background: tests call <see cref="DispatchAsync"/> so that sends happen when the test says.
+/// The real app on a real Azurite, with a recording fake connector and a fake clock. The survey dispatcher and the
+/// overdue follow-up notifier do not run in the background: tests call <see cref="DispatchAsync"/> (and the notifier's
+/// pass) so that sends happen when the test says. The dispatch queue is the real one behind <see cref="DispatchQueue"/>.
 /// </summary>
 public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
@@ -30,6 +32,9 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
 
     public string TablePrefix { get; } = "T" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>The dispatch queue the app uses: Azurite's, recorded, with test overrides for its delays.</summary>
+    public RecordingDispatchQueue DispatchQueue => Services.GetRequiredService<RecordingDispatchQueue>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -59,8 +64,15 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
         {
             services.AddSingleton<IConnectorClient>(Connector);
             services.AddSingleton<TimeProvider>(Time);
-            var dispatcher = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SurveyDispatcher));
-            services.Remove(dispatcher);
+            var background = services.Where(d => d.ServiceType == typeof(IHostedService)
+                && (d.ImplementationType == typeof(SurveyDispatcher) || d.ImplementationType == typeof(OverdueFollowUpNotifier))).ToList();
+            if (background.Count != 2)
+            {
+                throw new InvalidOperationException("The survey dispatcher or the overdue notifier is no longer registered as a hosted service.");
+            }
+
+            background.ForEach(d => services.Remove(d));
+            RecordingDispatchQueue.Decorate(services);
         });
     }
 

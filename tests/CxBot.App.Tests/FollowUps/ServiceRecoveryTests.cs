@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using CxBot.App.FollowUps;
+using CxBot.App.Localization;
+using CxBot.App.Surveys.Cards;
+using CxBot.App.Tests.Support;
+using CxBot.Domain.FollowUps;
+using CxBot.Protocol.Connector;
+using CxBot.Testing.Connector;
+using CxBot.Testing.Processes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxBot.App.Tests.FollowUps;
+
+/// <summary>Low scores open a follow-up posted in the alerts channel; the customer's thank-you promises only what was created.</summary>
+[Collection(AppAzurite.Name)]
+public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
+{
+    private readonly CxBotAppFactory _app = new(azurite, new Dictionary<string, string?> { ["FollowUps:DueHours"] = "6" });
+
+    private SurveyFlow Flow => new(_app);
+
+    private IFollowUps FollowUps => _app.Services.GetRequiredService<IFollowUps>();
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task ALowScoreWithConsentOpensACallBackPostsItsCardAndPromisesTheCallBack()
+    {
+        await Flow.UseChannelForAlertsAsync();
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+        var answeredAt = _app.Time.GetUtcNow();
+
+        var thanks = CardNodes.CardIn(await Flow.ExecuteAsync(customer, survey.Answer(("csat", "2"), ("consent", "true"), ("comment", "Nobody listened."))));
+
+        CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.CallBack, BotCulture.English, callBackWithinHours: 6), thanks);
+        Assert.Contains("will contact you within 6 hours", CardNodes.VisibleText(thanks), StringComparison.Ordinal);
+        var followUp = (await FollowUps.GetAsync(survey.SurveyId, default))!;
+        Assert.True(followUp.CallBack);
+        Assert.Equal(FollowUpReasons.LowCsat, followUp.Reasons);
+        Assert.Equal(answeredAt.AddHours(6), followUp.DueAt);
+        Assert.Equal(FollowUpStatus.Open, followUp.Status);
+        Assert.Equal((survey.ContactId, SurveyFlow.AgentId, SurveyFlow.Queue, 2, "Nobody listened."),
+            (followUp.ContactId, followUp.Agent.Id, followUp.Queue, followUp.Csat, followUp.Comment));
+
+        var posted = Assert.Single(AlertCardSends());
+        Assert.Equal(TeamsUser.ServiceUrl, posted.ServiceUrl);
+        Assert.Equal(TeamsUser.TeamId, followUp.CardConversationId);
+        Assert.Equal((posted.Result as ConnectorResult<ResourceResponse>)?.Value?.Id, followUp.CardActivityId);
+        var expected = _app.Services.GetRequiredService<FollowUpCardFactory>().Build(followUp, BotCulture.English, banner: null);
+        Assert.True(JsonNode.DeepEquals(expected, SurveyFlow.CardOf(posted)), SurveyFlow.CardOf(posted)?.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("expectation", "worse", FollowUpReasons.WorseThanExpected)]
+    [InlineData("resolution", "no", FollowUpReasons.NotResolved)]
+    public async Task AGoodScoreWithABadAnswerOpensAFollowUpWithoutCallBackAndPromisesNoContact(string input, string value, FollowUpReasons reason)
+    {
+        await Flow.UseChannelForAlertsAsync();
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+
+        var thanks = CardNodes.CardIn(await Flow.ExecuteAsync(customer, survey.Answer(("csat", "4"), (input, value))));
+
+        CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.ReviewWithoutContact, BotCulture.English), thanks);
+        var text = CardNodes.VisibleText(thanks);
+        Assert.Contains("Our team will look into what went wrong", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("will contact you", text, StringComparison.Ordinal);
+        var followUp = (await FollowUps.GetAsync(survey.SurveyId, default))!;
+        Assert.False(followUp.CallBack);
+        Assert.Equal(reason, followUp.Reasons);
+        Assert.Single(AlertCardSends());
+    }
+
+    [Fact]
+    public async Task ASatisfiedCustomerGetsAPlainThankYouAndNoFollowUp()
+    {
+        await Flow.UseChannelForAlertsAsync();
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+
+        var thanks = CardNodes.CardIn(await Flow.ExecuteAsync(customer, survey.Answer(("csat", "5"), ("consent", "true"))));
+
+        CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.None, BotCulture.English), thanks);
+        Assert.Null(await FollowUps.GetAsync(survey.SurveyId, default));
+        Assert.Empty(AlertCardSends());
+    }
+
+    [Fact]
+    public async Task ALowScoreFromWebChatIsPostedInTheAlertsChannelToo()
+    {
+        await Flow.UseChannelForAlertsAsync();
+        var userId = "dl_" + Guid.NewGuid().ToString("N");
+        var conversationId = await Flow.OpenWebChatAsync(userId);
+        var (contactId, surveyId) = await Flow.ScheduleAsync(Flow.WebChatContact(userId));
+        await _app.DispatchAsync();
+        var survey = Flow.Delivered(surveyId, contactId);
+        var submit = SurveyFlow.WebChatActivity("message", userId, conversationId);
+        submit["replyToId"] = survey.CardActivityId;
+        submit["value"] = survey.Answer(("csat", "1"), ("consent", "true"));
+
+        (await _app.PostActivityAsync(submit)).EnsureSuccessStatusCode();
+
+        Assert.True((await FollowUps.GetAsync(surveyId, default))!.CallBack);
+        Assert.Single(AlertCardSends());
+        var edit = Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Update));
+        CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.CallBack, BotCulture.English, callBackWithinHours: 6), SurveyFlow.CardOf(edit));
+    }
+
+    [Fact]
+    public async Task TheFollowUpCardIsPostedOnceEvenWhenTheAnswerIsSentTwice()
+    {
+        await Flow.UseChannelForAlertsAsync();
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+
+        await Task.WhenAll(
+            Flow.ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true"))),
+            Flow.ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true"))));
+
+        Assert.Single(AlertCardSends());
+    }
+
+    private IEnumerable<ConnectorCall> AlertCardSends() =>
+        _app.Connector.CallsOf(ConnectorOperation.Send).Where(c => c.ConversationId == TeamsUser.TeamId && SurveyFlow.CardOf(c) is not null);
+}

@@ -1,0 +1,326 @@
+using System.Diagnostics;
+using System.Net;
+using Azure.Storage.Queues;
+using CxBot.App.Localization;
+using CxBot.App.Surveys.Delivery;
+using CxBot.App.Surveys;
+using CxBot.App.Tests.Support;
+using CxBot.Domain.Conversations;
+using CxBot.Domain.Surveys;
+using CxBot.Protocol.Connector;
+using CxBot.Storage.Setup;
+using CxBot.Testing.Connector;
+using CxBot.Testing.Processes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxBot.App.Tests.Surveys.Delivery;
+
+/// <summary>
+/// Durable delivery on Azurite's queue: restarts, throttling, bounded attempts, undeliverable customers, the reminder
+/// and the delay. Queue visibility is real time, so where the app asks for long delays the tests shorten them through
+/// <see cref="RecordingDispatchQueue"/> and check the delay the app asked for.
+/// </summary>
+[Collection(AppAzurite.Name)]
+public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task StoppedMidQueueAndRestartedTheDispatcherLosesAndRepeatsNothing()
+    {
+        const int Count = 12;
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:PollSeconds"] = "0.2" });
+        var flow = new SurveyFlow(app);
+        var surveyIds = new List<string>();
+        for (var i = 0; i < Count; i++)
+        {
+            surveyIds.Add((await flow.ScheduleAsync(flow.Contact(await flow.InstalledCustomerAsync()))).SurveyId);
+        }
+
+        // Messages the first dispatcher received but did not start come back after this, not after two minutes.
+        app.DispatchQueue.Visibility = TimeSpan.FromSeconds(2);
+        app.Connector.Responder = call =>
+        {
+            if (call.Operation == ConnectorOperation.Send)
+            {
+                Thread.Sleep(100);
+            }
+
+            return null;
+        };
+        int Sent() => SurveyFlow.SurveyCardSends(app.Connector).Count();
+
+        using (var first = ActivatorUtilities.CreateInstance<SurveyDispatcher>(app.Services, TimeProvider.System))
+        {
+            await first.StartAsync(None);
+            await Poll.UntilAsync(() => Sent() >= 3, TimeSpan.FromSeconds(20), "three sends");
+            await first.StopAsync(None);
+        }
+
+        var sentBeforeRestart = Sent();
+        Assert.InRange(sentBeforeRestart, 3, Count - 1);
+        var states = await StatusesAsync(app, surveyIds);
+        Assert.Equal(sentBeforeRestart, states.Count(s => s == SurveyStatus.Sent));
+        Assert.Equal(Count - sentBeforeRestart, states.Count(s => s == SurveyStatus.Scheduled));
+
+        using (var second = ActivatorUtilities.CreateInstance<SurveyDispatcher>(app.Services, TimeProvider.System))
+        {
+            await second.StartAsync(None);
+            await Poll.UntilAsync(async () => (await StatusesAsync(app, surveyIds)).All(s => s == SurveyStatus.Sent), TimeSpan.FromSeconds(30), "every survey sent");
+            await Poll.UntilAsync(async () => await MessagesInQueueAsync(app) == 0, TimeSpan.FromSeconds(10), "an empty queue");
+            await second.StopAsync(None);
+        }
+
+        var sends = SurveyFlow.SurveyCardSends(app.Connector).ToList();
+        Assert.Equal(Count, sends.Count);
+        Assert.Equal(surveyIds.Order(), sends.Select(s => SurveyFlow.CardOf(s)!["actions"]![0]!["data"]!["surveyId"]!.GetValue<string>()).Order());
+        var surveys = app.Services.GetRequiredService<ISurveys>();
+        foreach (var id in surveyIds)
+        {
+            Assert.Equal(1, (await surveys.GetAsync(id, None))!.Attempts);
+        }
+    }
+
+    [Fact]
+    public async Task AThrottledSendWaitsForRetryAfterThenGoesOnce()
+    {
+        using var app = new CxBotAppFactory(azurite);
+        var flow = new SurveyFlow(app);
+        var customer = await flow.InstalledCustomerAsync();
+        var retryAfter = TimeSpan.FromSeconds(3);
+        app.Connector.Enqueue(ConnectorOperation.Send, ConnectorResult.Throttled(retryAfter));
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer));
+
+        Assert.Equal(1, await app.DispatchAsync());
+        var released = Stopwatch.StartNew();
+
+        var throttled = await SurveyAsync(app, surveyId);
+        Assert.Equal((SurveyStatus.Scheduled, 1, "Throttled by the channel."), (throttled.Status, throttled.Attempts, throttled.LastError));
+        Assert.Equal([(surveyId, retryAfter)], app.DispatchQueue.Released);
+        Assert.Equal(0, await app.DispatchAsync());
+        Assert.Single(SurveyFlow.SurveyCardSends(app.Connector));
+
+        app.Time.Advance(retryAfter);
+        await Poll.UntilAsync(async () => await app.DispatchAsync() > 0, TimeSpan.FromSeconds(15), "the throttled survey to come back");
+
+        // Queue visibility has whole-second precision.
+        Assert.True(released.Elapsed >= retryAfter - TimeSpan.FromSeconds(1), $"Retried after {released.Elapsed}.");
+        var sends = SurveyFlow.SurveyCardSends(app.Connector).ToList();
+        Assert.Equal(2, sends.Count);
+        Assert.Single(sends, s => s.Result!.IsSuccess);
+        var sent = await SurveyAsync(app, surveyId);
+        Assert.Equal((SurveyStatus.Sent, 2, null), (sent.Status, sent.Attempts, sent.LastError));
+        Assert.Equal(0, await app.DispatchAsync());
+    }
+
+    [Fact]
+    public async Task ALongRetryAfterKeepsTheSurveyHiddenInTheQueue()
+    {
+        using var app = new CxBotAppFactory(azurite);
+        var flow = new SurveyFlow(app);
+        var customer = await flow.InstalledCustomerAsync();
+        app.Connector.Enqueue(ConnectorOperation.Send, ConnectorResult.Throttled(TimeSpan.FromSeconds(30)));
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer));
+
+        await app.DispatchAsync();
+
+        Assert.Equal([(surveyId, TimeSpan.FromSeconds(30))], app.DispatchQueue.Released);
+        await AssertWaitingHiddenAsync(app);
+        Assert.Single(SurveyFlow.SurveyCardSends(app.Connector));
+    }
+
+    [Fact]
+    public async Task AfterMaxAttemptsFailedSendsTheSurveyIsUndeliverableWithTheReason()
+    {
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:MaxAttempts"] = "3" });
+        var flow = new SurveyFlow(app);
+        var customer = await flow.InstalledCustomerAsync();
+        app.DispatchQueue.MaxDelay = TimeSpan.Zero;
+        app.Connector.Responder = call => call.Operation == ConnectorOperation.Send && call.ConversationId == customer.PersonalConversationId
+            ? ConnectorResult.Failed(HttpStatusCode.BadGateway, "BadGateway")
+            : null;
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer));
+
+        Assert.Equal(3, await app.DispatchAsync());
+
+        var survey = await SurveyAsync(app, surveyId);
+        Assert.Equal((SurveyStatus.Undeliverable, 3, "Send failed: BadGateway"), (survey.Status, survey.Attempts, survey.LastError));
+        Assert.Equal(3, SurveyFlow.SurveyCardSends(app.Connector).Count());
+        Assert.Equal([(surveyId, TimeSpan.FromSeconds(15)), (surveyId, TimeSpan.FromSeconds(30))], app.DispatchQueue.Released);
+        Assert.Equal(0, await MessagesInQueueAsync(app));
+    }
+
+    public static TheoryData<string, string> PermanentFailures => new()
+    {
+        { nameof(ConnectorOutcome.Blocked), "The customer blocked or removed the bot." },
+        { nameof(ConnectorOutcome.NotFound), "The conversation no longer exists." },
+    };
+
+    [Theory]
+    [MemberData(nameof(PermanentFailures))]
+    public async Task APermanentFailureMakesTheSurveyUndeliverableAtOnce(string outcome, string reason)
+    {
+        using var app = new CxBotAppFactory(azurite);
+        var flow = new SurveyFlow(app);
+        var customer = await flow.InstalledCustomerAsync();
+        app.Connector.Enqueue(ConnectorOperation.Send, outcome == nameof(ConnectorOutcome.Blocked) ? ConnectorResult.Blocked() : ConnectorResult.NotFound());
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer));
+
+        Assert.Equal(1, await app.DispatchAsync());
+
+        var survey = await SurveyAsync(app, surveyId);
+        Assert.Equal((SurveyStatus.Undeliverable, 1, reason), (survey.Status, survey.Attempts, survey.LastError));
+        Assert.Empty(app.DispatchQueue.Released);
+        Assert.Single(SurveyFlow.SurveyCardSends(app.Connector));
+        Assert.Equal(0, await MessagesInQueueAsync(app));
+    }
+
+    [Fact]
+    public async Task ATeamsCustomerWithoutAChatIsUndeliverableWhenTheBotCannotStartOne()
+    {
+        using var app = new CxBotAppFactory(azurite);
+        var flow = new SurveyFlow(app);
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(SurveyFlow.NewCustomer()));
+
+        Assert.Equal(1, await app.DispatchAsync());
+
+        var survey = await SurveyAsync(app, surveyId);
+        Assert.Equal(SurveyStatus.Undeliverable, survey.Status);
+        Assert.Equal("The customer has no chat with the bot yet, and without Bot:AppId the bot cannot start one.", survey.LastError);
+        Assert.Empty(app.Connector.CallsOf(ConnectorOperation.CreateConversation));
+        Assert.Empty(SurveyFlow.SurveyCardSends(app.Connector));
+    }
+
+    [Fact]
+    public async Task ATeamsCustomerWithoutAChatGetsTheSurveyInANewOneToOneChat()
+    {
+        using var app = new CxBotAppFactory(azurite);
+        var flow = new SurveyFlow(app);
+        var customer = SurveyFlow.NewCustomer();
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer));
+        var resolver = SurveyRecipientResolverTests.Resolver(app.Services.GetRequiredService<IConversationRecords>(), app.Connector);
+        var sender = ActivatorUtilities.CreateInstance<SurveySender>(app.Services, resolver);
+
+        var outcome = await sender.HandleAsync(new DispatchMessage(surveyId, DispatchKind.Send, "message-1", "receipt-1", 1), None);
+
+        Assert.Null(outcome.RetryAfter);
+        var create = Assert.Single(app.Connector.CallsOf(ConnectorOperation.CreateConversation));
+        Assert.Equal(customer.AadObjectId, Assert.Single(create.Parameters!.Members!).AadObjectId);
+        var send = Assert.Single(SurveyFlow.SurveyCardSends(app.Connector));
+        Assert.Equal(("conversation-1", "https://smba.trafficmanager.net/teams/"), (send.ConversationId, send.ServiceUrl));
+        var survey = await SurveyAsync(app, surveyId);
+        Assert.Equal((SurveyStatus.Sent, "msteams", "conversation-1"), (survey.Status, survey.SentChannelId, survey.SentConversationId));
+    }
+
+    [Fact]
+    public async Task AfterTheSendOneReminderIsQueuedAndAnUnansweredSurveyGetsItOnce()
+    {
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:ReminderAfterHours"] = "24" });
+        var flow = new SurveyFlow(app);
+        app.DispatchQueue.MaxDelay = TimeSpan.FromSeconds(2);
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await flow.SendAsync(customer);
+
+        Assert.Contains((survey.SurveyId, DispatchKind.Remind, TimeSpan.FromHours(24)), app.DispatchQueue.Enqueued);
+        app.Time.Advance(TimeSpan.FromHours(24));
+        await Poll.UntilAsync(async () => await app.DispatchAsync() > 0, TimeSpan.FromSeconds(15), "the reminder message");
+
+        var stored = await SurveyAsync(app, survey.SurveyId);
+        var reminder = Assert.Single(TextsTo(app, survey.ConversationId));
+        Assert.Equal(app.Services.GetRequiredService<SurveyCardFactory>().ReminderText(stored, BotCulture.English), reminder);
+        Assert.Equal(app.Time.GetUtcNow(), stored.RemindedAt);
+        Assert.Equal(0, await app.DispatchAsync());
+    }
+
+    [Fact]
+    public async Task AnAnsweredSurveyGetsNoReminder()
+    {
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:ReminderAfterHours"] = "24" });
+        var flow = new SurveyFlow(app);
+        app.DispatchQueue.MaxDelay = TimeSpan.FromSeconds(2);
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await flow.SendAsync(customer);
+        await flow.ExecuteAsync(customer, survey.Answer(("csat", "5")));
+        app.Time.Advance(TimeSpan.FromHours(24));
+
+        await Poll.UntilAsync(async () => await app.DispatchAsync() > 0, TimeSpan.FromSeconds(15), "the reminder message");
+
+        Assert.Empty(TextsTo(app, survey.ConversationId));
+        Assert.Null((await SurveyAsync(app, survey.SurveyId)).RemindedAt);
+        Assert.Equal(0, await MessagesInQueueAsync(app));
+    }
+
+    [Fact]
+    public async Task RemindersAreOffByDefault()
+    {
+        using var app = new CxBotAppFactory(azurite);
+
+        var survey = await new SurveyFlow(app).SendAsync(SurveyFlow.NewCustomer());
+
+        Assert.Equal([(survey.SurveyId, DispatchKind.Send, TimeSpan.Zero)], app.DispatchQueue.Enqueued);
+        Assert.Equal(0, await MessagesInQueueAsync(app));
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(4, 6)]
+    public async Task TheSurveyWaitsTheConfiguredDelayAfterTheContactEnded(int endedMinutesAgo, int expectedDelayMinutes)
+    {
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:DelayMinutes"] = "10" });
+        var flow = new SurveyFlow(app);
+        var customer = await flow.InstalledCustomerAsync();
+
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer, endedAt: app.Time.GetUtcNow().AddMinutes(-endedMinutesAgo)));
+
+        Assert.Equal([(surveyId, DispatchKind.Send, TimeSpan.FromMinutes(expectedDelayMinutes))], app.DispatchQueue.Enqueued);
+        await AssertWaitingHiddenAsync(app);
+        Assert.Equal(SurveyStatus.Scheduled, (await SurveyAsync(app, surveyId)).Status);
+        Assert.Empty(SurveyFlow.SurveyCardSends(app.Connector));
+    }
+
+    [Fact]
+    public async Task AContactThatEndedLongerAgoThanTheDelayIsSentAtOnce()
+    {
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:DelayMinutes"] = "10" });
+        var flow = new SurveyFlow(app);
+        var customer = await flow.InstalledCustomerAsync();
+
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer, endedAt: app.Time.GetUtcNow().AddMinutes(-15)));
+
+        Assert.Equal(TimeSpan.Zero, Assert.Single(app.DispatchQueue.Enqueued).Delay);
+        Assert.Equal(1, await app.DispatchAsync());
+        Assert.Equal(SurveyStatus.Sent, (await SurveyAsync(app, surveyId)).Status);
+    }
+
+    private static async Task<Survey> SurveyAsync(CxBotAppFactory app, string surveyId) =>
+        await app.Services.GetRequiredService<ISurveys>().GetAsync(surveyId, None) ?? throw new Xunit.Sdk.XunitException($"No survey {surveyId}.");
+
+    private static async Task<List<SurveyStatus>> StatusesAsync(CxBotAppFactory app, IEnumerable<string> surveyIds)
+    {
+        var statuses = new List<SurveyStatus>();
+        foreach (var id in surveyIds)
+        {
+            statuses.Add((await SurveyAsync(app, id)).Status);
+        }
+
+        return statuses;
+    }
+
+    private static List<string> TextsTo(CxBotAppFactory app, string conversationId) =>
+        [.. app.Connector.CallsOf(ConnectorOperation.Send).Where(c => c.ConversationId == conversationId && c.Activity?.Text is not null).Select(c => c.Activity!.Text!)];
+
+    /// <summary>One message in the queue, hidden: the dispatcher finds nothing to do.</summary>
+    private async Task AssertWaitingHiddenAsync(CxBotAppFactory app)
+    {
+        Assert.Equal(1, await MessagesInQueueAsync(app));
+        Assert.Empty((await RawQueue(app).PeekMessagesAsync(10)).Value);
+        Assert.Equal(0, await app.DispatchAsync());
+    }
+
+    private QueueClient RawQueue(CxBotAppFactory app) =>
+        new(azurite.ConnectionString, app.Services.GetRequiredService<StorageNames>().SurveyDispatchQueue);
+
+    /// <summary>Visible and hidden messages.</summary>
+    private async Task<int> MessagesInQueueAsync(CxBotAppFactory app) =>
+        (await RawQueue(app).GetPropertiesAsync()).Value.ApproximateMessagesCount;
+}
