@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CxBot.App.FollowUps;
 using CxBot.App.Localization;
 using CxBot.App.Routing;
 using CxBot.Domain.People;
@@ -8,7 +9,7 @@ using CxBot.Protocol.Schema;
 namespace CxBot.App.Alerts;
 
 /// <summary><c>use this channel for alerts</c>: a supervisor designates the team channel that gets follow-ups.</summary>
-public sealed class AlertsModule(IAlertChannels channels) : IRouteModule
+public sealed class AlertsModule(IAlertChannels channels, FollowUpService followUps) : IRouteModule
 {
     internal static readonly LocalizedStrings Strings = new(typeof(AlertsModule), "CxBot.App.Alerts.AlertStrings");
 
@@ -46,6 +47,11 @@ public sealed class AlertsModule(IAlertChannels channels) : IRouteModule
         await channels.SetAsync(new AlertChannel(teams.TenantId, teams.TeamId, channelId,
             JsonSerializer.Serialize(channelReference, ProtocolJsonContext.Default.ConversationReference), setBy, turn.ReceivedAt), cancellationToken).ConfigureAwait(false);
         await turn.SendTextAsync(Strings.Format("ChannelSet", turn.Culture, setBy), cancellationToken).ConfigureAwait(false);
+        var pending = await followUps.PostPendingAsync(teams.TenantId, cancellationToken).ConfigureAwait(false);
+        if (pending > 0)
+        {
+            await turn.SendTextAsync(Strings.Format("PendingPosted", turn.Culture, pending), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // A channel message's conversation id names the thread ("19:...@thread.skype;messageid=..."): posts go to the channel.

@@ -68,6 +68,22 @@ public sealed partial class FollowUpService(
         await UpdateQuietlyAsync(followUp, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Posts the follow-ups opened while no alerts channel was set; returns how many were posted.</summary>
+    public async Task<int> PostPendingAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var posted = 0;
+        await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            if (followUp.CardActivityId is null && followUp.CardConversationId is null)
+            {
+                await PostAsync(followUp, tenantId, cancellationToken).ConfigureAwait(false);
+                posted += followUp.CardConversationId is null ? 0 : 1;
+            }
+        }
+
+        return posted;
+    }
+
     /// <summary>Edits the posted card so everyone in the channel sees the current state.</summary>
     public async Task RefreshCardAsync(FollowUp followUp, string serviceUrl, JsonObject card, CancellationToken cancellationToken)
     {

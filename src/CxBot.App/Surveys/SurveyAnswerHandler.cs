@@ -6,6 +6,7 @@ using CxBot.App.Localization;
 using CxBot.App.Routing;
 using CxBot.App.Surveys.Cards;
 using CxBot.Domain;
+using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
 using Microsoft.Extensions.Options;
 
@@ -101,7 +102,8 @@ public sealed partial class SurveyAnswerHandler(
             ContactEndedAt = survey.ContactEndedAt,
             SentAt = survey.SentAt ?? now,
             AnsweredAt = now,
-            FollowUpId = null,
+            // One follow-up per survey, keyed by the survey id; opened right after the response is stored.
+            FollowUpId = RecoveryPolicy.Evaluate(answers) == FollowUpReasons.None ? null : survey.SurveyId,
         };
 
         // The response row is the guard: one per survey, whatever the channel retries or the customer double-clicks.

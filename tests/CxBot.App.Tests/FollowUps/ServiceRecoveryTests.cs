@@ -121,6 +121,37 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         Assert.Single(AlertCardSends());
     }
 
+    [Fact]
+    public async Task AFollowUpOpenedBeforeAnyAlertsChannelIsPostedWhenASupervisorSetsOne()
+    {
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+        await Flow.ExecuteAsync(customer, survey.Answer(("csat", "1")));
+        Assert.Empty(AlertCardSends());
+        Assert.Null((await FollowUps.GetAsync(survey.SurveyId, default))!.CardActivityId);
+
+        await Flow.UseChannelForAlertsAsync();
+
+        Assert.Single(AlertCardSends());
+        Assert.NotNull((await FollowUps.GetAsync(survey.SurveyId, default))!.CardActivityId);
+        Assert.Contains(_app.Connector.PostedActivities, a => a.Text?.Contains("1 open follow-up(s) that were waiting", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData("1", true)]
+    [InlineData("5", false)]
+    public async Task TheStoredResponseNamesItsFollowUp(string csat, bool followedUp)
+    {
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+
+        await Flow.ExecuteAsync(customer, survey.Answer(("csat", csat)));
+
+        var response = await _app.Services.GetRequiredService<CxBot.Domain.Surveys.ISurveyResponses>().GetByContactAsync(survey.ContactId, default);
+        Assert.Equal(followedUp ? survey.SurveyId : null, response!.FollowUpId);
+        Assert.Equal(followedUp, await FollowUps.GetAsync(survey.SurveyId, default) is not null);
+    }
+
     private IEnumerable<ConnectorCall> AlertCardSends() =>
         _app.Connector.CallsOf(ConnectorOperation.Send).Where(c => c.ConversationId == TeamsUser.TeamId && SurveyFlow.CardOf(c) is not null);
 }

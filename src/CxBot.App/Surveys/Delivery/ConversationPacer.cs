@@ -46,6 +46,7 @@ public sealed class ConversationPacer : IDisposable
             {
                 if (_lastSent.TryUpdate(conversationId, now, last))
                 {
+                    ForgetIdle(now);
                     return;
                 }
 
@@ -53,6 +54,23 @@ public sealed class ConversationPacer : IDisposable
             }
 
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Only recent sends matter; drop the rest so the table stays as small as the number of active chats.
+    private void ForgetIdle(DateTimeOffset now)
+    {
+        if (_lastSent.Count < 1024)
+        {
+            return;
+        }
+
+        foreach (var (conversation, sentAt) in _lastSent)
+        {
+            if (now - sentAt > _perConversation)
+            {
+                _lastSent.TryRemove(new KeyValuePair<string, DateTimeOffset>(conversation, sentAt));
+            }
         }
     }
 

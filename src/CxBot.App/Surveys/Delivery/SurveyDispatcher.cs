@@ -49,15 +49,16 @@ public sealed partial class SurveyDispatcher(
                 continue;
             }
 
-            foreach (var message in batch)
+            for (var i = 0; i < batch.Count; i++)
             {
                 if (stoppingToken.IsCancellationRequested)
                 {
-                    // Not started: the message becomes visible again after its timeout and is taken after restart.
+                    // Not started: hand the rest back at once, so a restarted instance need not wait out the hold.
+                    await ReleaseUnstartedAsync(batch.Skip(i)).ConfigureAwait(false);
                     return;
                 }
 
-                await ProcessAsync(message).ConfigureAwait(false);
+                await ProcessAsync(batch[i]).ConfigureAwait(false);
             }
         }
     }
@@ -90,6 +91,22 @@ public sealed partial class SurveyDispatcher(
         }
     }
 
+    private async Task ReleaseUnstartedAsync(IEnumerable<DispatchMessage> messages)
+    {
+        foreach (var message in messages)
+        {
+            try
+            {
+                await queue.ReleaseAsync(message, TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // It reappears after the visibility timeout instead.
+                LogNotReleased(logger, message.SurveyId, ex.Message);
+            }
+        }
+    }
+
     private async Task PauseAsync(TimeSpan delay, CancellationToken stoppingToken)
     {
         try
@@ -100,6 +117,9 @@ public sealed partial class SurveyDispatcher(
         {
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} not handed back on stop ({Reason}); it returns after the visibility timeout")]
+    private static partial void LogNotReleased(ILogger logger, string surveyId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Survey queue unavailable: {Reason}")]
     private static partial void LogQueueUnavailable(ILogger logger, string reason);
