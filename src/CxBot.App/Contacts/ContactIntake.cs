@@ -18,6 +18,7 @@ public sealed partial class ContactIntake(
     ICustomerPreferencesStore preferences,
     ISurveyDispatchQueue queue,
     IOptionsMonitor<SurveyOptions> options,
+    SurveyCatalog catalog,
     TimeProvider time,
     ILogger<ContactIntake> logger)
 {
@@ -59,8 +60,7 @@ public sealed partial class ContactIntake(
         SkipReason? reason = null;
         if (earlier is null)
         {
-            var catalog = settings.BuildCatalog();
-            var (definition, samplingRate) = catalog.ForQueue(contact.Queue);
+            var (definition, samplingRate) = catalog.Current.ForQueue(contact.Queue);
             var prefs = await preferences.GetAsync(contact.Customer.Key, cancellationToken).ConfigureAwait(false);
             reason = EligibilityPolicy.Decide(contact, prefs, TimeSpan.FromDays(settings.SuppressionDays), samplingRate, now);
             if (reason is null)

@@ -48,6 +48,15 @@ public sealed partial class OverdueFollowUpNotifier(
     /// <summary>One pass: every unresolved follow-up past due and not yet announced.</summary>
     public async Task<int> AnnounceDueAsync(CancellationToken cancellationToken)
     {
+        var channel = await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false);
+        if (channel is null)
+        {
+            // Nothing was posted anywhere, so there is no card to mark and no thread to announce in.
+            return 0;
+        }
+
+        var reference = FollowUpService.ParseReference(channel.Reference);
+        var culture = BotCulture.Resolve(reference.Locale);
         var now = time.GetUtcNow();
         var announced = 0;
         await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(now, cancellationToken).ConfigureAwait(false))
@@ -67,20 +76,12 @@ public sealed partial class OverdueFollowUpNotifier(
                 continue;
             }
 
-            var channel = await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false);
-            var serviceUrl = channel is null ? null : FollowUpService.ParseReference(channel.Reference).ServiceUrl;
-            if (serviceUrl is null)
-            {
-                continue;
-            }
-
-            var culture = BotCulture.Resolve(FollowUpService.ParseReference(channel!.Reference).Locale);
             var card = cards.Build(followUp, culture, banner: null);
-            await service.RefreshCardAsync(followUp, serviceUrl, card, cancellationToken).ConfigureAwait(false);
+            await service.RefreshCardAsync(followUp, reference.ServiceUrl, card, cancellationToken).ConfigureAwait(false);
             var notice = OutboundActivity.WithText(FollowUpCardFactory.OverdueNotice(followUp, culture), culture.Name);
             var sent = followUp.CardActivityId is null
-                ? await connector.SendAsync(serviceUrl, followUp.CardConversationId, notice, cancellationToken).ConfigureAwait(false)
-                : await connector.ReplyAsync(serviceUrl, followUp.CardConversationId, followUp.CardActivityId, notice, cancellationToken).ConfigureAwait(false);
+                ? await connector.SendAsync(reference.ServiceUrl, followUp.CardConversationId, notice, cancellationToken).ConfigureAwait(false)
+                : await connector.ReplyAsync(reference.ServiceUrl, followUp.CardConversationId, followUp.CardActivityId, notice, cancellationToken).ConfigureAwait(false);
             LogAnnounced(logger, followUp.FollowUpId, sent.Outcome);
             announced++;
         }

@@ -23,6 +23,7 @@ public sealed partial class SurveyAnswerHandler(
     SurveyCardFactory cards,
     FollowUpService followUps,
     IOptionsMonitor<SurveyOptions> options,
+    SurveyCatalog catalog,
     ILogger<SurveyAnswerHandler> logger)
 {
     /// <summary>Handles the submit.</summary>
@@ -71,8 +72,7 @@ public sealed partial class SurveyAnswerHandler(
             return;
         }
 
-        var catalog = options.CurrentValue.BuildCatalog();
-        var definition = catalog.Find(survey.DefinitionId) ?? catalog.Default;
+        var definition = catalog.DefinitionOf(survey);
         var inputs = ReadInputs(data);
         var parsed = AnswerParser.Parse(definition, inputs);
         if (parsed.Answers is null)

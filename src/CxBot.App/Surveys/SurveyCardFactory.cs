@@ -9,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace CxBot.App.Surveys;
 
 /// <summary>Builds the survey's cards as JSON, with the signed token and the customer's language.</summary>
-public sealed class SurveyCardFactory(SurveyTokenKey tokenKey, IOptionsMonitor<SurveyOptions> options, IOptionsMonitor<FollowUps.FollowUpOptions> followUpOptions)
+public sealed class SurveyCardFactory(SurveyTokenKey tokenKey, SurveyCatalog catalog, IOptionsMonitor<FollowUps.FollowUpOptions> followUpOptions)
 {
     /// <summary>The survey card with a fresh token valid until <paramref name="expiresAt"/>.</summary>
     public async Task<JsonObject> BuildSurveyCardAsync(Survey survey, CultureInfo culture, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         var key = await tokenKey.GetAsync(cancellationToken).ConfigureAwait(false);
         var token = SurveyTokens.Create(survey.SurveyId, survey.Customer.Key, expiresAt, key);
-        return CardJson.ToJsonObject(SurveyCard.Build(SurveyCardModel.For(survey, Definition(survey), token), culture));
+        return CardJson.ToJsonObject(SurveyCard.Build(SurveyCardModel.For(survey, catalog.DefinitionOf(survey), token), culture));
     }
 
     /// <summary>The survey card again, with what the customer entered and why it was refused.</summary>
@@ -61,10 +61,4 @@ public sealed class SurveyCardFactory(SurveyTokenKey tokenKey, IOptionsMonitor<S
     /// <summary>The one reminder's text (no user-supplied text in it).</summary>
     public string ReminderText(Survey survey, CultureInfo culture) =>
         SurveyCard.Strings.Format("Reminder", culture, survey.ContactEndedAt.ToString("d", culture));
-
-    private SurveyDefinition Definition(Survey survey)
-    {
-        var catalog = options.CurrentValue.BuildCatalog();
-        return catalog.Find(survey.DefinitionId) ?? catalog.Default;
-    }
 }

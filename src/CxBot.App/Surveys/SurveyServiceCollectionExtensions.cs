@@ -24,6 +24,7 @@ public static class SurveyServiceCollectionExtensions
             .Validate(o => o.OverdueCheckMinutes is > 0 and <= 24 * 60, "FollowUps:OverdueCheckMinutes must be above 0 and at most 1440.")
             .ValidateOnStart();
 
+        services.AddSingleton<SurveyCatalog>();
         services.AddSingleton<ApiKeyVerifier>();
         services.AddSingleton<ContactIntake>();
         services.AddSingleton<SurveyTokenKey>();
