@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
 using CxBot.Testing.Processes;
 
@@ -30,15 +31,7 @@ public sealed class BrowserTests(TeamsBot bot) : IClassFixture<TeamsBot>
         var screenshot = BrowserRunner.ScreenshotPath("bot-survey-thank-you.png");
         File.Delete(screenshot);
         var contactId = "browser-" + Guid.NewGuid().ToString("N")[..8];
-        var contact = new JsonObject
-        {
-            ["contactId"] = contactId,
-            ["customer"] = RealBot.TeamsCustomer(),
-            ["agent"] = new JsonObject { ["id"] = "agent-7", ["displayName"] = "Sam de Boer" },
-            ["queue"] = "billing",
-            ["channel"] = "chat",
-            ["endedAt"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"),
-        };
+        var contact = Contact(contactId);
 
         var result = await BrowserRunner.RunAsync("answer-survey", bot.Playground.BaseUri, screenshot, new Dictionary<string, string?>
         {
@@ -55,4 +48,34 @@ public sealed class BrowserTests(TeamsBot bot) : IClassFixture<TeamsBot>
         var stored = await bot.Storage<ISurveyResponses>().GetByContactAsync(contactId, CancellationToken.None);
         Assert.Equal(4, stored!.Answers.Csat);
     }
+
+    [Fact]
+    public async Task PlaygroundPage_SupervisorSetsTheAlertsChannel_AndClaimsTheFollowUpOfALowScore()
+    {
+        var screenshot = BrowserRunner.ScreenshotPath("bot-follow-up-claimed.png");
+        File.Delete(screenshot);
+        var contactId = "browser-low-" + Guid.NewGuid().ToString("N")[..8];
+
+        var result = await BrowserRunner.RunAsync("supervisor-follow-up", bot.Playground.BaseUri, screenshot, new Dictionary<string, string?>
+        {
+            ["CONTACT_URL"] = new Uri(bot.Bot.BaseUri, "api/contacts").ToString(),
+            ["API_KEY"] = RealBot.ApiKey,
+            ["CONTACT_JSON"] = Contact(contactId).ToJsonString(),
+        }, timeout: TimeSpan.FromSeconds(120));
+
+        Assert.True(result.Succeeded, result.Output);
+        var followUp = await bot.Storage<IFollowUps>().GetAsync(SurveyIds.For(contactId), CancellationToken.None);
+        Assert.Equal(FollowUpStatus.Claimed, followUp!.Status);
+        Assert.Equal("Alex Wilber", followUp.Owner!.Name);
+    }
+
+    private static JsonObject Contact(string contactId) => new()
+    {
+        ["contactId"] = contactId,
+        ["customer"] = RealBot.TeamsCustomer(),
+        ["agent"] = new JsonObject { ["id"] = "agent-7", ["displayName"] = "Sam de Boer" },
+        ["queue"] = "billing",
+        ["channel"] = "chat",
+        ["endedAt"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O"),
+    };
 }
