@@ -95,10 +95,14 @@ public sealed record TextRun
     /// <summary>
     /// A run of user-supplied text shown literally. Runs are never markdown, but renderers (the JavaScript one behind
     /// Web Chat included) still expand <c>{{DATE(...)}}</c> and <c>{{TIME(...)}}</c> in them, so every <c>{{</c> gets an
-    /// invisible <see cref="BraceBreaker"/>; control characters other than line breaks and tabs are dropped and the
+    /// invisible <see cref="BraceBreaker"/>; control characters other than line breaks and tabs, and bidi overrides, are dropped and the
     /// length is capped at <see cref="RichTextBlock.MaxInertLength"/>.
     /// </summary>
     public static TextRun Inert(string text) => new() { Text = Neutralize(text) };
+
+    // Control characters, and bidi embeddings, overrides and isolates that could make a name read differently.
+    private static bool IsDropped(char c) =>
+        (char.IsControl(c) && c is not ('\n' or '\t')) || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 
     private static string Neutralize(string text)
     {
@@ -106,7 +110,7 @@ public sealed record TextRun
         var count = 0;
         foreach (var c in text)
         {
-            if (char.IsControl(c) && c is not ('\n' or '\t'))
+            if (IsDropped(c))
             {
                 continue;
             }

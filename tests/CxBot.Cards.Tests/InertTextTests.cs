@@ -26,6 +26,13 @@ public sealed class InertTextTests
     }
 
     [Fact]
+    public void BidiOverridesAndIsolatesAreDropped()
+    {
+        Assert.Equal("Sam refund sent", TextRun.Inert("Sam \u202Erefund sent\u202C").Text);
+        Assert.Equal("abc", TextRun.Inert("a\u202Db\u2067c\u2068").Text);
+    }
+
+    [Fact]
     public void ControlCharactersAreDroppedExceptLineBreaksAndTabs()
     {
         Assert.Equal("a\nb\tc", TextRun.Inert("a\u0000\n\u001bb\tc\u0007").Text);

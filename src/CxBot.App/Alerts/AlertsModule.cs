@@ -47,7 +47,7 @@ public sealed class AlertsModule(IAlertChannels channels, FollowUpService follow
         await channels.SetAsync(new AlertChannel(teams.TenantId, teams.TeamId, channelId,
             JsonSerializer.Serialize(channelReference, ProtocolJsonContext.Default.ConversationReference), setBy, turn.ReceivedAt), cancellationToken).ConfigureAwait(false);
         await turn.SendTextAsync(Strings.Format("ChannelSet", turn.Culture, setBy), cancellationToken).ConfigureAwait(false);
-        var pending = await followUps.PostPendingAsync(teams.TenantId, cancellationToken).ConfigureAwait(false);
+        var pending = await followUps.PostPendingAsync(cancellationToken).ConfigureAwait(false);
         if (pending > 0)
         {
             await turn.SendTextAsync(Strings.Format("PendingPosted", turn.Culture, pending), cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,8 @@ public sealed partial class ContactIntake(
     /// <summary>The decision for the contact, made now or earlier.</summary>
     public async Task<ContactDecision> HandleAsync(ContactEnded contact, CancellationToken cancellationToken)
     {
-        var gate = _locks.GetOrAdd(contact.ContactId, _ => new SemaphoreSlim(1, 1));
+        // Per customer, not per contact: two contacts of one customer at once must not both pass the suppression window.
+        var gate = _locks.GetOrAdd(contact.Customer.Key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -38,7 +39,7 @@ public sealed partial class ContactIntake(
             gate.Release();
             if (gate.CurrentCount == 1)
             {
-                _locks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(contact.ContactId, gate));
+                _locks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(contact.Customer.Key, gate));
             }
         }
     }

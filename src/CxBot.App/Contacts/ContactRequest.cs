@@ -28,8 +28,9 @@ public sealed record ContactRequest
     [JsonExtensionData]
     public Dictionary<string, System.Text.Json.JsonElement>? Unknown { get; set; }
 
-    /// <summary>Validates every field; returns the problems per field (JSON path), or the contact.</summary>
-    public (ContactEnded? Contact, Dictionary<string, string[]> Errors) Validate(DateTimeOffset now)
+    /// <summary>Validates every field; returns the problems per field (JSON path), or the contact. Outside development,
+    /// web chat user ids must be Direct Line token-bound ids (<c>dl_</c>).</summary>
+    public (ContactEnded? Contact, Dictionary<string, string[]> Errors) Validate(DateTimeOffset now, bool requireTokenBoundUserIds)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Fail(string field, string message) => errors[field] = [message];
@@ -54,28 +55,41 @@ public sealed record ContactRequest
         }
         else if (!string.IsNullOrWhiteSpace(Customer.AadObjectId) || !string.IsNullOrWhiteSpace(Customer.TenantId))
         {
-            if (!IsDirectoryId(Customer.AadObjectId))
+            var aadValid = IsDirectoryId(Customer.AadObjectId);
+            var tenantValid = IsDirectoryId(Customer.TenantId);
+            if (!aadValid)
             {
                 Fail("customer.aadObjectId", "Must be the customer's Microsoft Entra object id (a GUID).");
             }
 
-            if (!IsDirectoryId(Customer.TenantId))
+            if (!tenantValid)
             {
                 Fail("customer.tenantId", "Must be the customer's tenant id (a GUID).");
             }
 
-            customer = CustomerAddress.Teams(Customer.TenantId!.Trim(), Customer.AadObjectId!.Trim());
+            customer = aadValid && tenantValid ? CustomerAddress.Teams(Customer.TenantId!, Customer.AadObjectId!) : null;
         }
         else
         {
             Required("customer.channelId", Customer.ChannelId, 32, Fail);
             Required("customer.userId", Customer.UserId, 256, Fail);
-            if (string.Equals(Customer.ChannelId?.Trim(), "msteams", StringComparison.OrdinalIgnoreCase))
+            var channelId = Customer.ChannelId?.Trim().ToLowerInvariant() ?? "";
+            var userId = Customer.UserId?.Trim() ?? "";
+            if (channelId is "msteams" or "teams")
             {
                 Fail("customer.channelId", "For Teams customers send aadObjectId and tenantId instead.");
             }
+            else if (channelId.Length > 0 && !channelId.All(char.IsAsciiLetterOrDigit))
+            {
+                Fail("customer.channelId", "A Bot Framework channel id such as webchat or directline.");
+            }
+            else if (requireTokenBoundUserIds && userId.Length > 0 && !userId.StartsWith("dl_", StringComparison.Ordinal))
+            {
+                // A web chat client chooses its own user id unless the site hands it a Direct Line token bound to one.
+                Fail("customer.userId", "Must be the dl_ user id the site put in the customer's Direct Line token (enhanced authentication), so nobody else can claim it.");
+            }
 
-            customer = CustomerAddress.OnChannel(Customer.ChannelId?.Trim().ToLowerInvariant() ?? "", Customer.UserId?.Trim() ?? "");
+            customer = CustomerAddress.OnChannel(channelId, userId);
         }
 
         if (EndedAt is null)

@@ -19,7 +19,8 @@ public static class ContactsEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, ApiKeyVerifier keys, ContactIntake intake, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> HandleAsync(HttpRequest request, ApiKeyVerifier keys, ContactIntake intake, TimeProvider time,
+        Microsoft.Extensions.Options.IOptions<CxBot.Protocol.BotOptions> bot, CancellationToken cancellationToken)
     {
         if (!keys.IsValid(request.Headers[ApiOptions.KeyHeader].ToString()))
         {
@@ -58,7 +59,7 @@ public static class ContactsEndpoints
             return ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Must be a JSON object."] });
         }
 
-        var (contact, errors) = body.Validate(time.GetUtcNow());
+        var (contact, errors) = body.Validate(time.GetUtcNow(), requireTokenBoundUserIds: !bot.Value.AllowUnauthenticated);
         if (contact is null)
         {
             return ValidationProblem(errors);

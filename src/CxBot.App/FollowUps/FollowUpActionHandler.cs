@@ -15,6 +15,7 @@ public sealed partial class FollowUpActionHandler(
     FollowUpCardFactory cards,
     ILogger<FollowUpActionHandler> logger)
 {
+    // A second copy of a follow-up card would be a second set of live buttons: a failed edit is not re-sent.
     /// <summary>Claim.</summary>
     public Task ClaimAsync(TurnContext turn, CancellationToken cancellationToken) =>
         ChangeAsync(turn, resolving: false, (followUp, actor) => followUp.Claim(actor, turn.ReceivedAt), cancellationToken);
@@ -52,12 +53,12 @@ public sealed partial class FollowUpActionHandler(
             catch (DomainConflictException ex)
             {
                 LogRefused(logger, followUp.FollowUpId, ex.Code, actor.Id);
-                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, FollowUpCardFactory.RefusalBanner(ex.Code, resolving, followUp, turn.Culture)), cancellationToken).ConfigureAwait(false);
+                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, FollowUpCardFactory.RefusalBanner(ex.Code, resolving, followUp, turn.Culture)), cancellationToken, sendIfEditFails: false).ConfigureAwait(false);
                 return;
             }
             catch (ArgumentException)
             {
-                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, FollowUpCardFactory.NoteBanner(note, followUp, turn.Culture)), cancellationToken).ConfigureAwait(false);
+                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, FollowUpCardFactory.NoteBanner(note, followUp, turn.Culture)), cancellationToken, sendIfEditFails: false).ConfigureAwait(false);
                 return;
             }
 
@@ -72,7 +73,7 @@ public sealed partial class FollowUpActionHandler(
 
             LogChanged(logger, followUp.FollowUpId, followUp.Status, actor.Id);
             var card = cards.Build(followUp, turn.Culture, banner: null);
-            await turn.ReplaceCardAsync(card, cancellationToken).ConfigureAwait(false);
+            await turn.ReplaceCardAsync(card, cancellationToken, sendIfEditFails: false).ConfigureAwait(false);
             if (turn.CardAction.IsInvoke)
             {
                 // The invoke answer updates the clicker's view; the edit shows the new state to the whole channel.

@@ -22,8 +22,11 @@ public sealed partial class FollowUpService(
     TimeProvider time,
     ILogger<FollowUpService> logger)
 {
-    /// <summary>Opens a follow-up when the answers call for one and posts its card; null when none is needed.</summary>
-    public async Task<FollowUp?> OpenForAsync(Survey survey, SurveyResponse response, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the follow-up the answers call for (null when none) and posts its card. Safe to repeat: an existing
+    /// follow-up is returned, and posted now if an earlier attempt did not get its card out.
+    /// </summary>
+    public async Task<FollowUp?> OpenForAsync(Survey survey, SurveyResponse response, CancellationToken cancellationToken)
     {
         var followUp = RecoveryPolicy.CreateFollowUp(survey, response, time.GetUtcNow(), TimeSpan.FromHours(options.CurrentValue.DueHours));
         if (followUp is null)
@@ -33,18 +36,46 @@ public sealed partial class FollowUpService(
 
         if (!await followUps.TryAddAsync(followUp, cancellationToken).ConfigureAwait(false))
         {
-            return await followUps.GetAsync(followUp.FollowUpId, cancellationToken).ConfigureAwait(false);
+            followUp = await followUps.GetAsync(followUp.FollowUpId, cancellationToken).ConfigureAwait(false);
+            if (followUp is null || !IsUnposted(followUp))
+            {
+                return followUp;
+            }
         }
 
-        var tenant = survey.Customer.TenantId ?? Protocol.Schema.TeamsChannelData.From(activity).TenantId;
-        await PostAsync(followUp, tenant, cancellationToken).ConfigureAwait(false);
+        await PostAsync(followUp, await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return followUp;
     }
 
-    /// <summary>Posts the card into the tenant's alerts channel and remembers where it went.</summary>
-    public async Task PostAsync(FollowUp followUp, string? tenantId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts the follow-ups whose card is not out yet (opened before an alerts channel was set, or a post that
+    /// failed); returns how many were posted. One alerts channel serves the deployment: the one set last.
+    /// </summary>
+    public async Task<int> PostPendingAsync(CancellationToken cancellationToken)
     {
-        var channel = await alertChannels.GetAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var channel = await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false);
+        if (channel is null)
+        {
+            return 0;
+        }
+
+        var posted = 0;
+        await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            if (IsUnposted(followUp))
+            {
+                await PostAsync(followUp, channel, cancellationToken).ConfigureAwait(false);
+                posted += IsUnposted(followUp) ? 0 : 1;
+            }
+        }
+
+        return posted;
+    }
+
+    private static bool IsUnposted(FollowUp followUp) => followUp.CardConversationId is null;
+
+    private async Task PostAsync(FollowUp followUp, AlertChannel? channel, CancellationToken cancellationToken)
+    {
         if (channel is null)
         {
             LogNoAlertChannel(logger, followUp.FollowUpId);
@@ -66,22 +97,6 @@ public sealed partial class FollowUpService(
         followUp.CardConversationId = channel.ChannelConversationId;
         followUp.CardActivityId = sent.Value?.Id;
         await UpdateQuietlyAsync(followUp, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Posts the follow-ups opened while no alerts channel was set; returns how many were posted.</summary>
-    public async Task<int> PostPendingAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var posted = 0;
-        await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
-        {
-            if (followUp.CardActivityId is null && followUp.CardConversationId is null)
-            {
-                await PostAsync(followUp, tenantId, cancellationToken).ConfigureAwait(false);
-                posted += followUp.CardConversationId is null ? 0 : 1;
-            }
-        }
-
-        return posted;
     }
 
     /// <summary>Edits the posted card so everyone in the channel sees the current state.</summary>

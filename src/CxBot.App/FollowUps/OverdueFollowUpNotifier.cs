@@ -55,6 +55,8 @@ public sealed partial class OverdueFollowUpNotifier(
             return 0;
         }
 
+        // Cards that did not get out (a failed post, or opened before the channel was set) are posted first.
+        await service.PostPendingAsync(cancellationToken).ConfigureAwait(false);
         var reference = FollowUpService.ParseReference(channel.Reference);
         var culture = BotCulture.Resolve(reference.Locale);
         var now = time.GetUtcNow();

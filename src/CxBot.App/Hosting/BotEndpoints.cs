@@ -67,7 +67,7 @@ public static partial class BotEndpoints
             bool first;
             try
             {
-                first = await ledger.TryClaimAsync(activity.ChannelId, activity.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                first = await ledger.TryClaimAsync(activity.ChannelId, activity.Conversation?.Id ?? string.Empty, activity.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             }
             catch (Azure.RequestFailedException ex)
             {

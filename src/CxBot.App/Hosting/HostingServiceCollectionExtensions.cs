@@ -1,6 +1,7 @@
 using CxBot.App.Routing;
 using CxBot.App.Surveys;
 using CxBot.App.Welcome;
+using CxBot.Protocol;
 using CxBot.Protocol.Auth;
 using CxBot.Protocol.Connector;
 using CxBot.Storage;
@@ -34,6 +35,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBotInboundAuth();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, DevelopmentOnlySwitch>();
         builder.Services.AddBotConnector();
         builder.Services.AddCxBotStorage();
         builder.Services.AddBotRouting();

@@ -31,7 +31,8 @@ public static class BotCulture
     {
         try
         {
-            return CultureInfo.GetCultureInfo(locale.Replace('_', '-'));
+            // Predefined cultures only: a client-chosen locale must not make the runtime create (and cache) a new one.
+            return CultureInfo.GetCultureInfo(locale.Replace('_', '-'), predefinedOnly: true);
         }
         catch (CultureNotFoundException)
         {

@@ -24,7 +24,7 @@ public sealed record CardActionData(string Verb, JsonObject Data, bool IsInvoke)
     {
         if (activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, InvokeName, StringComparison.Ordinal))
         {
-            var action = activity.Value?["action"] as JsonObject;
+            var action = (activity.Value as JsonObject)?["action"] as JsonObject;
             var verb = Text(action?["verb"]);
             var data = action?["data"] as JsonObject ?? [];
             return verb is null ? null : new CardActionData(verb, data, IsInvoke: true);

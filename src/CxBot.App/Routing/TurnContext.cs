@@ -50,9 +50,10 @@ public sealed class TurnContext(Activity activity, CultureInfo culture, UserRole
 
     /// <summary>
     /// Answers a card action with a new card in place of the old one: in the invoke response for Action.Execute,
-    /// by editing the card's message for Action.Submit (a new message when the channel gives no card id).
+    /// by editing the card's message for Action.Submit. When the channel gives no card id, or the edit fails and
+    /// <paramref name="sendIfEditFails"/> is true, the card is sent as a new message instead.
     /// </summary>
-    public async Task ReplaceCardAsync(JsonObject card, CancellationToken cancellationToken)
+    public async Task ReplaceCardAsync(JsonObject card, CancellationToken cancellationToken, bool sendIfEditFails = true)
     {
         if (CardAction?.IsInvoke == true)
         {
@@ -64,7 +65,7 @@ public sealed class TurnContext(Activity activity, CultureInfo culture, UserRole
         {
             var updated = await Connector.UpdateAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, Activity.ReplyToId,
                 Address(OutboundActivity.WithCard(card)), cancellationToken).ConfigureAwait(false);
-            if (updated.IsSuccess)
+            if (updated.IsSuccess || !sendIfEditFails)
             {
                 return;
             }

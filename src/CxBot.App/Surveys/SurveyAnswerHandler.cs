@@ -107,14 +107,22 @@ public sealed partial class SurveyAnswerHandler(
         };
 
         // The response row is the guard: one per survey, whatever the channel retries or the customer double-clicks.
+        // The steps after it are repeatable, so a submit that finds the response already stored finishes what an
+        // interrupted first submit left undone (its follow-up, the survey's state) before saying "already answered".
         if (!await responses.TryAddAsync(response, cancellationToken).ConfigureAwait(false))
         {
+            if (await responses.GetByContactAsync(survey.ContactId, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                await followUps.OpenForAsync(survey, stored, cancellationToken).ConfigureAwait(false);
+                await MarkAnsweredAsync(survey, stored.AnsweredAt, cancellationToken).ConfigureAwait(false);
+            }
+
             await turn.ReplaceCardAsync(cards.AlreadyAnswered(culture), cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        var followUp = await followUps.OpenForAsync(survey, response, cancellationToken).ConfigureAwait(false);
         await MarkAnsweredAsync(survey, now, cancellationToken).ConfigureAwait(false);
-        var followUp = await followUps.OpenForAsync(survey, response, turn.Activity, cancellationToken).ConfigureAwait(false);
         LogAnswered(logger, survey.SurveyId, answers.Csat, followUp?.FollowUpId);
         await turn.ReplaceCardAsync(cards.ThankYou(followUp, culture), cancellationToken).ConfigureAwait(false);
     }

@@ -10,8 +10,10 @@ internal sealed class SurveyOptionsValidator : IValidateOptions<SurveyOptions>
         Check(failures, options.ExpiryDays is >= 1 and <= 90, "Surveys:ExpiryDays must be between 1 and 90.");
         Check(failures, options.SuppressionDays is >= 0 and <= 365, "Surveys:SuppressionDays must be between 0 and 365.");
         Check(failures, options.DelayMinutes is >= 0 and <= 7 * 24 * 60, "Surveys:DelayMinutes must be between 0 and 10080 (7 days).");
-        Check(failures, options.ReminderAfterHours >= 0 && options.ReminderAfterHours < options.ExpiryDays * 24,
-            "Surveys:ReminderAfterHours must be 0 (off) or less than the expiry.");
+        Check(failures, options.ReminderAfterHours >= 0 && options.ReminderAfterHours < options.ExpiryDays * 24 && options.ReminderAfterHours <= 7 * 24,
+            "Surveys:ReminderAfterHours must be 0 (off), less than the expiry and at most 168 (7 days).");
+        Check(failures, options.DefaultLocale.Split('-')[0].ToLowerInvariant() is "en" or "nl",
+            "Surveys:DefaultLocale must be an English or Dutch locale, e.g. en-US or nl-NL.");
         Check(failures, options.MaxAttempts is >= 1 and <= 20, "Surveys:MaxAttempts must be between 1 and 20.");
         Check(failures, options.DefaultSamplingRate is >= 0 and <= 1, "Surveys:DefaultSamplingRate must be between 0 and 1.");
         Check(failures, options.MessagesPerSecond is > 0 and <= 50, "Surveys:MessagesPerSecond must be above 0 and at most 50.");

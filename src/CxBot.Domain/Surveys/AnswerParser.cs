@@ -13,7 +13,9 @@ public static class AnswerParser
     /// Longest raw value accepted for any input. The comment limit applies after trimming, so without this a comment
     /// padded with white space could be stored raw at any size.
     /// </summary>
-    public const int MaxRawLength = 4 * SurveyDefinition.MaxCommentLength;
+    // Twice the comment: room for whitespace and characters cleaned away, while the stored JSON of all raw answers
+    // (control characters escaped to six characters each) stays within a Table Storage string property.
+    public const int MaxRawLength = 2 * SurveyDefinition.MaxCommentLength;
 
     /// <summary>
     /// Parses the inputs. Whitespace-only counts as missing; CSAT is required when asked, the rest is optional.

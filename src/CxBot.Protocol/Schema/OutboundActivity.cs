@@ -43,6 +43,6 @@ public sealed record OutboundActivity
     public static OutboundActivity WithCard(JsonObject card, string? locale = null) =>
         new() { Attachments = [Attachment.AdaptiveCard(card)], Locale = locale };
 
-    /// <summary>A plain text message.</summary>
-    public static OutboundActivity WithText(string text, string? locale = null) => new() { Text = text, Locale = locale };
+    /// <summary>A plain text message: <c>textFormat</c> is <c>plain</c>, so names or ids inside it are not read as markdown.</summary>
+    public static OutboundActivity WithText(string text, string? locale = null) => new() { Text = text, TextFormat = "plain", Locale = locale };
 }

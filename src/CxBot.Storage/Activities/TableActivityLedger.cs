@@ -19,9 +19,9 @@ internal sealed class TableActivityLedger(StorageClients clients, StorageNames n
 
     private readonly TableClient _table = clients.Tables.GetTableClient(names.ActivityLedger);
 
-    public async Task<bool> TryClaimAsync(string channelId, string activityId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<bool> TryClaimAsync(string channelId, string conversationId, string activityId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var row = RowKey(channelId, activityId);
+        var row = RowKey(channelId, conversationId, activityId);
         if (receivedAt.UtcDateTime.TimeOfDay < MidnightWindow)
         {
             var previousDay = Partition(receivedAt.AddDays(-1));
@@ -44,9 +44,9 @@ internal sealed class TableActivityLedger(StorageClients clients, StorageNames n
     }
 
     // "%s" never comes out of TableKeys.Join ('%' is escaped to "%25"), so a hashed key cannot equal a plain one.
-    private static string RowKey(string channelId, string activityId)
+    private static string RowKey(string channelId, string conversationId, string activityId)
     {
-        var row = TableKeys.Join(channelId, activityId);
+        var row = TableKeys.Join(channelId, conversationId, activityId);
         return row.Length <= MaxRowKeyLength ? row : "%sha256|" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(row)));
     }
 

@@ -157,7 +157,7 @@ public sealed class MessagingEndpointTests(AzuriteProcess azurite) : IDisposable
 
     private sealed class UnreachableLedger : IActivityLedger
     {
-        public Task<bool> TryClaimAsync(string channelId, string activityId, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        public Task<bool> TryClaimAsync(string channelId, string conversationId, string activityId, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
             throw new Azure.RequestFailedException(503, "Service Unavailable");
     }
 }

@@ -41,6 +41,9 @@ public sealed class CardActionDataTests
     [InlineData("""{"type":"message","value":{"verb":5}}""")]
     [InlineData("""{"type":"invoke","name":"adaptiveCard/action","value":{"action":{"type":"Action.Execute"}}}""")]
     [InlineData("""{"type":"invoke","name":"composeExtension/query","value":{"action":{"verb":"x"}}}""")]
+    [InlineData("""{"type":"invoke","name":"adaptiveCard/action","value":[1,2]}""")]
+    [InlineData("""{"type":"invoke","name":"adaptiveCard/action","value":"x"}""")]
+    [InlineData("""{"type":"message","value":["verb"]}""")]
     public void From_NoVerb_IsNull(string json)
     {
         Assert.Null(CardActionData.From(ProtocolJson.ParseActivity(System.Text.Encoding.UTF8.GetBytes(json))!));

@@ -93,12 +93,13 @@ public sealed class ActivityRoundTripTests
     }
 
     [Fact]
-    public void OutboundActivity_Serialized_OmitsNullsAndHasNoIdOrServiceUrl()
+    public void OutboundActivity_Serialized_IsPlainTextWithoutNullsIdOrServiceUrl()
     {
         var json = JsonNode.Parse(ProtocolJson.Serialize(OutboundActivity.WithText("Hallo", "nl-NL")))!.AsObject();
 
         Assert.Equal("message", (string?)json["type"]);
         Assert.Equal("Hallo", (string?)json["text"]);
+        Assert.Equal("plain", (string?)json["textFormat"]);
         Assert.False(json.ContainsKey("id"));
         Assert.False(json.ContainsKey("serviceUrl"));
         Assert.False(json.ContainsKey("attachments"));

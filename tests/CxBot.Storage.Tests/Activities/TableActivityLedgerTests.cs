@@ -16,8 +16,8 @@ public sealed class TableActivityLedgerTests(StorageFixture azurite)
         var ledger = await LedgerAsync();
         var id = TestData.NewId("activity");
 
-        Assert.True(await ledger.TryClaimAsync("msteams", id, Noon, CancellationToken.None));
-        Assert.False(await ledger.TryClaimAsync("msteams", id, Noon.AddSeconds(3), CancellationToken.None));
+        Assert.True(await ledger.TryClaimAsync("msteams", "a:conversation", id, Noon, CancellationToken.None));
+        Assert.False(await ledger.TryClaimAsync("msteams", "a:conversation", id, Noon.AddSeconds(3), CancellationToken.None));
     }
 
     [Fact]
@@ -26,8 +26,18 @@ public sealed class TableActivityLedgerTests(StorageFixture azurite)
         var ledger = await LedgerAsync();
         var id = TestData.NewId("activity");
 
-        Assert.True(await ledger.TryClaimAsync("msteams", id, Noon, CancellationToken.None));
-        Assert.True(await ledger.TryClaimAsync("webchat", id, Noon, CancellationToken.None));
+        Assert.True(await ledger.TryClaimAsync("msteams", "a:conversation", id, Noon, CancellationToken.None));
+        Assert.True(await ledger.TryClaimAsync("webchat", "a:conversation", id, Noon, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryClaim_SameIdInAnotherConversation_IsAnotherActivity()
+    {
+        var ledger = await LedgerAsync();
+        var id = "1795444364332";
+
+        Assert.True(await ledger.TryClaimAsync("msteams", "a:" + TestData.NewId("alice"), id, Noon, CancellationToken.None));
+        Assert.True(await ledger.TryClaimAsync("msteams", "a:" + TestData.NewId("bob"), id, Noon, CancellationToken.None));
     }
 
     [Fact]
@@ -37,8 +47,8 @@ public sealed class TableActivityLedgerTests(StorageFixture azurite)
         var id = TestData.NewId("activity/with?odd#chars");
         var beforeMidnight = new DateTimeOffset(2026, 11, 20, 23, 59, 50, TimeSpan.Zero);
 
-        Assert.True(await ledger.TryClaimAsync("msteams", id, beforeMidnight, CancellationToken.None));
-        Assert.False(await ledger.TryClaimAsync("msteams", id, beforeMidnight.AddSeconds(20), CancellationToken.None));
+        Assert.True(await ledger.TryClaimAsync("msteams", "a:conversation", id, beforeMidnight, CancellationToken.None));
+        Assert.False(await ledger.TryClaimAsync("msteams", "a:conversation", id, beforeMidnight.AddSeconds(20), CancellationToken.None));
     }
 
     [Fact]
@@ -47,7 +57,7 @@ public sealed class TableActivityLedgerTests(StorageFixture azurite)
         var ledger = await LedgerAsync();
         var id = TestData.NewId("activity");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ledger.TryClaimAsync("msteams", id, Noon, CancellationToken.None)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ledger.TryClaimAsync("msteams", "a:conversation", id, Noon, CancellationToken.None)));
 
         Assert.Single(results, r => r);
     }

@@ -17,10 +17,15 @@ public sealed partial class SurveyDispatcher(
     ILogger<SurveyDispatcher> logger) : BackgroundService
 {
     /// <summary>How long a received message stays hidden from other dispatchers.</summary>
-    public static readonly TimeSpan Visibility = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan Visibility = TimeSpan.FromMinutes(10);
 
-    /// <summary>Messages taken per receive.</summary>
-    public const int BatchSize = 16;
+    /// <summary>Longest one message may take: the connector's own retries (Retry-After waits included) fit in it,
+    /// and a whole batch fits in <see cref="Visibility"/>.</summary>
+    public static readonly TimeSpan PerMessageBudget = TimeSpan.FromMinutes(4);
+
+    /// <summary>Messages taken per receive: few enough that each is started, within its time budget, before its
+    /// hold ends, so no other instance can take a message this one still holds.</summary>
+    public const int BatchSize = 2;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,7 +71,7 @@ public sealed partial class SurveyDispatcher(
     /// <summary>Handles one message to the end (not cancelled by a stop, so no survey is left half-sent).</summary>
     public async Task ProcessAsync(DispatchMessage message)
     {
-        using var timeout = new CancellationTokenSource(Visibility - TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(PerMessageBudget);
         try
         {
             var outcome = await sender.HandleAsync(message, timeout.Token).ConfigureAwait(false);

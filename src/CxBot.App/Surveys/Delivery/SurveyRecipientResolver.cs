@@ -47,6 +47,13 @@ public sealed class SurveyRecipientResolver(
         return await CreateTeamsChatAsync(customer, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A chat the bot knows, by channel and conversation id (where a survey was sent).</summary>
+    public async Task<SurveyRecipient?> FindChatAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var chat = await conversations.FindConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
+        return chat is null ? null : new SurveyRecipient(Parse(chat), chat.Locale);
+    }
+
     // Teams creates (or returns) the 1:1 chat when the user has the app installed; otherwise it refuses (403/404).
     private async Task<(SurveyRecipient?, RecipientProblem?)> CreateTeamsChatAsync(CustomerAddress customer, CancellationToken cancellationToken)
     {

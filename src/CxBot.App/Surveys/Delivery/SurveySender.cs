@@ -1,4 +1,5 @@
 using CxBot.App.Localization;
+using CxBot.Domain.Customers;
 using CxBot.Domain.Surveys;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
@@ -17,6 +18,7 @@ public sealed record DispatchOutcome(TimeSpan? RetryAfter)
 /// <summary>Sends one survey (or its reminder) and stores the result.</summary>
 public sealed partial class SurveySender(
     ISurveys surveys,
+    ICustomerPreferencesStore preferences,
     ISurveyDispatchQueue queue,
     SurveyRecipientResolver recipients,
     SurveyCardFactory cards,
@@ -49,8 +51,21 @@ public sealed partial class SurveySender(
         }
 
         var settings = options.CurrentValue;
+        if (survey.Status == SurveyStatus.Sending && survey.Attempts >= settings.MaxAttempts)
+        {
+            // The last allowed attempt was interrupted (a crash or a timeout) with its outcome unknown.
+            return await FailAsync(survey, "The last send attempt was interrupted.", true, null, cancellationToken).ConfigureAwait(false);
+        }
+
         survey.BeginSend();
         await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+
+        // Typed stop during the delay: the customer's wish wins over the schedule.
+        var prefs = await preferences.GetAsync(survey.Customer.Key, cancellationToken).ConfigureAwait(false);
+        if (prefs.OptedOut)
+        {
+            return await FailAsync(survey, "The customer opted out before the survey was sent.", true, null, cancellationToken).ConfigureAwait(false);
+        }
 
         var (recipient, problem) = await recipients.ResolveAsync(survey.Customer, cancellationToken).ConfigureAwait(false);
         if (recipient is null)
@@ -64,8 +79,18 @@ public sealed partial class SurveySender(
         var validFor = TimeSpan.FromDays(settings.ExpiryDays);
         var card = await cards.BuildSurveyCardAsync(survey, culture, now + validFor, cancellationToken).ConfigureAwait(false);
 
-        await pacer.WaitAsync(reference.Conversation.Id!, cancellationToken).ConfigureAwait(false);
-        var sent = await connector.SendAsync(reference.ServiceUrl, reference.Conversation.Id!, Address(reference, OutboundActivity.WithCard(card, culture.Name)), cancellationToken).ConfigureAwait(false);
+        ConnectorResult<ResourceResponse> sent;
+        try
+        {
+            await pacer.WaitAsync(reference.Conversation.Id!, cancellationToken).ConfigureAwait(false);
+            sent = await connector.SendAsync(reference.ServiceUrl, reference.Conversation.Id!, Address(reference, OutboundActivity.WithCard(card, culture.Name)), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Out of time for this message: record the attempt so the next one counts it, then retry later.
+            return await FailAsync(survey, "The send timed out.", false, null, CancellationToken.None).ConfigureAwait(false);
+        }
+
         switch (sent.Outcome)
         {
             case ConnectorOutcome.Sent:
@@ -109,12 +134,19 @@ public sealed partial class SurveySender(
     private async Task<DispatchOutcome> RemindAsync(Survey survey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!survey.NeedsReminder(now) || survey.SentConversationId is null)
+        if (!survey.NeedsReminder(now) || survey.SentConversationId is null || survey.SentChannelId is null)
         {
             return DispatchOutcome.Done;
         }
 
-        var (recipient, _) = await recipients.ResolveAsync(survey.Customer, cancellationToken).ConfigureAwait(false);
+        var due = survey.SentAt!.Value.AddHours(options.CurrentValue.ReminderAfterHours);
+        if (now < due)
+        {
+            return new DispatchOutcome(due - now);
+        }
+
+        // Into the chat the survey went to, not wherever the customer is found now.
+        var recipient = await recipients.FindChatAsync(survey.SentChannelId, survey.SentConversationId, cancellationToken).ConfigureAwait(false);
         if (recipient is null)
         {
             return DispatchOutcome.Done;

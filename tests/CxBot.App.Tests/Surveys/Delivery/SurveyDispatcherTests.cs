@@ -60,8 +60,9 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
         var states = await StatusesAsync(app, surveyIds);
         Assert.Equal(sentBeforeRestart, states.Count(s => s == SurveyStatus.Sent));
         Assert.Equal(Count - sentBeforeRestart, states.Count(s => s == SurveyStatus.Scheduled));
-        // Received but not started: handed back at once on stop, so the restart need not wait out the 2-minute hold.
-        Assert.Equal(Count - sentBeforeRestart, app.DispatchQueue.Released.Count(r => r.Delay == TimeSpan.Zero));
+        // Received but not started: handed back at once on stop (at most the rest of one batch), so the restart below
+        // finishes in seconds instead of waiting out the 10-minute hold.
+        Assert.InRange(app.DispatchQueue.Released.Count(r => r.Delay == TimeSpan.Zero), 0, SurveyDispatcher.BatchSize - 1);
 
         using (var second = ActivatorUtilities.CreateInstance<SurveyDispatcher>(app.Services, TimeProvider.System))
         {
