@@ -80,7 +80,7 @@ public sealed partial class OverdueFollowUpNotifier(
 
             var card = cards.Build(followUp, culture, banner: null);
             await service.RefreshCardAsync(followUp, reference.ServiceUrl, card, cancellationToken).ConfigureAwait(false);
-            var notice = OutboundActivity.WithText(FollowUpCardFactory.OverdueNotice(followUp, culture), culture.Name);
+            var notice = OutboundActivity.WithText(cards.OverdueNotice(followUp, culture), culture.Name);
             var sent = followUp.CardActivityId is null
                 ? await connector.SendAsync(reference.ServiceUrl, followUp.CardConversationId, notice, cancellationToken).ConfigureAwait(false)
                 : await connector.ReplyAsync(reference.ServiceUrl, followUp.CardConversationId, followUp.CardActivityId, notice, cancellationToken).ConfigureAwait(false);

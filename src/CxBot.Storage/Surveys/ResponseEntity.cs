@@ -35,6 +35,8 @@ internal sealed class ResponseEntity : TableRow
     public string RawAnswers { get; set; } = "{}";
 
     public DateTimeOffset ContactEndedAt { get; set; }
+    /// <summary>The offset <see cref="ContactEndedAt"/> was given in (it comes back in UTC); null in older rows, read as UTC.</summary>
+    public int? ContactEndedOffsetMinutes { get; set; }
     public DateTimeOffset SentAt { get; set; }
     public DateTimeOffset AnsweredAt { get; set; }
     public string? FollowUpId { get; set; }

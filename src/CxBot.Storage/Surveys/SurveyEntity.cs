@@ -18,6 +18,8 @@ internal sealed class SurveyEntity : TableRow
     public string Queue { get; set; } = "";
     public string Channel { get; set; } = "";
     public DateTimeOffset ContactEndedAt { get; set; }
+    /// <summary>The offset <see cref="ContactEndedAt"/> was given in (it comes back in UTC); null in older rows, read as UTC.</summary>
+    public int? ContactEndedOffsetMinutes { get; set; }
     public string? Locale { get; set; }
     public string DefinitionId { get; set; } = "";
     public int DefinitionVersion { get; set; }

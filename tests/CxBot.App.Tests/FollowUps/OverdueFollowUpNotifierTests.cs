@@ -32,7 +32,8 @@ public sealed class OverdueFollowUpNotifierTests(AzuriteProcess azurite) : IDisp
 
         var notice = Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Reply));
         Assert.Equal((TeamsUser.TeamId, followUp.CardActivityId), (notice.ConversationId, notice.ActivityId));
-        Assert.Equal(FollowUpCardFactory.OverdueNotice(followUp, BotCulture.English), notice.Activity!.Text);
+        Assert.Equal(_app.Services.GetRequiredService<FollowUpCardFactory>().OverdueNotice(followUp, BotCulture.English), notice.Activity!.Text);
+        Assert.Matches(@"due 20 Nov 2026 1:00\sPM \(UTC\)\.$", notice.Activity.Text);
         Assert.Contains("contact", notice.Activity.Text, StringComparison.Ordinal);
         var edit = Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Update));
         Assert.Contains("Overdue: this was due ", CardNodes.VisibleText(SurveyFlow.CardOf(edit)!), StringComparison.Ordinal);

@@ -12,7 +12,7 @@ public static class TestData
     /// <summary>An id no other test uses; with characters Table Storage forbids in keys.</summary>
     public static string NewId(string kind) => $"{kind}/{Guid.NewGuid():N}#?";
 
-    public static Survey Survey(string? surveyId = null, string? contactId = null) => new()
+    public static Survey Survey(string? surveyId = null, string? contactId = null, DateTimeOffset? contactEndedAt = null) => new()
     {
         SurveyId = surveyId ?? NewId("survey"),
         ContactId = contactId ?? NewId("contact"),
@@ -20,7 +20,7 @@ public static class TestData
         Agent = new AgentRef("agent-7", "Sam de Vries"),
         Queue = "billing",
         Channel = "phone",
-        ContactEndedAt = Time,
+        ContactEndedAt = contactEndedAt ?? Time,
         Locale = "nl-NL",
         DefinitionId = "default",
         DefinitionVersion = 3,

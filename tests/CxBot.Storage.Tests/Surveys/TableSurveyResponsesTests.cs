@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Tests.Infrastructure;
@@ -140,6 +141,40 @@ public sealed class TableSurveyResponsesTests(StorageFixture azurite)
         Assert.Null(await responses.GetByContactAsync(response.ContactId, None));
     }
 
+    [Fact]
+    public async Task TryAdd_ContactEndedAt_ComesBackInItsOffsetByContactAndByPeriod()
+    {
+        await using var storage = await azurite.IsolatedAsync("ResponsesOffset");
+        var responses = storage.Get<ISurveyResponses>();
+        const string EndedAt = "2026-11-20T00:30:00.0000000+01:00";
+        var response = TestData.Response() with { ContactEndedAt = DateTimeOffset.Parse(EndedAt, CultureInfo.InvariantCulture) };
+
+        await responses.TryAddAsync(response, None);
+        var byContact = (await responses.GetByContactAsync(response.ContactId, None))!;
+        var byPeriod = Assert.Single(await ListAsync(responses, response.AnsweredAt.AddDays(-1), response.AnsweredAt.AddDays(1)));
+
+        Assert.Equal(EndedAt, byContact.ContactEndedAt.ToString("O", CultureInfo.InvariantCulture));
+        Assert.Equal(EndedAt, byPeriod.ContactEndedAt.ToString("O", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task GetByContact_RowWrittenBeforeTheOffsetColumn_ReturnsTheContactEndInUtc()
+    {
+        await using var storage = await azurite.IsolatedAsync("ResponsesNoOffset");
+        var responses = storage.Get<ISurveyResponses>();
+        var response = TestData.Response();
+        await responses.TryAddAsync(response, None);
+        var table = storage.Clients.Tables.GetTableClient(storage.Names.ResponsesByContact);
+        var row = Assert.Single(await table.QueryAsync<TableEntity>().ToListAsync());
+        Assert.True(row.Remove("ContactEndedOffsetMinutes"));
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        var stored = (await responses.GetByContactAsync(response.ContactId, None))!;
+
+        Assert.Equal(response.ContactEndedAt, stored.ContactEndedAt);
+        Assert.Equal(TimeSpan.Zero, stored.ContactEndedAt.Offset);
+    }
+
     private static async Task<List<SurveyResponse>> ListAsync(ISurveyResponses responses, DateTimeOffset from, DateTimeOffset to) =>
         await responses.ListAnsweredAsync(from, to, None).ToListAsync();
 
@@ -156,6 +191,7 @@ public sealed class TableSurveyResponsesTests(StorageFixture azurite)
     {
         Assert.NotNull(actual);
         Assert.Equal(expected with { Answers = null! }, actual with { Answers = null! });
+        Assert.Equal(expected.ContactEndedAt.Offset, actual.ContactEndedAt.Offset);
         Assert.Equal(expected.Answers with { Raw = null! }, actual.Answers with { Raw = null! });
         Assert.Equal(expected.Answers.Raw.ToList(), actual.Answers.Raw.ToList());
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Azure.Data.Tables;
 using CxBot.Domain;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Tests.Infrastructure;
@@ -117,6 +119,45 @@ public sealed class TableSurveysTests(StorageFixture azurite)
         await Assert.ThrowsAsync<ArgumentException>(() => surveys.UpdateAsync(TestData.Survey(), CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("2026-11-20T00:30:00.0000000+01:00")]
+    [InlineData("2026-11-19T20:15:00.0000000-03:30")]
+    [InlineData("2026-11-20T05:45:00.0000000+05:45")]
+    [InlineData("2026-11-20T00:30:00.0000000+14:00")]
+    [InlineData("2026-11-19T23:30:00.0000000+00:00")]
+    public async Task TryAddAndUpdate_ContactEndedAt_ComesBackInTheOffsetItWasGiven(string endedAt)
+    {
+        var surveys = await SurveysAsync();
+        var survey = TestData.Survey(contactEndedAt: DateTimeOffset.Parse(endedAt, CultureInfo.InvariantCulture));
+
+        await surveys.TryAddAsync(survey, CancellationToken.None);
+        var added = (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!;
+        added.BeginSend();
+        await surveys.UpdateAsync(added, CancellationToken.None);
+        var updated = (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!;
+
+        Assert.Equal(endedAt, added.ContactEndedAt.ToString("O", CultureInfo.InvariantCulture));
+        Assert.Equal(endedAt, updated.ContactEndedAt.ToString("O", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Get_RowWrittenBeforeTheOffsetColumn_ReturnsTheContactEndInUtc()
+    {
+        var storage = await azurite.ForClassAsync<TableSurveysTests>();
+        var surveys = storage.Get<ISurveys>();
+        var survey = TestData.Survey(contactEndedAt: new DateTimeOffset(2026, 11, 20, 0, 30, 0, TimeSpan.FromHours(1)));
+        await surveys.TryAddAsync(survey, CancellationToken.None);
+        var table = storage.Clients.Tables.GetTableClient(storage.Names.Surveys);
+        var row = (await table.GetEntityAsync<TableEntity>(TableKeys.Escape(survey.SurveyId), "survey")).Value;
+        Assert.True(row.Remove("ContactEndedOffsetMinutes"));
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        var stored = (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!;
+
+        Assert.Equal(survey.ContactEndedAt, stored.ContactEndedAt);
+        Assert.Equal(TimeSpan.Zero, stored.ContactEndedAt.Offset);
+    }
+
     private static void AssertSame(Survey expected, Survey? actual)
     {
         Assert.NotNull(actual);
@@ -127,6 +168,7 @@ public sealed class TableSurveysTests(StorageFixture azurite)
         Assert.Equal(expected.Queue, actual.Queue);
         Assert.Equal(expected.Channel, actual.Channel);
         Assert.Equal(expected.ContactEndedAt, actual.ContactEndedAt);
+        Assert.Equal(expected.ContactEndedAt.Offset, actual.ContactEndedAt.Offset);
         Assert.Equal(expected.Locale, actual.Locale);
         Assert.Equal(expected.DefinitionId, actual.DefinitionId);
         Assert.Equal(expected.DefinitionVersion, actual.DefinitionVersion);

@@ -164,9 +164,10 @@ public static class FollowUpCard
 
     private static string Optional(DateTimeOffset? at, Func<DateTimeOffset, string> time) => at is { } value ? time(value) : "?";
 
-    private static string FormatTime(DateTimeOffset at, TimeZoneInfo zone, CultureInfo culture)
+    /// <summary>A time in the zone, naming the zone by its id: <c>24 Nov 2026 18:12 (Europe/Amsterdam)</c>.</summary>
+    internal static string FormatTime(DateTimeOffset at, TimeZoneInfo zone, CultureInfo culture)
     {
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        return local.ToString("d MMM yyyy", culture) + " " + local.ToString("t", culture);
+        return local.ToString("d MMM yyyy", culture) + " " + local.ToString("t", culture) + " (" + zone.Id + ")";
     }
 }

@@ -7,7 +7,7 @@ namespace CxBot.App.FollowUps.Cards;
 /// <param name="Now">The time of building, for the overdue marker.</param>
 public sealed record FollowUpCardModel(FollowUp FollowUp, DateTimeOffset Now)
 {
-    /// <summary>The zone the supervisors read times in (the card shows no zone name).</summary>
+    /// <summary>The zone the supervisors read times in; each time on the card names it.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
     /// <summary>A notice above the card, e.g. from <see cref="FollowUpCard.Banner"/> after a refused claim; shown inert.</summary>

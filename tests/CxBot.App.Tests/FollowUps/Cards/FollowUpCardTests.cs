@@ -126,7 +126,16 @@ public sealed class FollowUpCardTests
         var amsterdam = TimeZoneInfo.CreateCustomTimeZone("test+1", TimeSpan.FromHours(1), "test+1", "test+1");
         var card = new CardQuery(FollowUpCard.Build(new FollowUpCardModel(Open(), Created) { TimeZone = amsterdam }, BotCulture.Dutch));
 
-        Assert.Contains("4 mrt 2025 15:00", card.TextRunTexts);
+        Assert.Contains("4 mrt 2025 15:00 (test+1)", card.TextRunTexts);
+    }
+
+    [Fact]
+    public void WithoutAZoneTimesAreShownInUtcAndSaySo()
+    {
+        var card = Build(Claimed(), dutch: true);
+
+        Assert.Contains("4 mrt 2025 14:00 (UTC)", card.TextRunTexts);
+        Assert.Contains("Opgepakt door Pieter Jansen op 3 mrt 2025 15:00 (UTC).", card.TextRunTexts);
     }
 
     [Fact]
