@@ -96,6 +96,7 @@ public sealed partial class ContactIntake(
         Locale = contact.Locale,
         DefinitionId = definition.Id,
         DefinitionVersion = definition.Version,
+        Questions = definition.Questions,
         ScheduledAt = now,
     };
 

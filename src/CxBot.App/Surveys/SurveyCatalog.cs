@@ -27,9 +27,15 @@ public sealed class SurveyCatalog(IOptionsMonitor<SurveyOptions> options)
         }
     }
 
-    /// <summary>The definition a survey was scheduled with (the default when it was removed since).</summary>
+    /// <summary>The definition a survey was scheduled with: its recorded questions; for older records without them,
+    /// the configured definition of that name (the default when it was removed since).</summary>
     public SurveyDefinition DefinitionOf(Survey survey)
     {
+        if (survey.Questions is { Count: > 0 } questions)
+        {
+            return new SurveyDefinition(survey.DefinitionId, survey.DefinitionVersion, questions);
+        }
+
         var catalog = Current;
         return catalog.Find(survey.DefinitionId) ?? catalog.Default;
     }

@@ -41,6 +41,9 @@ public sealed class Survey
     public required string DefinitionId { get; init; }
     /// <summary>Its version.</summary>
     public required int DefinitionVersion { get; init; }
+    /// <summary>The definition's questions as they were when the survey was scheduled, so a later change of the
+    /// configuration does not change what this survey asks or how its answer is read. Null in older records.</summary>
+    public IReadOnlyList<SurveyQuestion>? Questions { get; init; }
     /// <summary>When it was scheduled.</summary>
     public required DateTimeOffset ScheduledAt { get; init; }
     /// <summary>When answers are no longer accepted (set on send).</summary>

@@ -23,6 +23,8 @@ internal sealed class SurveyEntity : TableRow
     public string? Locale { get; set; }
     public string DefinitionId { get; set; } = "";
     public int DefinitionVersion { get; set; }
+    /// <summary>The questions asked, comma-separated <see cref="Domain.Surveys.SurveyQuestion"/> names; null in older rows.</summary>
+    public string? Questions { get; set; }
     public DateTimeOffset ScheduledAt { get; set; }
 
     /// <summary>A <see cref="Domain.Surveys.SurveyStatus"/> name.</summary>

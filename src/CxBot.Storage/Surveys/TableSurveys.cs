@@ -55,6 +55,7 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
         Locale = s.Locale,
         DefinitionId = s.DefinitionId,
         DefinitionVersion = s.DefinitionVersion,
+        Questions = s.Questions is null ? null : string.Join(',', s.Questions),
         ScheduledAt = s.ScheduledAt,
         Status = s.Status.ToString(),
         Attempts = s.Attempts,
@@ -88,6 +89,7 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
             Locale = e.Locale,
             DefinitionId = e.DefinitionId,
             DefinitionVersion = e.DefinitionVersion,
+            Questions = e.Questions is { Length: > 0 } questions ? questions.Split(',').Select(Enum.Parse<SurveyQuestion>).ToList() : null,
             ScheduledAt = e.ScheduledAt,
             ETag = e.ETag.ToString(),
         };

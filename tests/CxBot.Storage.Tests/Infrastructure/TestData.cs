@@ -24,6 +24,7 @@ public static class TestData
         Locale = "nl-NL",
         DefinitionId = "default",
         DefinitionVersion = 3,
+        Questions = [SurveyQuestion.Csat, SurveyQuestion.Nps, SurveyQuestion.Consent],
         ScheduledAt = Time.AddMinutes(1),
     };
 

@@ -23,6 +23,24 @@ public sealed class TableSurveysTests(StorageFixture azurite)
         Assert.NotNull(survey.ETag);
         AssertSame(survey, stored);
         Assert.Equal(SurveyStatus.Scheduled, stored!.Status);
+        Assert.Equal([SurveyQuestion.Csat, SurveyQuestion.Nps, SurveyQuestion.Consent], stored.Questions);
+    }
+
+    [Fact]
+    public async Task TryAdd_WithoutRecordedQuestions_ReadsBackNone()
+    {
+        var surveys = await SurveysAsync();
+        var survey = TestData.Survey();
+        var older = new Survey
+        {
+            SurveyId = survey.SurveyId, ContactId = survey.ContactId, Customer = survey.Customer, Agent = survey.Agent,
+            Queue = survey.Queue, Channel = survey.Channel, ContactEndedAt = survey.ContactEndedAt, DefinitionId = "default",
+            DefinitionVersion = 1, ScheduledAt = survey.ScheduledAt,
+        };
+
+        await surveys.TryAddAsync(older, CancellationToken.None);
+
+        Assert.Null((await surveys.GetAsync(older.SurveyId, CancellationToken.None))!.Questions);
     }
 
     [Fact]

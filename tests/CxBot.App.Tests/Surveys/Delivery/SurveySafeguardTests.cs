@@ -116,4 +116,23 @@ public sealed class SurveySafeguardTests(AzuriteProcess azurite)
 
         Assert.Contains("Thank you", thanks.ToJsonString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AScheduledSurvey_RecordsTheDefinitionVersionAndQuestionsItWillAsk()
+    {
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?>
+        {
+            ["Surveys:Definitions:short:Version"] = "4",
+            ["Surveys:Definitions:short:Questions:0"] = "Csat",
+            ["Surveys:Definitions:short:Questions:1"] = "Nps",
+            ["Surveys:Queues:billing:Definition"] = "short",
+        });
+        var flow = new SurveyFlow(app);
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(await flow.InstalledCustomerAsync()));
+
+        var survey = (await app.Services.GetRequiredService<ISurveys>().GetAsync(surveyId, None))!;
+
+        Assert.Equal(("short", 4), (survey.DefinitionId, survey.DefinitionVersion));
+        Assert.Equal([SurveyQuestion.Csat, SurveyQuestion.Nps], survey.Questions);
+    }
 }
