@@ -19,6 +19,9 @@ internal sealed class SigningKeyCache
     internal static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(12);
 
     /// <summary>Least time between two fetches triggered by unknown key ids or failures.</summary>
+    /// <summary>How long requests are answered at once, without a new fetch, after a failed fetch left no keys.</summary>
+    internal static readonly TimeSpan EmptyRetryInterval = TimeSpan.FromSeconds(10);
+
     internal static readonly TimeSpan MinimumRefreshInterval = TimeSpan.FromMinutes(5);
 
     private readonly IHttpClientFactory _httpClientFactory;
@@ -83,6 +86,13 @@ internal sealed class SigningKeyCache
             {
                 var current = _state;
                 var now = _timeProvider.GetUtcNow();
+                if (current.Keys is null && current.LastAttempt != default && now - current.LastAttempt < EmptyRetryInterval)
+                {
+                    // No keys and a failed fetch just now: answer at once instead of one fetch per incoming request.
+                    return Task.FromException<State>(new SigningKeysUnavailableException(
+                        "The channel service's signing keys could not be fetched; the next attempt is in a few seconds."));
+                }
+
                 var needed = current.Keys is null
                     || now >= current.RefreshDue
                     || (forUnknownKey && now - current.LastAttempt >= MinimumRefreshInterval);

@@ -112,6 +112,23 @@ public sealed class SigningKeyCacheTests : IAsyncLifetime
         await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => _harness.AuthenticateAsync(_harness.ValidToken()));
     }
 
+    [Fact]
+    public async Task NoKeysAfterAFailedFetch_RequestsAreAnsweredWithoutFetchingAgainForAFewSeconds()
+    {
+        _harness.Stub.PublishKeys();
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => _harness.AuthenticateAsync(_harness.ValidToken()));
+        var fetches = _harness.Stub.MetadataRequests;
+
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => _harness.AuthenticateAsync(_harness.ValidToken()));
+        await Assert.ThrowsAsync<SigningKeysUnavailableException>(() => _harness.AuthenticateAsync(_harness.ValidToken()));
+        Assert.Equal(fetches, _harness.Stub.MetadataRequests);
+
+        _harness.Stub.PublishKeys(_harness.Key.ToJwk(InboundAuthHarness.Channel));
+        _harness.Time.Advance(SigningKeyCache.EmptyRetryInterval);
+        await AssertAcceptedAsync(_harness.Key);
+        Assert.Equal(fetches + 1, _harness.Stub.MetadataRequests);
+    }
+
     [Theory]
     [InlineData("http://keys.example.com/v1/.well-known/keys")]
     [InlineData("/v1/.well-known/keys")]
