@@ -26,7 +26,7 @@ public sealed class ConnectorClientTests
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal($"https://smba.trafficmanager.net/amer/v3/conversations/{EscapedChannelThread}/activities", request.Uri.AbsoluteUri);
         Assert.Equal("application/json; charset=utf-8", request.ContentType);
-        Assert.Equal("""{"type":"message","text":"hello"}""", request.Body);
+        Assert.Equal("""{"type":"message","text":"hello","textFormat":"plain"}""", request.Body);
     }
 
     [Fact]
