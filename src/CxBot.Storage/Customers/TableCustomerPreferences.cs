@@ -12,7 +12,9 @@ namespace CxBot.Storage.Customers;
 /// </summary>
 internal sealed class TableCustomerPreferences(StorageClients clients, StorageNames names) : ICustomerPreferencesStore
 {
-    private const int MaxAttempts = 5;
+    // One writer wins each round; with a short random pause between rounds every writer gets through even when
+    // many change the same customer at once.
+    private const int MaxAttempts = 20;
 
     private readonly TableClient _table = clients.Tables.GetTableClient(names.CustomerPreferences);
 
@@ -84,6 +86,7 @@ internal sealed class TableCustomerPreferences(StorageClients clients, StorageNa
             catch (DomainConflictException) when (attempt < MaxAttempts)
             {
                 // Someone changed the row since it was read: read it again and re-apply.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25)), cancellationToken).ConfigureAwait(false);
             }
         }
 
