@@ -1,4 +1,4 @@
-using System.Text.Json;
+using CxBot.App.Conversations;
 using CxBot.App.FollowUps;
 using CxBot.App.Localization;
 using CxBot.App.Routing;
@@ -45,7 +45,7 @@ public sealed class AlertsModule(IAlertChannels channels, FollowUpService follow
         };
         var setBy = activity.From?.Name ?? activity.From?.Id ?? "?";
         await channels.SetAsync(new AlertChannel(teams.TenantId, teams.TeamId, channelId,
-            JsonSerializer.Serialize(channelReference, ProtocolJsonContext.Default.ConversationReference), setBy, turn.ReceivedAt), cancellationToken).ConfigureAwait(false);
+            StoredReferences.ToJson(channelReference), setBy, turn.ReceivedAt), cancellationToken).ConfigureAwait(false);
         await turn.SendTextAsync(Strings.Format("ChannelSet", turn.Culture, setBy), cancellationToken).ConfigureAwait(false);
         var pending = await followUps.PostPendingAsync(cancellationToken).ConfigureAwait(false);
         if (pending > 0)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using CxBot.Domain.Conversations;
 using CxBot.Protocol.Schema;
 
@@ -23,7 +22,7 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
             return;
         }
 
-        var json = JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference);
+        var json = StoredReferences.ToJson(reference);
         var now = time.GetUtcNow();
         var cacheKey = reference.ChannelId + "\n" + reference.Conversation.Id + "\n" + reference.User?.Id;
         if (_recent.TryGetValue(cacheKey, out var last) && last.Reference == json && now - last.Written < RewriteAfter)

@@ -1,11 +1,11 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using CxBot.App.Conversations;
 using CxBot.App.FollowUps.Cards;
 using CxBot.App.Localization;
-using CxBot.Domain;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.Settings;
 using CxBot.Domain.Surveys;
+using CxBot.Domain;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
@@ -82,7 +82,7 @@ public sealed partial class FollowUpService(
             return;
         }
 
-        var reference = ParseReference(channel.Reference);
+        var reference = StoredReferences.Parse(channel.Reference);
         var culture = BotCulture.Resolve(reference.Locale);
         var card = cards.Build(followUp, culture, banner: null);
         var sent = await connector.SendAsync(reference.ServiceUrl, channel.ChannelConversationId,
@@ -128,9 +128,6 @@ public sealed partial class FollowUpService(
         }
     }
 
-    internal static ConversationReference ParseReference(string json) =>
-        JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.ConversationReference)
-        ?? throw new InvalidOperationException("A stored conversation reference is empty.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} opened, but no alerts channel is set: a supervisor types 'use this channel for alerts' in a team channel")]
     private static partial void LogNoAlertChannel(ILogger logger, string followUpId);

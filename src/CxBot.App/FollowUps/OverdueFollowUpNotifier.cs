@@ -1,8 +1,9 @@
+using CxBot.App.Conversations;
 using CxBot.App.FollowUps.Cards;
 using CxBot.App.Localization;
-using CxBot.Domain;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.Settings;
+using CxBot.Domain;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
@@ -57,7 +58,7 @@ public sealed partial class OverdueFollowUpNotifier(
 
         // Cards that did not get out (a failed post, or opened before the channel was set) are posted first.
         await service.PostPendingAsync(cancellationToken).ConfigureAwait(false);
-        var reference = FollowUpService.ParseReference(channel.Reference);
+        var reference = StoredReferences.Parse(channel.Reference);
         var culture = BotCulture.Resolve(reference.Locale);
         var now = time.GetUtcNow();
         var announced = 0;

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using CxBot.App.Conversations;
 using CxBot.Domain.Conversations;
 using CxBot.Domain.Surveys;
-using CxBot.Protocol;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
+using CxBot.Protocol;
 using Microsoft.Extensions.Options;
 
 namespace CxBot.App.Surveys.Delivery;
@@ -35,13 +35,13 @@ public sealed class SurveyRecipientResolver(
             var chat = await conversations.FindPersonalByUserAsync(customer.ChannelId!, customer.UserId!, cancellationToken).ConfigureAwait(false);
             return chat is null
                 ? (null, new RecipientProblem($"No conversation with this {customer.ChannelId} user: the customer must have opened the chat first.", Permanent: true))
-                : (new SurveyRecipient(Parse(chat), chat.Locale), null);
+                : (new SurveyRecipient(StoredReferences.Parse(chat.Reference), chat.Locale), null);
         }
 
         var personal = await conversations.FindPersonalByAadAsync(customer.TenantId!, customer.AadObjectId!, cancellationToken).ConfigureAwait(false);
         if (personal is not null)
         {
-            return (new SurveyRecipient(Parse(personal), personal.Locale), null);
+            return (new SurveyRecipient(StoredReferences.Parse(personal.Reference), personal.Locale), null);
         }
 
         return await CreateTeamsChatAsync(customer, cancellationToken).ConfigureAwait(false);
@@ -51,7 +51,7 @@ public sealed class SurveyRecipientResolver(
     public async Task<SurveyRecipient?> FindChatAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var chat = await conversations.FindConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
-        return chat is null ? null : new SurveyRecipient(Parse(chat), chat.Locale);
+        return chat is null ? null : new SurveyRecipient(StoredReferences.Parse(chat.Reference), chat.Locale);
     }
 
     // Teams creates (or returns) the 1:1 chat when the user has the app installed; otherwise it refuses (403/404).
@@ -95,7 +95,4 @@ public sealed class SurveyRecipientResolver(
         return (new SurveyRecipient(reference, null), null);
     }
 
-    private static ConversationReference Parse(ConversationRecord record) =>
-        JsonSerializer.Deserialize(record.Reference, ProtocolJsonContext.Default.ConversationReference)
-        ?? throw new InvalidOperationException("A stored conversation reference is empty.");
 }
