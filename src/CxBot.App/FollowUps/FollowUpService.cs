@@ -62,14 +62,22 @@ public sealed partial class FollowUpService(
         var posted = 0;
         await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
         {
-            if (IsUnposted(followUp))
-            {
-                await PostAsync(followUp, channel, cancellationToken).ConfigureAwait(false);
-                posted += IsUnposted(followUp) ? 0 : 1;
-            }
+            posted += await PostIfUnpostedAsync(followUp, channel, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
         return posted;
+    }
+
+    /// <summary>Posts the follow-up's card into <paramref name="channel"/> unless it is out already; true when posted now.</summary>
+    internal async Task<bool> PostIfUnpostedAsync(FollowUp followUp, AlertChannel channel, CancellationToken cancellationToken)
+    {
+        if (!IsUnposted(followUp))
+        {
+            return false;
+        }
+
+        await PostAsync(followUp, channel, cancellationToken).ConfigureAwait(false);
+        return !IsUnposted(followUp);
     }
 
     private static bool IsUnposted(FollowUp followUp) => followUp.CardConversationId is null;

@@ -56,14 +56,15 @@ public sealed partial class OverdueFollowUpNotifier(
             return 0;
         }
 
-        // Cards that did not get out (a failed post, or opened before the channel was set) are posted first.
-        await service.PostPendingAsync(cancellationToken).ConfigureAwait(false);
         var reference = StoredReferences.Parse(channel.Reference);
         var culture = BotCulture.Resolve(reference.Locale);
         var now = time.GetUtcNow();
         var announced = 0;
-        await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(now, cancellationToken).ConfigureAwait(false))
+        // One scan of the unresolved follow-ups: cards that did not get out (a failed post, or opened before the
+        // channel was set) are posted, and those past due are announced.
+        await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
         {
+            await service.PostIfUnpostedAsync(followUp, channel, cancellationToken).ConfigureAwait(false);
             if (!followUp.NeedsOverdueNotice(now) || followUp.CardConversationId is null)
             {
                 continue;
