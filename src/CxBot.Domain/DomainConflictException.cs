@@ -1,8 +1,8 @@
 namespace CxBot.Domain;
 
 /// <summary>A state change that is not allowed from the current state, or lost a race with another writer.</summary>
-public sealed class DomainConflictException(string code, string message) : Exception(message)
+public sealed class DomainConflictException(ConflictReason reason, string message) : Exception(message)
 {
-    /// <summary>A stable code, e.g. <c>already-claimed</c>.</summary>
-    public string Code { get; } = code;
+    /// <summary>Why.</summary>
+    public ConflictReason Reason { get; } = reason;
 }

@@ -8,8 +8,6 @@ namespace CxBot.Storage;
 /// Free functions, not a base repository: each adapter keeps its own keys and mapping.</summary>
 internal static class TableWrites
 {
-    /// <summary>The <see cref="DomainConflictException.Code"/> of a lost write race.</summary>
-    public const string ConcurrencyCode = "concurrency";
 
     /// <summary>Inserts the entity; returns its new ETag, or null when a row with its keys exists (nothing changed).</summary>
     public static async Task<string?> TryAddAsync<T>(this TableClient table, T entity, CancellationToken cancellationToken)
@@ -43,7 +41,7 @@ internal static class TableWrites
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
-            throw new DomainConflictException(ConcurrencyCode,
+            throw new DomainConflictException(ConflictReason.Concurrency,
                 $"Row {entity.PartitionKey}/{entity.RowKey} in {table.Name} was changed by someone else since it was read.");
         }
     }

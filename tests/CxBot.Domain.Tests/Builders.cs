@@ -1,6 +1,7 @@
 using CxBot.Domain.Customers;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
+using CxBot.Domain.People;
 
 namespace CxBot.Domain.Tests;
 
@@ -9,9 +10,9 @@ internal static class Builders
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
     public static readonly CustomerAddress Customer = CustomerAddress.Teams("Tenant-1", "AAD-Customer-1");
-    public static readonly AgentRef Agent = new("agent-7", "Sanne de Vries");
-    public static readonly Actor Alice = new("aad-alice", "Alice Jansen");
-    public static readonly Actor Bob = new("aad-bob", "Bob Bakker");
+    public static readonly PersonRef Agent = PersonRef.Agent("agent-7", "Sanne de Vries");
+    public static readonly PersonRef Alice = PersonRef.Staff("aad-alice", "Alice Jansen");
+    public static readonly PersonRef Bob = PersonRef.Staff("aad-bob", "Bob Bakker");
 
     public static ContactEnded Contact(string contactId = "contact-1", string? endReason = null, string queue = "billing") => new()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CxBot.Domain.Surveys;
+using CxBot.Domain.People;
 
 namespace CxBot.App.Contacts;
 
@@ -125,7 +126,7 @@ public sealed record ContactRequest
         {
             ContactId = ContactId!.Trim(),
             Customer = customer!,
-            Agent = new AgentRef(Agent!.Id!.Trim(), Agent.DisplayName!.Trim()),
+            Agent = PersonRef.Agent(Agent!.Id!.Trim(), Agent.DisplayName!.Trim()),
             Queue = Queue!.Trim(),
             Channel = Channel!.Trim().ToLowerInvariant(),
             EndedAt = EndedAt!.Value,

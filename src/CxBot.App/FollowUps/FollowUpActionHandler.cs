@@ -2,6 +2,7 @@ using CxBot.App.FollowUps.Cards;
 using CxBot.App.Routing;
 using CxBot.Domain;
 using CxBot.Domain.FollowUps;
+using CxBot.Domain.People;
 
 namespace CxBot.App.FollowUps;
 
@@ -27,7 +28,7 @@ public sealed partial class FollowUpActionHandler(
         return ChangeAsync(turn, resolving: true, (followUp, actor) => followUp.Resolve(actor, note ?? string.Empty, turn.ReceivedAt), cancellationToken, note);
     }
 
-    private async Task ChangeAsync(TurnContext turn, bool resolving, Action<FollowUp, Actor> change, CancellationToken cancellationToken, string? note = null)
+    private async Task ChangeAsync(TurnContext turn, bool resolving, Action<FollowUp, PersonRef> change, CancellationToken cancellationToken, string? note = null)
     {
         if (!FollowUpAction.TryRead(turn.CardAction!.Data, out var action))
         {
@@ -36,7 +37,7 @@ public sealed partial class FollowUpActionHandler(
         }
 
         var from = turn.Activity.From;
-        var actor = new Actor(from?.AadObjectId ?? from?.Id ?? "unknown", string.IsNullOrWhiteSpace(from?.Name) ? FollowUpCardFactory.Text("Someone", turn.Culture) : from!.Name!);
+        var actor = PersonRef.Staff(from?.AadObjectId ?? from?.Id ?? "unknown", string.IsNullOrWhiteSpace(from?.Name) ? FollowUpCardFactory.Text("Someone", turn.Culture) : from!.Name!);
         for (var attempt = 0; ; attempt++)
         {
             var followUp = await followUps.GetAsync(action.FollowUpId, cancellationToken).ConfigureAwait(false);
@@ -52,8 +53,8 @@ public sealed partial class FollowUpActionHandler(
             }
             catch (DomainConflictException ex)
             {
-                LogRefused(logger, followUp.FollowUpId, ex.Code, actor.Id);
-                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, FollowUpCardFactory.RefusalBanner(ex.Code, resolving, followUp, turn.Culture)), cancellationToken, sendIfEditFails: false).ConfigureAwait(false);
+                LogRefused(logger, followUp.FollowUpId, ex.Reason, actor.ObjectId);
+                await turn.ReplaceCardAsync(cards.Build(followUp, turn.Culture, FollowUpCardFactory.RefusalBanner(ex.Reason, resolving, followUp, turn.Culture)), cancellationToken, sendIfEditFails: false).ConfigureAwait(false);
                 return;
             }
             catch (ArgumentException)
@@ -71,7 +72,7 @@ public sealed partial class FollowUpActionHandler(
                 continue;
             }
 
-            LogChanged(logger, followUp.FollowUpId, followUp.Status, actor.Id);
+            LogChanged(logger, followUp.FollowUpId, followUp.Status, actor.ObjectId);
             var card = cards.Build(followUp, turn.Culture, banner: null);
             await turn.ReplaceCardAsync(card, cancellationToken, sendIfEditFails: false).ConfigureAwait(false);
             if (turn.CardAction.IsInvoke)
@@ -84,9 +85,9 @@ public sealed partial class FollowUpActionHandler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up {FollowUpId}: {Code} for {ActorId}")]
-    private static partial void LogRefused(ILogger logger, string followUpId, string code, string actorId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up {FollowUpId}: {Reason} for {ActorId}")]
+    private static partial void LogRefused(ILogger logger, string followUpId, ConflictReason reason, string? actorId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up {FollowUpId} is now {Status} ({ActorId})")]
-    private static partial void LogChanged(ILogger logger, string followUpId, FollowUpStatus status, string actorId);
+    private static partial void LogChanged(ILogger logger, string followUpId, FollowUpStatus status, string? actorId);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CxBot.App.FollowUps.Cards;
 using CxBot.Cards;
+using CxBot.Domain;
 using CxBot.Domain.FollowUps;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +18,11 @@ public sealed class FollowUpCardFactory(TimeProvider time, IOptionsMonitor<Follo
         CardJson.ToJsonObject(FollowUpCard.Build(new FollowUpCardModel(followUp, time.GetUtcNow()) { Banner = banner, TimeZone = Zone }, culture));
 
     /// <summary>The notice for a refused claim or resolve, naming the current owner.</summary>
-    public static string RefusalBanner(string conflictCode, bool resolving, FollowUp followUp, CultureInfo culture) =>
-        FollowUpCard.Banner(conflictCode switch
+    public static string RefusalBanner(ConflictReason reason, bool resolving, FollowUp followUp, CultureInfo culture) =>
+        FollowUpCard.Banner(reason switch
         {
-            "already-resolved" => FollowUpNotice.AlreadyResolved,
-            "already-claimed" when resolving => FollowUpNotice.NotOwner,
+            ConflictReason.AlreadyResolved => FollowUpNotice.AlreadyResolved,
+            ConflictReason.AlreadyClaimed when resolving => FollowUpNotice.NotOwner,
             _ => FollowUpNotice.AlreadyClaimed,
         }, followUp, culture);
 

@@ -132,7 +132,7 @@ public sealed partial class FollowUpService(
         }
         catch (DomainConflictException ex)
         {
-            LogCardNotStored(logger, followUp.FollowUpId, ex.Code);
+            LogCardNotStored(logger, followUp.FollowUpId, ex.Reason);
         }
     }
 
@@ -146,6 +146,6 @@ public sealed partial class FollowUpService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} card not edited: {Outcome}")]
     private static partial void LogEditFailed(ILogger logger, string followUpId, ConnectorOutcome outcome);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up {FollowUpId} card location not stored ({Code})")]
-    private static partial void LogCardNotStored(ILogger logger, string followUpId, string code);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up {FollowUpId} card location not stored ({Reason})")]
+    private static partial void LogCardNotStored(ILogger logger, string followUpId, ConflictReason reason);
 }

@@ -1,3 +1,6 @@
+using CxBot.App.Alerts;
+using CxBot.App.Contacts;
+using CxBot.App.FollowUps;
 using CxBot.App.Routing;
 using CxBot.App.Surveys;
 using CxBot.App.Welcome;
@@ -40,7 +43,10 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddCxBotStorage();
         builder.Services.AddBotRouting();
         builder.Services.AddRouteModule<WelcomeModule>();
+        builder.Services.AddContacts();
         builder.Services.AddSurveys();
+        builder.Services.AddFollowUps();
+        builder.Services.AddAlerts();
         return builder;
     }
 }

@@ -148,7 +148,7 @@ public sealed partial class SurveyAnswerHandler(
             }
             catch (DomainConflictException ex)
             {
-                LogStateNotUpdated(logger, survey.SurveyId, ex.Code);
+                LogStateNotUpdated(logger, survey.SurveyId, ex.Reason);
                 return;
             }
         }
@@ -185,6 +185,6 @@ public sealed partial class SurveyAnswerHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} answered (CSAT {Csat}); follow-up {FollowUpId}")]
     private static partial void LogAnswered(ILogger logger, string surveyId, int? csat, string? followUpId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} answered but its state was not updated ({Code})")]
-    private static partial void LogStateNotUpdated(ILogger logger, string surveyId, string code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} answered but its state was not updated ({Reason})")]
+    private static partial void LogStateNotUpdated(ILogger logger, string surveyId, ConflictReason reason);
 }

@@ -1,3 +1,5 @@
+using CxBot.Domain.People;
+
 namespace CxBot.Domain.FollowUps;
 
 /// <summary>Where a follow-up stands.</summary>
@@ -25,11 +27,6 @@ public enum FollowUpReasons
     NotResolved = 4,
 }
 
-/// <summary>A person who acts on a follow-up.</summary>
-/// <param name="Id">Stable id (Entra object id in Teams).</param>
-/// <param name="Name">Display name.</param>
-public sealed record Actor(string Id, string Name);
-
 /// <summary>Service recovery for a dissatisfied customer: an owner, a deadline, a resolution note.</summary>
 public sealed class FollowUp
 {
@@ -40,7 +37,7 @@ public sealed class FollowUp
     /// <summary>The contact.</summary>
     public required string ContactId { get; init; }
     /// <summary>Agent of the contact.</summary>
-    public required Surveys.AgentRef Agent { get; init; }
+    public required People.PersonRef Agent { get; init; }
     /// <summary>Queue of the contact.</summary>
     public required string Queue { get; init; }
     /// <summary>Why.</summary>
@@ -59,11 +56,11 @@ public sealed class FollowUp
     /// <summary>State.</summary>
     public FollowUpStatus Status { get; private set; } = FollowUpStatus.Open;
     /// <summary>Owner once claimed.</summary>
-    public Actor? Owner { get; private set; }
+    public PersonRef? Owner { get; private set; }
     /// <summary>When claimed.</summary>
     public DateTimeOffset? ClaimedAt { get; private set; }
     /// <summary>Who resolved it.</summary>
-    public Actor? ResolvedBy { get; private set; }
+    public PersonRef? ResolvedBy { get; private set; }
     /// <summary>When resolved.</summary>
     public DateTimeOffset? ResolvedAt { get; private set; }
     /// <summary>What was done.</summary>
@@ -78,7 +75,7 @@ public sealed class FollowUp
     public string? ETag { get; set; }
 
     /// <summary>Rebuilds stored state (storage adapters only).</summary>
-    public FollowUp Restore(FollowUpStatus status, Actor? owner, DateTimeOffset? claimedAt, Actor? resolvedBy,
+    public FollowUp Restore(FollowUpStatus status, PersonRef? owner, DateTimeOffset? claimedAt, PersonRef? resolvedBy,
         DateTimeOffset? resolvedAt, string? note, DateTimeOffset? overdueAnnouncedAt)
     {
         Status = status;
@@ -95,22 +92,22 @@ public sealed class FollowUp
     public const int MaxNoteLength = 1000;
 
     /// <summary>Takes ownership. Claiming again by the owner is a no-op; by someone else a conflict.</summary>
-    public void Claim(Actor actor, DateTimeOffset at)
+    public void Claim(PersonRef actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (Status == FollowUpStatus.Resolved)
         {
-            throw new DomainConflictException("already-resolved", "The follow-up is resolved.");
+            throw new DomainConflictException(ConflictReason.AlreadyResolved, "The follow-up is resolved.");
         }
 
         if (Owner is not null)
         {
-            if (string.Equals(Owner.Id, actor.Id, StringComparison.OrdinalIgnoreCase))
+            if (Owner.IsSamePerson(actor))
             {
                 return;
             }
 
-            throw new DomainConflictException("already-claimed", $"Claimed by {Owner.Name}.");
+            throw new DomainConflictException(ConflictReason.AlreadyClaimed, $"Claimed by {Owner.DisplayName}.");
         }
 
         Owner = actor;
@@ -119,11 +116,11 @@ public sealed class FollowUp
     }
 
     /// <summary>Closes it with a note. Only the owner may resolve a claimed follow-up; an open one is claimed on the way.</summary>
-    public void Resolve(Actor actor, string note, DateTimeOffset at)
+    public void Resolve(PersonRef actor, string note, DateTimeOffset at)
     {
         if (Status == FollowUpStatus.Resolved)
         {
-            throw new DomainConflictException("already-resolved", "The follow-up is resolved.");
+            throw new DomainConflictException(ConflictReason.AlreadyResolved, "The follow-up is resolved.");
         }
 
         if (string.IsNullOrWhiteSpace(note))
@@ -153,7 +150,7 @@ public sealed class FollowUp
     {
         if (!NeedsOverdueNotice(at))
         {
-            throw new DomainConflictException("no-overdue", "No overdue notice is due.");
+            throw new DomainConflictException(ConflictReason.NoOverdue, "No overdue notice is due.");
         }
 
         OverdueAnnouncedAt = at;

@@ -9,4 +9,6 @@ public enum UserRole
     Agent = 1,
     /// <summary>A supervisor: summaries, alerts, follow-ups.</summary>
     Supervisor = 2,
+    /// <summary>An administrator: manages the staff directory and the deployment's settings.</summary>
+    Admin = 3,
 }

@@ -1,3 +1,5 @@
+using CxBot.Domain.People;
+
 namespace CxBot.Domain.Surveys;
 
 /// <summary>A contact (call, chat, e-mail) that ended, as reported by the contact-center platform.</summary>
@@ -8,7 +10,7 @@ public sealed record ContactEnded
     /// <summary>Who to survey.</summary>
     public required CustomerAddress Customer { get; init; }
     /// <summary>Who handled it.</summary>
-    public required AgentRef Agent { get; init; }
+    public required PersonRef Agent { get; init; }
     /// <summary>The queue it came through.</summary>
     public required string Queue { get; init; }
     /// <summary>The contact channel: phone, chat, email, ...</summary>

@@ -32,8 +32,3 @@ public sealed record CustomerAddress
     /// <summary>A customer of another channel.</summary>
     public static CustomerAddress OnChannel(string channelId, string userId) => new() { ChannelId = channelId, UserId = userId };
 }
-
-/// <summary>The agent who handled a contact, as named when the contact ended.</summary>
-/// <param name="Id">Agent id in the contact-center platform.</param>
-/// <param name="DisplayName">Name shown on the survey card.</param>
-public sealed record AgentRef(string Id, string DisplayName);

@@ -1,3 +1,5 @@
+using CxBot.Domain.People;
+
 namespace CxBot.Domain.Surveys;
 
 /// <summary>Where a survey is in its life.</summary>
@@ -28,7 +30,7 @@ public sealed class Survey
     /// <summary>Who is asked.</summary>
     public required CustomerAddress Customer { get; init; }
     /// <summary>The agent as named at the contact's end.</summary>
-    public required AgentRef Agent { get; init; }
+    public required PersonRef Agent { get; init; }
     /// <summary>Queue at the contact's end.</summary>
     public required string Queue { get; init; }
     /// <summary>Contact channel (phone, chat, ...).</summary>
@@ -95,7 +97,7 @@ public sealed class Survey
     {
         if (!AwaitsDelivery)
         {
-            throw new DomainConflictException("not-sendable", $"Survey {SurveyId} is {Status}.");
+            throw new DomainConflictException(ConflictReason.NotSendable, $"Survey {SurveyId} is {Status}.");
         }
 
         Status = SurveyStatus.Sending;
@@ -107,7 +109,7 @@ public sealed class Survey
     {
         if (Status != SurveyStatus.Sending)
         {
-            throw new DomainConflictException("not-sending", $"Survey {SurveyId} is {Status}.");
+            throw new DomainConflictException(ConflictReason.NotSending, $"Survey {SurveyId} is {Status}.");
         }
 
         Status = SurveyStatus.Sent;
@@ -125,7 +127,7 @@ public sealed class Survey
     {
         if (Status != SurveyStatus.Sending)
         {
-            throw new DomainConflictException("not-sending", $"Survey {SurveyId} is {Status}.");
+            throw new DomainConflictException(ConflictReason.NotSending, $"Survey {SurveyId} is {Status}.");
         }
 
         LastError = reason;
@@ -147,17 +149,17 @@ public sealed class Survey
     {
         if (Status == SurveyStatus.Answered)
         {
-            throw new DomainConflictException("already-answered", $"Survey {SurveyId} was answered already.");
+            throw new DomainConflictException(ConflictReason.AlreadyAnswered, $"Survey {SurveyId} was answered already.");
         }
 
         if (Status != SurveyStatus.Sent)
         {
-            throw new DomainConflictException("not-sent", $"Survey {SurveyId} is {Status}.");
+            throw new DomainConflictException(ConflictReason.NotSent, $"Survey {SurveyId} is {Status}.");
         }
 
         if (IsExpired(at))
         {
-            throw new DomainConflictException("expired", $"Survey {SurveyId} expired at {ExpiresAt:O}.");
+            throw new DomainConflictException(ConflictReason.Expired, $"Survey {SurveyId} expired at {ExpiresAt:O}.");
         }
 
         Status = SurveyStatus.Answered;
@@ -172,7 +174,7 @@ public sealed class Survey
     {
         if (!NeedsReminder(at))
         {
-            throw new DomainConflictException("no-reminder", $"Survey {SurveyId} needs no reminder.");
+            throw new DomainConflictException(ConflictReason.NoReminder, $"Survey {SurveyId} needs no reminder.");
         }
 
         RemindedAt = at;

@@ -1,3 +1,5 @@
+using CxBot.Domain.People;
+
 namespace CxBot.Domain.Surveys;
 
 /// <summary>The stored answer to one survey, with the contact's context as it was when the survey was sent.</summary>
@@ -12,7 +14,7 @@ public sealed record SurveyResponse
     /// <summary>Its version.</summary>
     public required int DefinitionVersion { get; init; }
     /// <summary>Agent at send time.</summary>
-    public required AgentRef Agent { get; init; }
+    public required PersonRef Agent { get; init; }
     /// <summary>Queue at send time.</summary>
     public required string Queue { get; init; }
     /// <summary>Contact channel at send time.</summary>

@@ -90,7 +90,7 @@ internal sealed class TableCustomerPreferences(StorageClients clients, StorageNa
             }
         }
 
-        throw new DomainConflictException(TableWrites.ConcurrencyCode, $"The preferences of {customerKey} kept changing; gave up after {MaxAttempts} attempts.");
+        throw new DomainConflictException(ConflictReason.Concurrency, $"The preferences of {customerKey} kept changing; gave up after {MaxAttempts} attempts.");
     }
 
     private Task<CustomerPreferencesEntity?> FindAsync(string customerKey, CancellationToken cancellationToken) =>

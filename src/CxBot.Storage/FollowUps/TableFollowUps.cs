@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Setup;
+using CxBot.Domain.People;
 
 namespace CxBot.Storage.FollowUps;
 
@@ -60,7 +61,7 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
         FollowUpId = f.FollowUpId,
         SurveyId = f.SurveyId,
         ContactId = f.ContactId,
-        AgentId = f.Agent.Id,
+        AgentId = f.Agent.AgentId!,
         AgentName = f.Agent.DisplayName,
         Queue = f.Queue,
         Reasons = f.Reasons.ToString(),
@@ -70,11 +71,11 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
         Csat = f.Csat,
         Comment = f.Comment,
         Status = f.Status.ToString(),
-        OwnerId = f.Owner?.Id,
-        OwnerName = f.Owner?.Name,
+        OwnerId = f.Owner?.ObjectId,
+        OwnerName = f.Owner?.DisplayName,
         ClaimedAt = f.ClaimedAt,
-        ResolvedById = f.ResolvedBy?.Id,
-        ResolvedByName = f.ResolvedBy?.Name,
+        ResolvedById = f.ResolvedBy?.ObjectId,
+        ResolvedByName = f.ResolvedBy?.DisplayName,
         ResolvedAt = f.ResolvedAt,
         ResolutionNote = f.ResolutionNote,
         OverdueAnnouncedAt = f.OverdueAnnouncedAt,
@@ -89,7 +90,7 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
             FollowUpId = e.FollowUpId,
             SurveyId = e.SurveyId,
             ContactId = e.ContactId,
-            Agent = new AgentRef(e.AgentId, e.AgentName),
+            Agent = PersonRef.Agent(e.AgentId, e.AgentName),
             Queue = e.Queue,
             Reasons = Enum.Parse<FollowUpReasons>(e.Reasons),
             CallBack = e.CallBack,
@@ -105,5 +106,5 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
             ActorOf(e.ResolvedById, e.ResolvedByName), e.ResolvedAt, e.ResolutionNote, e.OverdueAnnouncedAt);
     }
 
-    private static Actor? ActorOf(string? id, string? name) => id is null ? null : new Actor(id, name ?? id);
+    private static PersonRef? ActorOf(string? id, string? name) => id is null ? null : PersonRef.Staff(id, name ?? id);
 }

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Azure.Data.Tables;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Setup;
+using CxBot.Domain.People;
 
 namespace CxBot.Storage.Surveys;
 
@@ -95,7 +96,7 @@ internal sealed class TableSurveyResponses(StorageClients clients, StorageNames 
             ContactId = r.ContactId,
             DefinitionId = r.DefinitionId,
             DefinitionVersion = r.DefinitionVersion,
-            AgentId = r.Agent.Id,
+            AgentId = r.Agent.AgentId!,
             AgentName = r.Agent.DisplayName,
             Queue = r.Queue,
             Channel = r.Channel,
@@ -123,7 +124,7 @@ internal sealed class TableSurveyResponses(StorageClients clients, StorageNames 
         ContactId = e.ContactId,
         DefinitionId = e.DefinitionId,
         DefinitionVersion = e.DefinitionVersion,
-        Agent = new AgentRef(e.AgentId, e.AgentName),
+        Agent = PersonRef.Agent(e.AgentId, e.AgentName),
         Queue = e.Queue,
         Channel = e.Channel,
         CustomerKey = e.CustomerKey,

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Setup;
+using CxBot.Domain.People;
 
 namespace CxBot.Storage.Surveys;
 
@@ -46,7 +47,7 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
         CustomerAadObjectId = s.Customer.AadObjectId,
         CustomerChannelId = s.Customer.ChannelId,
         CustomerUserId = s.Customer.UserId,
-        AgentId = s.Agent.Id,
+        AgentId = s.Agent.AgentId!,
         AgentName = s.Agent.DisplayName,
         Queue = s.Queue,
         Channel = s.Channel,
@@ -82,7 +83,7 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
                 ChannelId = e.CustomerChannelId,
                 UserId = e.CustomerUserId,
             },
-            Agent = new AgentRef(e.AgentId, e.AgentName),
+            Agent = PersonRef.Agent(e.AgentId, e.AgentName),
             Queue = e.Queue,
             Channel = e.Channel,
             ContactEndedAt = e.ContactEndedOffsetMinutes is { } minutes ? e.ContactEndedAt.ToOffset(TimeSpan.FromMinutes(minutes)) : e.ContactEndedAt,

@@ -29,7 +29,7 @@ public sealed class FollowUpHandlingTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal((TeamsUser.ServiceUrl, TeamsUser.TeamId, followUp.CardActivityId), (edit.ServiceUrl, edit.ConversationId, edit.ActivityId));
         Assert.True(JsonNode.DeepEquals(card, SurveyFlow.CardOf(edit)), "The channel sees the card the claimer sees.");
         var stored = await StoredAsync(followUp);
-        Assert.Equal((FollowUpStatus.Claimed, CxBotAppFactory.SupervisorAad), (stored.Status, stored.Owner?.Id));
+        Assert.Equal((FollowUpStatus.Claimed, CxBotAppFactory.SupervisorAad), (stored.Status, stored.Owner?.ObjectId));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class FollowUpHandlingTests(AzuriteProcess azurite) : IDisposable
         var card = CardNodes.CardIn(await Flow.ClaimAsync(SurveyFlow.Agent, followUp));
 
         Assert.Contains("Already claimed by Sam Supervisor.", CardNodes.VisibleText(card), StringComparison.Ordinal);
-        Assert.Equal(CxBotAppFactory.SupervisorAad, (await StoredAsync(followUp)).Owner?.Id);
+        Assert.Equal(CxBotAppFactory.SupervisorAad, (await StoredAsync(followUp)).Owner?.ObjectId);
         Assert.Single(Edits());
     }
 
@@ -54,8 +54,8 @@ public sealed class FollowUpHandlingTests(AzuriteProcess azurite) : IDisposable
 
         var owner = (await StoredAsync(followUp)).Owner!;
         var texts = bodies.Select(b => CardNodes.VisibleText(CardNodes.CardIn(b))).ToList();
-        Assert.Single(texts, t => t.Contains("Already claimed by " + owner.Name + ".", StringComparison.Ordinal));
-        Assert.All(texts, t => Assert.Contains("Claimed by " + owner.Name + " on ", t, StringComparison.Ordinal));
+        Assert.Single(texts, t => t.Contains("Already claimed by " + owner.DisplayName + ".", StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.Contains("Claimed by " + owner.DisplayName + " on ", t, StringComparison.Ordinal));
         Assert.Single(Edits());
     }
 
@@ -87,7 +87,7 @@ public sealed class FollowUpHandlingTests(AzuriteProcess azurite) : IDisposable
         Assert.Null(card["actions"]);
         var stored = await StoredAsync(followUp);
         Assert.Equal((FollowUpStatus.Resolved, "Called back; refund issued.", CxBotAppFactory.SupervisorAad),
-            (stored.Status, stored.ResolutionNote, stored.ResolvedBy?.Id));
+            (stored.Status, stored.ResolutionNote, stored.ResolvedBy?.ObjectId));
         Assert.Equal(2, Edits().Count);
         Assert.True(JsonNode.DeepEquals(card, SurveyFlow.CardOf(Edits()[^1])));
     }

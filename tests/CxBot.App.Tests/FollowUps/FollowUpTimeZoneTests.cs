@@ -9,6 +9,7 @@ using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CxBot.Domain.People;
 
 namespace CxBot.App.Tests.FollowUps;
 
@@ -79,7 +80,7 @@ public sealed class FollowUpTimeZoneTests(AzuriteProcess azurite)
         FollowUpId = "srv-tz",
         SurveyId = "srv-tz",
         ContactId = "C-tz",
-        Agent = new AgentRef("agent-17", "Sanne de Vries"),
+        Agent = PersonRef.Agent("agent-17", "Sanne de Vries"),
         Queue = "billing",
         Reasons = FollowUpReasons.LowCsat,
         CallBack = true,

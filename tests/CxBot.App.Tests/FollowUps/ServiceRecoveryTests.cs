@@ -41,7 +41,7 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal(answeredAt.AddHours(6), followUp.DueAt);
         Assert.Equal(FollowUpStatus.Open, followUp.Status);
         Assert.Equal((survey.ContactId, SurveyFlow.AgentId, SurveyFlow.Queue, 2, "Nobody listened."),
-            (followUp.ContactId, followUp.Agent.Id, followUp.Queue, followUp.Csat, followUp.Comment));
+            (followUp.ContactId, followUp.Agent.AgentId, followUp.Queue, followUp.Csat, followUp.Comment));
 
         var posted = Assert.Single(AlertCardSends());
         Assert.Equal(TeamsUser.ServiceUrl, posted.ServiceUrl);

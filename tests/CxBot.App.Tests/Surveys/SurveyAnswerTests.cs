@@ -8,6 +8,7 @@ using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
+using CxBot.Domain.People;
 
 namespace CxBot.App.Tests.Surveys;
 
@@ -37,7 +38,7 @@ public sealed class SurveyAnswerTests(AzuriteProcess azurite) : IDisposable
         CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.None, BotCulture.English), CardNodes.CardIn(body));
         var response = await StoredResponseAsync(survey);
         Assert.Equal(survey.SurveyId, response.SurveyId);
-        Assert.Equal(new AgentRef(SurveyFlow.AgentId, SurveyFlow.AgentName), response.Agent);
+        Assert.Equal(PersonRef.Agent(SurveyFlow.AgentId, SurveyFlow.AgentName), response.Agent);
         Assert.Equal(SurveyFlow.Queue, response.Queue);
         Assert.Equal(SurveyFlow.Channel, response.Channel);
         Assert.Equal(("default", 1), (response.DefinitionId, response.DefinitionVersion));

@@ -1,6 +1,7 @@
 using CxBot.App.Surveys;
 using CxBot.Domain.Surveys;
 using Microsoft.Extensions.Options;
+using CxBot.Domain.People;
 
 namespace CxBot.App.Tests.Surveys;
 
@@ -18,7 +19,7 @@ public sealed class SurveyCatalogTests
         SurveyId = "s1",
         ContactId = "c1",
         Customer = CustomerAddress.Teams("t", "a"),
-        Agent = new AgentRef("a1", "Sam"),
+        Agent = PersonRef.Agent("a1", "Sam"),
         Queue = "billing",
         Channel = "phone",
         ContactEndedAt = DateTimeOffset.UnixEpoch,

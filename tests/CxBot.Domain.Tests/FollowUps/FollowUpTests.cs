@@ -23,7 +23,7 @@ public sealed class FollowUpTests
         var followUp = OpenFollowUp();
         followUp.Claim(Alice, Now.AddMinutes(5));
 
-        followUp.Claim(Alice with { Id = Alice.Id.ToUpperInvariant() }, Now.AddMinutes(9));
+        followUp.Claim(Alice with { ObjectId = Alice.ObjectId!.ToUpperInvariant() }, Now.AddMinutes(9));
 
         Assert.Equal(Alice, followUp.Owner);
         Assert.Equal(Now.AddMinutes(5), followUp.ClaimedAt);
@@ -37,8 +37,8 @@ public sealed class FollowUpTests
 
         var error = Assert.Throws<DomainConflictException>(() => followUp.Claim(Bob, Now.AddMinutes(1)));
 
-        Assert.Equal("already-claimed", error.Code);
-        Assert.Contains(Alice.Name, error.Message, StringComparison.Ordinal);
+        Assert.Equal(ConflictReason.AlreadyClaimed, error.Reason);
+        Assert.Contains(Alice.DisplayName, error.Message, StringComparison.Ordinal);
         Assert.Equal(Alice, followUp.Owner);
     }
 
@@ -77,7 +77,7 @@ public sealed class FollowUpTests
 
         var error = Assert.Throws<DomainConflictException>(() => followUp.Resolve(Bob, "Done.", Now.AddHours(1)));
 
-        Assert.Equal("already-claimed", error.Code);
+        Assert.Equal(ConflictReason.AlreadyClaimed, error.Reason);
         Assert.Equal(FollowUpStatus.Claimed, followUp.Status);
         Assert.Null(followUp.ResolutionNote);
     }
@@ -120,7 +120,7 @@ public sealed class FollowUpTests
         var followUp = OpenFollowUp();
         followUp.Resolve(Alice, "Done.", Now);
 
-        Assert.Equal("already-resolved", Assert.Throws<DomainConflictException>(() => followUp.Resolve(Alice, "Again.", Now)).Code);
+        Assert.Equal(ConflictReason.AlreadyResolved, Assert.Throws<DomainConflictException>(() => followUp.Resolve(Alice, "Again.", Now)).Reason);
         Assert.Equal("Done.", followUp.ResolutionNote);
     }
 
@@ -130,7 +130,7 @@ public sealed class FollowUpTests
         var followUp = OpenFollowUp();
         followUp.Resolve(Alice, "Done.", Now);
 
-        Assert.Equal("already-resolved", Assert.Throws<DomainConflictException>(() => followUp.Claim(Bob, Now)).Code);
+        Assert.Equal(ConflictReason.AlreadyResolved, Assert.Throws<DomainConflictException>(() => followUp.Claim(Bob, Now)).Reason);
         Assert.Equal(Alice, followUp.Owner);
     }
 
@@ -153,7 +153,7 @@ public sealed class FollowUpTests
 
         Assert.Equal(Now.AddHours(1), followUp.OverdueAnnouncedAt);
         Assert.False(followUp.NeedsOverdueNotice(Now.AddDays(3)));
-        Assert.Equal("no-overdue", Assert.Throws<DomainConflictException>(() => followUp.MarkOverdueAnnounced(Now.AddDays(3))).Code);
+        Assert.Equal(ConflictReason.NoOverdue, Assert.Throws<DomainConflictException>(() => followUp.MarkOverdueAnnounced(Now.AddDays(3))).Reason);
     }
 
     [Fact]
@@ -172,6 +172,6 @@ public sealed class FollowUpTests
 
         var error = Assert.Throws<DomainConflictException>(() => followUp.Claim(Bob, Now));
 
-        Assert.Contains(Alice.Name, error.Message, StringComparison.Ordinal);
+        Assert.Contains(Alice.DisplayName, error.Message, StringComparison.Ordinal);
     }
 }

@@ -61,7 +61,7 @@ public sealed class SurveyTests
     {
         var error = Assert.Throws<DomainConflictException>(() => ScheduledSurvey().MarkSent(Now, "msteams", "c", null, Week));
 
-        Assert.Equal("not-sending", error.Code);
+        Assert.Equal(ConflictReason.NotSending, error.Reason);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class SurveyTests
     {
         var error = Assert.Throws<DomainConflictException>(() => SentSurvey().BeginSend());
 
-        Assert.Equal("not-sendable", error.Code);
+        Assert.Equal(ConflictReason.NotSendable, error.Reason);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class SurveyTests
 
         var error = Assert.Throws<DomainConflictException>(() => survey.MarkAnswered(Now.AddHours(2)));
 
-        Assert.Equal("already-answered", error.Code);
+        Assert.Equal(ConflictReason.AlreadyAnswered, error.Reason);
         Assert.Equal(Now.AddHours(1), survey.AnsweredAt);
     }
 
@@ -159,7 +159,7 @@ public sealed class SurveyTests
 
         var error = Assert.Throws<DomainConflictException>(() => survey.MarkAnswered(Now + Week));
 
-        Assert.Equal("expired", error.Code);
+        Assert.Equal(ConflictReason.Expired, error.Reason);
         Assert.Equal(SurveyStatus.Sent, survey.Status);
     }
 
@@ -176,7 +176,7 @@ public sealed class SurveyTests
     [Fact]
     public void MarkAnswered_NotSent_Conflicts()
     {
-        Assert.Equal("not-sent", Assert.Throws<DomainConflictException>(() => ScheduledSurvey().MarkAnswered(Now)).Code);
+        Assert.Equal(ConflictReason.NotSent, Assert.Throws<DomainConflictException>(() => ScheduledSurvey().MarkAnswered(Now)).Reason);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class SurveyTests
 
         Assert.Equal(at, survey.RemindedAt);
         Assert.False(survey.NeedsReminder(at.AddDays(1)));
-        Assert.Equal("no-reminder", Assert.Throws<DomainConflictException>(() => survey.MarkReminded(at.AddDays(1))).Code);
+        Assert.Equal(ConflictReason.NoReminder, Assert.Throws<DomainConflictException>(() => survey.MarkReminded(at.AddDays(1))).Reason);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class BrowserTests(TeamsBot bot) : IClassFixture<TeamsBot>
         Assert.True(result.Succeeded, result.Output);
         var followUp = await bot.Storage<IFollowUps>().GetAsync(SurveyIds.For(contactId), CancellationToken.None);
         Assert.Equal(FollowUpStatus.Claimed, followUp!.Status);
-        Assert.Equal("Alex Wilber", followUp.Owner!.Name);
+        Assert.Equal("Alex Wilber", followUp.Owner!.DisplayName);
     }
 
     private static JsonObject Contact(string contactId) => new()

@@ -47,7 +47,7 @@ public sealed class TeamsEndToEndTests(TeamsBot bot) : IClassFixture<TeamsBot>
 
         var stored = await bot.Storage<ISurveyResponses>().GetByContactAsync(contactId, CancellationToken.None);
         Assert.NotNull(stored);
-        Assert.Equal("agent-7", stored.Agent.Id);
+        Assert.Equal("agent-7", stored.Agent.AgentId);
         Assert.Equal("Sam de Boer", stored.Agent.DisplayName);
         Assert.Equal("billing", stored.Queue);
         Assert.Equal(4, stored.Answers.Csat);

@@ -1,6 +1,7 @@
 using CxBot.Domain;
 using CxBot.Domain.FollowUps;
 using CxBot.Storage.Tests.Infrastructure;
+using CxBot.Domain.People;
 
 namespace CxBot.Storage.Tests.FollowUps;
 
@@ -8,8 +9,8 @@ namespace CxBot.Storage.Tests.FollowUps;
 public sealed class TableFollowUpsTests(StorageFixture azurite)
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private static readonly Actor Anna = new("aad-anna", "Anna Jansen");
-    private static readonly Actor Bram = new("aad-bram", "Bram Peters");
+    private static readonly PersonRef Anna = PersonRef.Staff("aad-anna", "Anna Jansen");
+    private static readonly PersonRef Bram = PersonRef.Staff("aad-bram", "Bram Peters");
 
     private async Task<IFollowUps> FollowUpsAsync() => (await azurite.ForClassAsync<TableFollowUpsTests>()).Get<IFollowUps>();
 
@@ -67,7 +68,7 @@ public sealed class TableFollowUpsTests(StorageFixture azurite)
         bramsCopy.Claim(Bram, TestData.Time.AddHours(1));
         var conflict = await Assert.ThrowsAsync<DomainConflictException>(() => followUps.UpdateAsync(bramsCopy, None));
 
-        Assert.Equal("concurrency", conflict.Code);
+        Assert.Equal(ConflictReason.Concurrency, conflict.Reason);
         Assert.Equal(Anna, (await followUps.GetAsync(followUp.FollowUpId, None))!.Owner);
     }
 

@@ -1,5 +1,6 @@
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
+using CxBot.Domain.People;
 
 namespace CxBot.Storage.Tests.Infrastructure;
 
@@ -17,7 +18,7 @@ public static class TestData
         SurveyId = surveyId ?? NewId("survey"),
         ContactId = contactId ?? NewId("contact"),
         Customer = CustomerAddress.Teams("Tenant-1", "AAD-1"),
-        Agent = new AgentRef("agent-7", "Sam de Vries"),
+        Agent = PersonRef.Agent("agent-7", "Sam de Vries"),
         Queue = "billing",
         Channel = "phone",
         ContactEndedAt = contactEndedAt ?? Time,
@@ -34,7 +35,7 @@ public static class TestData
         ContactId = contactId ?? NewId("contact"),
         DefinitionId = "default",
         DefinitionVersion = 3,
-        Agent = new AgentRef("agent-7", "Sam de Vries"),
+        Agent = PersonRef.Agent("agent-7", "Sam de Vries"),
         Queue = "billing",
         Channel = "chat",
         CustomerKey = "webchat|user-1",
@@ -68,7 +69,7 @@ public static class TestData
         FollowUpId = NewId("followup"),
         SurveyId = NewId("survey"),
         ContactId = NewId("contact"),
-        Agent = new AgentRef("agent-7", "Sam de Vries"),
+        Agent = PersonRef.Agent("agent-7", "Sam de Vries"),
         Queue = "billing",
         Reasons = FollowUpReasons.LowCsat | FollowUpReasons.NotResolved,
         CallBack = true,

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CxBot.Domain;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Tests.Infrastructure;
+using CxBot.Domain.People;
 
 namespace CxBot.Storage.Tests.Surveys;
 
@@ -94,7 +95,7 @@ public sealed class TableSurveysTests(StorageFixture azurite)
         second.MarkSendFailed("a stale dispatcher", maxAttempts: 1, permanent: true);
         var conflict = await Assert.ThrowsAsync<DomainConflictException>(() => surveys.UpdateAsync(second, CancellationToken.None));
 
-        Assert.Equal("concurrency", conflict.Code);
+        Assert.Equal(ConflictReason.Concurrency, conflict.Reason);
         var stored = (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!;
         Assert.Equal(SurveyStatus.Sending, stored.Status);
         Assert.Null(stored.LastError);
@@ -109,7 +110,7 @@ public sealed class TableSurveysTests(StorageFixture azurite)
             SurveyId = TestData.NewId("survey"),
             ContactId = TestData.NewId("contact"),
             Customer = CustomerAddress.OnChannel("webchat", "User|1"),
-            Agent = new AgentRef("a", "A"),
+            Agent = PersonRef.Agent("a", "A"),
             Queue = "q",
             Channel = "email",
             ContactEndedAt = TestData.Time,

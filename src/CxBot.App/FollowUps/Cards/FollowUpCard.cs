@@ -78,9 +78,9 @@ public static class FollowUpCard
         ArgumentNullException.ThrowIfNull(followUp);
         return notice switch
         {
-            FollowUpNotice.AlreadyClaimed => Strings.Format("Banner.AlreadyClaimed", culture, followUp.Owner?.Name),
-            FollowUpNotice.AlreadyResolved => Strings.Format("Banner.AlreadyResolved", culture, followUp.ResolvedBy?.Name),
-            FollowUpNotice.NotOwner => Strings.Format("Banner.NotOwner", culture, followUp.Owner?.Name),
+            FollowUpNotice.AlreadyClaimed => Strings.Format("Banner.AlreadyClaimed", culture, followUp.Owner?.DisplayName),
+            FollowUpNotice.AlreadyResolved => Strings.Format("Banner.AlreadyResolved", culture, followUp.ResolvedBy?.DisplayName),
+            FollowUpNotice.NotOwner => Strings.Format("Banner.NotOwner", culture, followUp.Owner?.DisplayName),
             FollowUpNotice.NoteRequired => Strings.Get("Banner.NoteRequired", culture),
             FollowUpNotice.NoteTooLong => Strings.Format("Banner.NoteTooLong", culture, FollowUp.MaxNoteLength),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "Unknown notice."),
@@ -92,8 +92,8 @@ public static class FollowUpCard
     {
         var (text, color) = followUp.Status switch
         {
-            FollowUpStatus.Resolved => (Strings.Format("Status.Resolved", culture, followUp.ResolvedBy?.Name, Optional(followUp.ResolvedAt, time)), "good"),
-            FollowUpStatus.Claimed => (Strings.Format("Status.Claimed", culture, followUp.Owner?.Name, Optional(followUp.ClaimedAt, time)), "accent"),
+            FollowUpStatus.Resolved => (Strings.Format("Status.Resolved", culture, followUp.ResolvedBy?.DisplayName, Optional(followUp.ResolvedAt, time)), "good"),
+            FollowUpStatus.Claimed => (Strings.Format("Status.Claimed", culture, followUp.Owner?.DisplayName, Optional(followUp.ClaimedAt, time)), "accent"),
             _ => (Strings.Get("Status.Open", culture), (string?)null),
         };
         return new RichTextBlock { Inlines = [TextRun.Inert(text) with { Weight = "bolder", Color = color }] };

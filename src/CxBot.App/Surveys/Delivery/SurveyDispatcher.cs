@@ -87,7 +87,7 @@ public sealed partial class SurveyDispatcher(
         catch (DomainConflictException ex)
         {
             // Another dispatcher changed the survey meanwhile; its copy of the message decides.
-            LogConflict(logger, message.SurveyId, ex.Code);
+            LogConflict(logger, message.SurveyId, ex.Reason);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -129,8 +129,8 @@ public sealed partial class SurveyDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Survey queue unavailable: {Reason}")]
     private static partial void LogQueueUnavailable(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} changed meanwhile ({Code}); left to the other dispatcher")]
-    private static partial void LogConflict(ILogger logger, string surveyId, string code);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} changed meanwhile ({Reason}); left to the other dispatcher")]
+    private static partial void LogConflict(ILogger logger, string surveyId, ConflictReason reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching survey {SurveyId} failed; it will be retried")]
     private static partial void LogFailed(ILogger logger, Exception exception, string surveyId);

@@ -3,6 +3,7 @@ using CxBot.App.Localization;
 using CxBot.Cards;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
+using CxBot.Domain.People;
 
 namespace CxBot.App.Tests.FollowUps.Cards;
 
@@ -10,15 +11,15 @@ namespace CxBot.App.Tests.FollowUps.Cards;
 internal static class FollowUpCardSamples
 {
     public static readonly DateTimeOffset Created = new(2025, 3, 3, 14, 0, 0, TimeSpan.Zero);
-    public static readonly Actor Pieter = new("aad-pieter", "Pieter Jansen");
-    public static readonly Actor Fatima = new("aad-fatima", "Fatima El Amrani");
+    public static readonly PersonRef Pieter = PersonRef.Staff("aad-pieter", "Pieter Jansen");
+    public static readonly PersonRef Fatima = PersonRef.Staff("aad-fatima", "Fatima El Amrani");
 
     public static FollowUp Open(bool callBack = true, string? comment = "I was promised a call back last week and *nobody* called.") => new()
     {
         FollowUpId = "srv-0001",
         SurveyId = "srv-0001",
         ContactId = "C-20250303-0042",
-        Agent = new AgentRef("agent-17", "Sanne de Vries"),
+        Agent = PersonRef.Agent("agent-17", "Sanne de Vries"),
         Queue = "billing",
         Reasons = FollowUpReasons.LowCsat | FollowUpReasons.WorseThanExpected,
         CallBack = callBack,

@@ -5,6 +5,7 @@ using CxBot.App.Tests.Cards;
 using CxBot.Cards;
 using CxBot.Domain.FollowUps;
 using static CxBot.App.Tests.FollowUps.Cards.FollowUpCardSamples;
+using CxBot.Domain.People;
 
 namespace CxBot.App.Tests.FollowUps.Cards;
 
@@ -111,7 +112,7 @@ public sealed class FollowUpCardTests
     {
         const string comment = "**Refund** now [here](https://evil.example) {{DATE(2025-01-01T00:00:00Z)}}";
         var followUp = Open(comment: comment);
-        followUp.Claim(new Actor("x", "<at>Eve</at> _boss_"), Created);
+        followUp.Claim(PersonRef.Staff("x", "<at>Eve</at> _boss_"), Created);
 
         var card = Build(followUp);
 

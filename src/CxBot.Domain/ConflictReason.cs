@@ -1,0 +1,26 @@
+namespace CxBot.Domain;
+
+/// <summary>Why a state change was refused. Stable names: they appear in logs and select the text people see.</summary>
+public enum ConflictReason
+{
+    /// <summary>Another writer changed or removed the record since it was read (a lost race).</summary>
+    Concurrency,
+    /// <summary>A survey that no longer waits to be sent.</summary>
+    NotSendable,
+    /// <summary>A send outcome for a survey no dispatcher is sending.</summary>
+    NotSending,
+    /// <summary>The survey was answered already.</summary>
+    AlreadyAnswered,
+    /// <summary>The survey has not been sent.</summary>
+    NotSent,
+    /// <summary>The survey expired.</summary>
+    Expired,
+    /// <summary>No reminder is due.</summary>
+    NoReminder,
+    /// <summary>The follow-up is resolved.</summary>
+    AlreadyResolved,
+    /// <summary>Someone else owns the follow-up.</summary>
+    AlreadyClaimed,
+    /// <summary>No overdue notice is due.</summary>
+    NoOverdue,
+}
