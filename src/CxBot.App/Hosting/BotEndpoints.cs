@@ -1,6 +1,3 @@
-using CxBot.App.Conversations;
-using CxBot.App.Routing;
-using CxBot.Domain.Activities;
 using CxBot.Protocol.Auth;
 using CxBot.Protocol.Schema;
 
@@ -23,10 +20,7 @@ public static partial class BotEndpoints
     private static async Task<IResult> HandleAsync(
         HttpRequest request,
         IInboundAuthenticator authenticator,
-        IActivityLedger ledger,
-        ConversationRecorder recorder,
-        ActivityRouter router,
-        TimeProvider time,
+        TurnRunner turns,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -62,43 +56,7 @@ public static partial class BotEndpoints
             return Problems.Of(StatusCodes.Status400BadRequest, "Missing activity type", "The activity has no 'type'.");
         }
 
-        if (!string.IsNullOrEmpty(activity.Id) && !string.IsNullOrEmpty(activity.ChannelId))
-        {
-            bool first;
-            try
-            {
-                first = await ledger.TryClaimAsync(activity.ChannelId, activity.Conversation?.Id ?? string.Empty, activity.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Azure.RequestFailedException ex)
-            {
-                // Without the ledger a retry could be handled twice; the channel retries on 5xx, so ask it to.
-                LogLedgerUnavailable(logger, ex.Status, ex.ErrorCode);
-                return Problems.Of(StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "The activity could not be recorded; try again shortly.");
-            }
-
-            if (!first)
-            {
-                LogDuplicate(logger, activity.Type, activity.Id);
-                return Results.Ok();
-            }
-        }
-
-        await recorder.RecordAsync(activity, cancellationToken).ConfigureAwait(false);
-
-        try
-        {
-            var response = await router.RouteAsync(activity, cancellationToken).ConfigureAwait(false);
-            return response is null
-                ? Results.Ok()
-                : response.Body is null ? Results.StatusCode(response.Status) : Results.Json(response.Body, statusCode: response.Status);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogFailed(logger, ex, activity.Type, activity.Name);
-            return activity.IsType(ActivityTypes.Invoke)
-                ? Results.Json(InvokeResponse.Error(500, "InternalError", "Something went wrong; please try again.").Body)
-                : Results.Ok();
-        }
+        return await turns.RunAsync(activity, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected activity: {Outcome} {Reason}")]
@@ -106,13 +64,4 @@ public static partial class BotEndpoints
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bot Framework signing keys unavailable: {Reason}")]
     private static partial void LogKeysUnavailable(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Activity ledger unavailable: {Status} {Code}")]
-    private static partial void LogLedgerUnavailable(ILogger logger, int status, string? code);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of {Type} {ActivityId} ignored")]
-    private static partial void LogDuplicate(ILogger logger, string? type, string activityId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling {Type} {Name} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string? type, string? name);
 }

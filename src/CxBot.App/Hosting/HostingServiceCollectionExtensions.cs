@@ -42,6 +42,11 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddBotConnector();
         builder.Services.AddCxBotStorage();
         builder.Services.AddBotRouting();
+        builder.Services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.SectionName)
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromSeconds(14), "Turns:Timeout must be above 0 and at most 00:00:14 (Teams waits 15 seconds for an answer).")
+            .Validate(o => o.RedeliveryWait >= TimeSpan.Zero && o.RedeliveryWait <= TimeSpan.FromSeconds(10), "Turns:RedeliveryWait must be between 0 and 00:00:10.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TurnRunner>();
         builder.Services.AddRouteModule<WelcomeModule>();
         builder.Services.AddContacts();
         builder.Services.AddSurveys();

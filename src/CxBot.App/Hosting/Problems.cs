@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CxBot.App.Hosting;
 
 /// <summary>problem+json answers for HTTP clients: a status, a short title and what to fix.</summary>
@@ -6,4 +8,17 @@ public static class Problems
     /// <summary>A problem result.</summary>
     public static IResult Of(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+
+    /// <summary>503 with <c>Retry-After</c>: our failure, and the caller should try again after <paramref name="retryAfterSeconds"/>.</summary>
+    public static IResult Unavailable(string title, string detail, int retryAfterSeconds) =>
+        new WithRetryAfter(Of(StatusCodes.Status503ServiceUnavailable, title, detail), retryAfterSeconds);
+
+    private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

@@ -87,7 +87,7 @@ public sealed class MessagingEndpointTests(AzuriteProcess azurite) : IDisposable
     }
 
     [Fact]
-    public async Task Post_MessageWhoseHandlerThrows_Is200()
+    public async Task Post_MessageWhoseHandlerThrows_Is503SoTheChannelRetries()
     {
         var user = TestPeople.NewCustomer();
         var attempts = 0;
@@ -99,7 +99,8 @@ public sealed class MessagingEndpointTests(AzuriteProcess azurite) : IDisposable
 
         var response = await _factory.PostActivityAsync(user.Text("help"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await response.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.NotNull(response.Headers.RetryAfter);
         Assert.Equal(1, attempts);
     }
 
@@ -157,7 +158,39 @@ public sealed class MessagingEndpointTests(AzuriteProcess azurite) : IDisposable
 
     private sealed class UnreachableLedger : IActivityLedger
     {
-        public Task<bool> TryClaimAsync(string channelId, string conversationId, string activityId, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        public Task<ActivityClaim> TryClaimAsync(ActivityKey key, DateTimeOffset receivedAt, TimeSpan staleAfter, CancellationToken cancellationToken) =>
             throw new Azure.RequestFailedException(503, "Service Unavailable");
+
+        public Task CompleteAsync(ActivityKey key, ActivityClaim claim, StoredAnswer? answer, DateTimeOffset at, CancellationToken cancellationToken) =>
+            throw new Azure.RequestFailedException(503, "Service Unavailable");
+
+        public Task AbandonAsync(ActivityKey key, ActivityClaim claim, CancellationToken cancellationToken) =>
+            throw new Azure.RequestFailedException(503, "Service Unavailable");
+
+        public Task<ActivityClaim?> GetAsync(ActivityKey key, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+            throw new Azure.RequestFailedException(503, "Service Unavailable");
+    }
+
+    [Fact]
+    public async Task Post_LedgerFailsWithAnyException_Is503NotA500()
+    {
+        using var factory = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IActivityLedger, BrokenLedger>()));
+        using var client = factory.CreateClient();
+
+        var response = await client.PostAsync(BotEndpoints.MessagesPath, AppHttp.Body(TestPeople.NewCustomer().Text("help").ToJsonString()));
+
+        await response.ReadProblemAsync(HttpStatusCode.ServiceUnavailable);
+    }
+
+    private sealed class BrokenLedger : IActivityLedger
+    {
+        public Task<ActivityClaim> TryClaimAsync(ActivityKey key, DateTimeOffset receivedAt, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+            throw new TimeoutException("The storage call timed out.");
+
+        public Task CompleteAsync(ActivityKey key, ActivityClaim claim, StoredAnswer? answer, DateTimeOffset at, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task AbandonAsync(ActivityKey key, ActivityClaim claim, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task<ActivityClaim?> GetAsync(ActivityKey key, DateTimeOffset receivedAt, CancellationToken cancellationToken) => Task.FromResult<ActivityClaim?>(null);
     }
 }
