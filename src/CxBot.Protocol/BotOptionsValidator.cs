@@ -45,6 +45,13 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
         ValidateEndpoint(options.AuthorityHost, nameof(BotOptions.AuthorityHost), failures);
         RequireValue(options.Issuer, nameof(BotOptions.Issuer), failures);
         RequireValue(options.OAuthScope, nameof(BotOptions.OAuthScope), failures);
+        foreach (var host in options.AdditionalServiceUrlHosts)
+        {
+            if (Connector.ServiceUrlAllowList.Problem(host) is { } problem)
+            {
+                failures.Add($"{Section}:{nameof(BotOptions.AdditionalServiceUrlHosts)} holds '{host}': {problem}.");
+            }
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

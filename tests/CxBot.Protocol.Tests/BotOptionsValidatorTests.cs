@@ -35,6 +35,18 @@ public sealed class BotOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_WildcardOverASharedHostingSuffix_FailsAtStartupNamingTheKey()
+    {
+        var options = new BotOptions { AppId = AppId, AppType = BotAppType.MultiTenant, AppPassword = "secret", AdditionalServiceUrlHosts = ["*.azurewebsites.net"] };
+
+        var result = Validate(options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Bot:AdditionalServiceUrlHosts", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("public suffix", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_AllowUnauthenticatedWithoutAppId_Succeeds()
     {
         Assert.True(Validate(new BotOptions { AllowUnauthenticated = true }).Succeeded);

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Http.Features;
 namespace CxBot.App.Hosting;
 
 /// <summary>Reads an activity from a request: content type, size limit and JSON shape, each with its own 4xx.</summary>
-public static class ActivityRequestReader
+public static partial class ActivityRequestReader
 {
     /// <summary>Largest activity accepted. Teams messages are far smaller; cards submits stay under a few KB.</summary>
     public const int MaxActivityBytes = 256 * 1024;
 
     /// <summary>The activity, or the problem to answer with.</summary>
-    public static async Task<(Activity? Activity, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(Activity? Activity, IResult? Problem)> ReadAsync(HttpRequest request, ILogger logger, CancellationToken cancellationToken)
     {
         if (!IsJson(request.ContentType))
         {
@@ -52,12 +52,13 @@ public static class ActivityRequestReader
         }
         catch (JsonException ex)
         {
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, "Malformed activity",
-                $"The body is not a valid activity JSON object (line {ex.LineNumber + 1}, position {ex.BytePositionInLine})."));
+            // The caller is not authenticated yet: where the parse failed goes to the log only.
+            LogMalformed(logger, ex.LineNumber + 1, ex.BytePositionInLine);
+            return (null, Problems.Of(StatusCodes.Status400BadRequest, "Bad request", "The body is not a valid activity."));
         }
 
         return activity is null
-            ? (null, Problems.Of(StatusCodes.Status400BadRequest, "Malformed activity", "The body must be a JSON object."))
+            ? (null, Problems.Of(StatusCodes.Status400BadRequest, "Bad request", "The body is not a valid activity."))
             : (activity, null);
     }
 
@@ -68,4 +69,7 @@ public static class ActivityRequestReader
         contentType is not null && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) &&
         (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
          media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Malformed activity JSON at line {Line}, byte {Position}")]
+    private static partial void LogMalformed(ILogger logger, long? line, long? position);
 }

@@ -25,7 +25,7 @@ public static partial class BotEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(BotEndpoints).FullName!);
-        var (activity, problem) = await ActivityRequestReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        var (activity, problem) = await ActivityRequestReader.ReadAsync(request, logger, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
@@ -48,7 +48,10 @@ public static partial class BotEndpoints
         {
             LogRejected(logger, auth.Outcome, auth.Reason);
             var status = auth.Outcome == InboundAuthOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
-            return Problems.Of(status, status == 401 ? "Unauthorized" : "Forbidden", auth.Reason ?? "The request is not authenticated.");
+            // Generic on purpose: which check failed is logged above, never told to the caller.
+            return status == 401
+                ? Problems.Of(status, "Unauthorized", "The request is not authenticated.")
+                : Problems.Of(status, "Forbidden", "The request is not allowed.");
         }
 
         if (string.IsNullOrWhiteSpace(activity!.Type))

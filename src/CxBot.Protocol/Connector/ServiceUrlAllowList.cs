@@ -12,9 +12,10 @@ internal enum ServiceUrlTrust
 }
 
 /// <summary>
-/// Decides which serviceUrls receive the bot's requests and token: https to the Bot Framework and Teams connector hosts
-/// (public cloud, GCC, GCC High, DoD, US Gov and China Bot Framework hosts) plus the configured extra hosts; loopback
-/// only in development mode (<c>Bot:AllowUnauthenticated</c>) and then without a token.
+/// Decides which serviceUrls receive the bot's requests and token: https on port 443 to the Bot Framework and Teams
+/// connector hosts (public cloud, GCC, GCC High, DoD, US Gov and China Bot Framework hosts) plus the configured extra
+/// hosts (each on 443 unless it names its port); loopback only in development mode (<c>Bot:AllowUnauthenticated</c>)
+/// and then without a token.
 /// </summary>
 internal sealed class ServiceUrlAllowList
 {
@@ -31,13 +32,15 @@ internal sealed class ServiceUrlAllowList
         "*.botframework.azure.cn",
     ];
 
-    private readonly HashSet<string> _exactHosts = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<string> _suffixes = [];
+    private const int HttpsPort = 443;
+
+    private readonly HashSet<(string Host, int Port)> _exactHosts = [];
+    private readonly List<(string Suffix, int Port)> _suffixes = [];
     private readonly bool _allowLoopback;
 
-    /// <param name="additionalHosts">Extra exact hosts or <c>*.suffix</c> patterns.</param>
+    /// <param name="additionalHosts">Extra exact hosts or <c>*.suffix</c> patterns, each optionally with <c>:port</c>.</param>
     /// <param name="allowLoopback">Development mode: loopback URLs may be called (without a token).</param>
-    /// <exception cref="ArgumentException">A pattern is not a host name or is too broad (<c>*</c>, <c>*.com</c>).</exception>
+    /// <exception cref="ArgumentException">A pattern is not valid (see <see cref="Problem"/>).</exception>
     public ServiceUrlAllowList(IEnumerable<string> additionalHosts, bool allowLoopback)
     {
         _allowLoopback = allowLoopback;
@@ -50,20 +53,35 @@ internal sealed class ServiceUrlAllowList
     public static ServiceUrlAllowList FromOptions(BotOptions options) =>
         new(options.AdditionalServiceUrlHosts, options.AllowUnauthenticated);
 
-    /// <summary>True when <paramref name="pattern"/> is an exact DNS name or IPv4 address, or <c>*.</c> followed by a DNS name of at least two labels.</summary>
-    public static bool IsValidPattern(string? pattern)
+    /// <summary>True when <paramref name="pattern"/> is allowed (see <see cref="Problem"/>).</summary>
+    public static bool IsValidPattern(string? pattern) => Problem(pattern) is null;
+
+    /// <summary>
+    /// Why <paramref name="pattern"/> cannot be trusted, or null when it can: an exact DNS name or IPv4 address, or
+    /// <c>*.</c> followed by a DNS name of at least two labels that is not a public suffix (a wildcard over
+    /// <c>azurewebsites.net</c> or <c>co.uk</c> would trust hosts anyone can register); either with an optional <c>:port</c>.
+    /// </summary>
+    public static string? Problem(string? pattern)
     {
-        if (string.IsNullOrWhiteSpace(pattern))
+        if (!TrySplit(pattern, out var host, out _))
         {
-            return false;
+            return "use an exact host name or '*.' followed by a domain of two or more labels, optionally with ':port'";
         }
-        var host = pattern.Trim().TrimEnd('.');
+
         if (host.StartsWith("*.", StringComparison.Ordinal))
         {
-            host = host[2..];
-            return host.Contains('.', StringComparison.Ordinal) && Uri.CheckHostName(host) == UriHostNameType.Dns;
+            var domain = host[2..];
+            if (!domain.Contains('.', StringComparison.Ordinal) || Uri.CheckHostName(domain) != UriHostNameType.Dns)
+            {
+                return "a wildcard needs a domain of two or more labels after '*.'";
+            }
+
+            return PublicSuffixes.IsPublicSuffix(domain)
+                ? $"'{domain}' is a public suffix: anyone can register a host under it; name your own hosts instead"
+                : null;
         }
-        return Uri.CheckHostName(host) is UriHostNameType.Dns or UriHostNameType.IPv4;
+
+        return Uri.CheckHostName(host) is UriHostNameType.Dns or UriHostNameType.IPv4 ? null : "not a host name";
     }
 
     public ServiceUrlTrust Evaluate(Uri? uri)
@@ -78,19 +96,19 @@ internal sealed class ServiceUrlAllowList
                 ? ServiceUrlTrust.LoopbackWithoutToken
                 : ServiceUrlTrust.NotAllowed;
         }
-        return uri.Scheme == Uri.UriSchemeHttps && IsListed(uri.IdnHost) ? ServiceUrlTrust.Trusted : ServiceUrlTrust.NotAllowed;
+        return uri.Scheme == Uri.UriSchemeHttps && IsListed(uri.IdnHost, uri.Port) ? ServiceUrlTrust.Trusted : ServiceUrlTrust.NotAllowed;
     }
 
-    private bool IsListed(string host)
+    private bool IsListed(string host, int port)
     {
-        host = host.TrimEnd('.');
-        if (_exactHosts.Contains(host))
+        host = host.TrimEnd('.').ToLowerInvariant();
+        if (_exactHosts.Contains((host, port)))
         {
             return true;
         }
-        foreach (var suffix in _suffixes)
+        foreach (var (suffix, allowedPort) in _suffixes)
         {
-            if (host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            if (port == allowedPort && host.Length > suffix.Length && host.EndsWith(suffix, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -98,22 +116,46 @@ internal sealed class ServiceUrlAllowList
         return false;
     }
 
+    private static bool TrySplit(string? pattern, out string host, out int port)
+    {
+        host = string.Empty;
+        port = HttpsPort;
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            return false;
+        }
+
+        host = pattern.Trim().TrimEnd('.').ToLowerInvariant();
+        var colon = host.LastIndexOf(':');
+        if (colon >= 0)
+        {
+            if (!int.TryParse(host.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) ||
+                port is < 1 or > 65535)
+            {
+                return false;
+            }
+
+            host = host[..colon].TrimEnd('.');
+        }
+
+        return host.Length > 0;
+    }
+
     private void Add(string pattern)
     {
-        if (!IsValidPattern(pattern))
+        if (Problem(pattern) is { } problem)
         {
-            throw new ArgumentException(
-                $"'{pattern}' is not a valid serviceUrl host: use an exact host name or '*.' followed by a domain of two or more labels.",
-                nameof(pattern));
+            throw new ArgumentException($"'{pattern}' is not a valid serviceUrl host: {problem}.", nameof(pattern));
         }
-        var host = pattern.Trim().TrimEnd('.').ToLowerInvariant();
+
+        TrySplit(pattern, out var host, out var port);
         if (host.StartsWith("*.", StringComparison.Ordinal))
         {
-            _suffixes.Add(host[1..]);
+            _suffixes.Add((host[1..], port));
         }
         else
         {
-            _exactHosts.Add(host);
+            _exactHosts.Add((host, port));
         }
     }
 }

@@ -114,12 +114,13 @@ public sealed class BotConnectorRegistrationTests
         Assert.Equal(expected, BotTokenProviderFactory.ClientCredentialScope(configured));
 
     [Fact]
-    public void AllowList_InvalidAdditionalHost_FailsAtResolution()
+    public void AllowList_InvalidAdditionalHost_FailsValidationNamingTheKey()
     {
         using var provider = Services(new() { ["Bot:AllowUnauthenticated"] = "true", ["Bot:AdditionalServiceUrlHosts:0"] = "*" })
             .AddBotConnector().BuildServiceProvider();
 
-        Assert.Throws<ArgumentException>(() => provider.GetRequiredService<IConnectorClient>());
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<IConnectorClient>());
+        Assert.Contains("Bot:AdditionalServiceUrlHosts", error.Message, StringComparison.Ordinal);
     }
 
     private sealed class NoHttp : Microsoft.Identity.Client.IMsalHttpClientFactory

@@ -77,4 +77,52 @@ public sealed class ServiceUrlAllowListTests
     [InlineData("*.*.contoso.com")]
     public void Constructor_InvalidOrTooBroadPattern_Throws(string pattern) =>
         Assert.Throws<ArgumentException>(() => new ServiceUrlAllowList([pattern], allowLoopback: false));
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net:8443/amer/")]
+    [InlineData("https://directline.botframework.com:444/")]
+    [InlineData("https://smba.trafficmanager.net:80/amer/")]
+    public void Evaluate_BuiltInHostOnAnotherPort_IsNotAllowed(string url) =>
+        Assert.Equal(ServiceUrlTrust.NotAllowed, Production.Evaluate(new Uri(url)));
+
+    [Theory]
+    [InlineData("bot.contoso.com", "https://bot.contoso.com:8443/x", false)]
+    [InlineData("bot.contoso.com:8443", "https://bot.contoso.com:8443/x", true)]
+    [InlineData("bot.contoso.com:8443", "https://bot.contoso.com/x", false)]
+    [InlineData("*.contoso.com:8443", "https://a.contoso.com:8443/x", true)]
+    [InlineData("*.contoso.com:8443", "https://a.contoso.com:9443/x", false)]
+    [InlineData("*.contoso.com", "https://a.contoso.com:443/x", true)]
+    public void Evaluate_AdditionalHosts_CheckThePort(string pattern, string url, bool trusted) => Assert.Equal(
+        trusted ? ServiceUrlTrust.Trusted : ServiceUrlTrust.NotAllowed,
+        new ServiceUrlAllowList([pattern], allowLoopback: false).Evaluate(new Uri(url)));
+
+    [Theory]
+    [InlineData("*.azurewebsites.net")]
+    [InlineData("*.trafficmanager.net")]
+    [InlineData("*.devtunnels.ms")]
+    [InlineData("*.ngrok.io")]
+    [InlineData("*.herokuapp.com")]
+    [InlineData("*.co.uk")]
+    [InlineData("*.AzureWebsites.net.")]
+    [InlineData("*.azurewebsites.net:443")]
+    public void Constructor_WildcardOverAPublicSuffix_IsRefused(string pattern)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ServiceUrlAllowList([pattern], allowLoopback: false));
+
+        Assert.Contains("public suffix", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*.mybot.azurewebsites.net", "https://eu.mybot.azurewebsites.net/x")]
+    [InlineData("mybot.azurewebsites.net", "https://mybot.azurewebsites.net/x")]
+    [InlineData("mybot.devtunnels.ms", "https://mybot.devtunnels.ms/x")]
+    public void Constructor_OwnHostUnderASharedHostingDomain_IsAllowed(string pattern, string url) =>
+        Assert.Equal(ServiceUrlTrust.Trusted, new ServiceUrlAllowList([pattern], allowLoopback: false).Evaluate(new Uri(url)));
+
+    [Theory]
+    [InlineData("bot.contoso.com:0")]
+    [InlineData("bot.contoso.com:70000")]
+    [InlineData("bot.contoso.com:https")]
+    public void Constructor_BadPort_Throws(string pattern) =>
+        Assert.Throws<ArgumentException>(() => new ServiceUrlAllowList([pattern], allowLoopback: false));
 }
