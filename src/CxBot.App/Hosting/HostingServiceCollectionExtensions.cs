@@ -1,6 +1,7 @@
 using CxBot.App.Alerts;
 using CxBot.App.Contacts;
 using CxBot.App.FollowUps;
+using CxBot.App.People;
 using CxBot.App.Routing;
 using CxBot.App.Surveys;
 using CxBot.App.Welcome;
@@ -42,6 +43,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddBotConnector();
         builder.Services.AddCxBotStorage();
         builder.Services.AddBotRouting();
+        builder.Services.AddStaff();
         builder.Services.AddRouteModule<WelcomeModule>();
         builder.Services.AddContacts();
         builder.Services.AddSurveys();
