@@ -56,10 +56,4 @@ internal static class StaffApi
 
     public static UserRole RoleOf(IServiceProvider services, JsonObject activity) =>
         services.GetRequiredService<RoleResolver>().Resolve(JsonSerializer.Deserialize(activity.ToJsonString(), ProtocolJsonContext.Default.Activity)!);
-
-    public static async Task<JsonObject> ProblemAsync(HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
 }

@@ -84,7 +84,7 @@ public sealed class StaffApiTests(AzuriteProcess azurite) : IDisposable
         using var response = await StaffApi.SendAsync(client, HttpMethod.Put, "/api/staff/" + objectId, content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await StaffApi.ProblemAsync(response);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem["errors"]!.AsObject().ContainsKey(field), $"errors should name {field}: {problem.ToJsonString()}");
         using var get = await StaffApi.SendAsync(client, HttpMethod.Get, "/api/staff/" + objectId);
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
@@ -102,8 +102,8 @@ public sealed class StaffApiTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, contactsKey.StatusCode);
-        Assert.Contains("Staff", (await StaffApi.ProblemAsync(contactsKey))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        await StaffApi.ProblemAsync(none);
+        Assert.Contains("Staff", (await contactsKey.ReadProblemAsync(HttpStatusCode.Forbidden))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await none.ReadProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class StaffApiTests(AzuriteProcess azurite) : IDisposable
         using var response = await StaffApi.ImportAsync(client, csv);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await StaffApi.ProblemAsync(response))["errors"]!.AsObject();
+        var errors = (await response.ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject();
         Assert.Equal(["row 3: roles[1]"], errors.Select(e => e.Key));
         using var get = await StaffApi.SendAsync(client, HttpMethod.Get, "/api/staff/" + good);
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
@@ -180,7 +180,7 @@ public sealed class StaffApiTests(AzuriteProcess azurite) : IDisposable
         using var response = await StaffApi.ImportAsync(_app.CreateClient(), csv);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await StaffApi.ProblemAsync(response))["errors"]!.AsObject().ContainsKey(field));
+        Assert.True((await response.ReadProblemAsync(HttpStatusCode.BadRequest))["errors"]!.AsObject().ContainsKey(field));
     }
 
     [Fact]
