@@ -72,6 +72,12 @@ public static class StaffEndpoints
             return ValidationProblem(errors);
         }
 
+        await CheckAgentIdsAsync(entry, "", store, errors, cancellationToken).ConfigureAwait(false);
+        if (errors.Count > 0)
+        {
+            return AgentIdConflict(errors);
+        }
+
         await store.UpsertAsync(entry, cancellationToken).ConfigureAwait(false);
         await directory.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return Results.Json(StaffEntryResponse.Of(directory.Find(entry.ObjectId) ?? entry), StaffJsonContext.Default.StaffEntryResponse);
@@ -119,6 +125,26 @@ public static class StaffEndpoints
             return ValidationProblem(errors);
         }
 
+        var holders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var prefix = $"row {i + 2}: ";
+            foreach (var agentId in entries[i].AgentIds)
+            {
+                if (!holders.TryAdd(agentId, entries[i].ObjectId))
+                {
+                    errors[prefix + "agentIds"] = [$"Agent id {agentId} is given to {holders[agentId]} on an earlier row."];
+                }
+            }
+
+            await CheckAgentIdsAsync(entries[i], prefix, store, errors, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (errors.Count > 0)
+        {
+            return AgentIdConflict(errors);
+        }
+
         foreach (var entry in entries)
         {
             await store.UpsertAsync(entry, cancellationToken).ConfigureAwait(false);
@@ -127,6 +153,25 @@ public static class StaffEndpoints
         await directory.RefreshAsync(cancellationToken).ConfigureAwait(false);
         return Results.Json(new StaffImportResponse(entries.Count), StaffJsonContext.Default.StaffImportResponse);
     }
+
+    /// <summary>A platform agent id names one person: one held by another person's API entry is a conflict (remove it there first).</summary>
+    private static async Task CheckAgentIdsAsync(StaffMember entry, string prefix, IStaffStore store, Dictionary<string, string[]> errors,
+        CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < entry.AgentIds.Count; i++)
+        {
+            var holder = await store.FindObjectIdByAgentIdAsync(entry.AgentIds[i], cancellationToken).ConfigureAwait(false);
+            if (holder is not null && !string.Equals(holder, entry.ObjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                errors[$"{prefix}agentIds[{i}]"] = [$"Agent id {entry.AgentIds[i]} belongs to {holder}; remove it from that entry first."];
+            }
+        }
+    }
+
+    private static IResult AgentIdConflict(Dictionary<string, string[]> errors) =>
+        Problems.Of(StatusCodes.Status409Conflict, "Agent id taken",
+            "Fix the fields named in 'errors': " + string.Join(", ", errors.Keys.Take(20)) + ".",
+            new Dictionary<string, object?> { ["errors"] = errors });
 
     private static IResult NotFound(string objectId) =>
         Problems.Of(StatusCodes.Status404NotFound, "Not found", $"No source of the staff directory names {(objectId.Length > StaffLimits.IdLength ? "this id" : objectId)}.");

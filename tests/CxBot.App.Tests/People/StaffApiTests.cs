@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CxBot.App.Integrations;
+using CxBot.App.People;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.People;
 using CxBot.Testing.Processes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CxBot.App.Tests.People;
 
@@ -189,5 +191,25 @@ public sealed class StaffApiTests(AzuriteProcess azurite) : IDisposable
         using var response = await StaffApi.SendAsync(_app.CreateClient(), HttpMethod.Post, "/api/staff/import", JsonContent.Create(new JsonObject()));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AgentIdHeldByAnotherPerson_Is409NamingTheField_ForPutAndImport()
+    {
+        var client = _app.CreateClient();
+        var (holder, other) = (NewId(), NewId());
+        var agentId = "cc-" + NewId();
+        var body = StaffApi.Entry("Holder", "agent");
+        body["agentIds"] = new JsonArray(agentId);
+        using var held = await StaffApi.PutAsync(client, holder, body);
+        using var again = await StaffApi.PutAsync(client, holder, body);
+
+        using var taken = await StaffApi.PutAsync(client, other, body);
+        using var imported = await StaffApi.ImportAsync(client, $"objectId,displayName,agentIds\n{other},Other,{agentId}\n");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.True((await taken.ReadProblemAsync(HttpStatusCode.Conflict))["errors"]!.AsObject().ContainsKey("agentIds[0]"));
+        Assert.True((await imported.ReadProblemAsync(HttpStatusCode.Conflict))["errors"]!.AsObject().ContainsKey("row 2: agentIds[0]"));
+        Assert.Equal(holder, _app.Services.GetRequiredService<StaffDirectory>().FindByAgentId(agentId)?.ObjectId);
     }
 }
