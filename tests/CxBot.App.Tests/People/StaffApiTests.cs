@@ -134,6 +134,16 @@ public sealed class StaffApiTests(AzuriteProcess azurite) : IDisposable
     }
 
     [Fact]
+    public void Startup_KeysUnderANameThatIsNoScope_Fails()
+    {
+        using var app = new CxBotAppFactory(azurite, StaffApi.Settings(("Api:Keys:Reports:0", ApiKeyVerifier.Hash("r"))));
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("Api:Keys:Reports", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_GoodCsv_UpsertsEveryRow_AndIsIdempotent()
     {
         var client = _app.CreateClient();
