@@ -1,5 +1,6 @@
 using CxBot.App.Contacts;
 using CxBot.App.Hosting;
+using CxBot.App.People;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCxBot();
@@ -8,6 +9,7 @@ var app = builder.Build();
 app.UseStatusCodePages();
 app.MapBotEndpoints();
 app.MapContactsEndpoints();
+app.MapStaffEndpoints();
 app.MapHealthEndpoints();
 app.Run();
 

@@ -2,12 +2,14 @@ using CxBot.Domain.Activities;
 using CxBot.Domain.Conversations;
 using CxBot.Domain.Customers;
 using CxBot.Domain.FollowUps;
+using CxBot.Domain.People;
 using CxBot.Domain.Settings;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Activities;
 using CxBot.Storage.Conversations;
 using CxBot.Storage.Customers;
 using CxBot.Storage.FollowUps;
+using CxBot.Storage.People;
 using CxBot.Storage.Settings;
 using CxBot.Storage.Setup;
 using CxBot.Storage.Surveys;
@@ -44,6 +46,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IFollowUps, TableFollowUps>();
         services.TryAddSingleton<IAlertChannels, TableAlertChannels>();
         services.TryAddSingleton<IGeneratedKeys, TableGeneratedKeys>();
+        services.TryAddSingleton<IStaffStore, TableStaff>();
         return services;
     }
 }

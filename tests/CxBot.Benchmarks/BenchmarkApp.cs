@@ -1,5 +1,6 @@
 using System.Net;
 using CxBot.App.Contacts;
+using CxBot.App.Integrations;
 using CxBot.App.Surveys.Delivery;
 using CxBot.Domain.Surveys;
 using CxBot.Protocol.Connector;

@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CxBot.App.Contacts;
+using CxBot.App.Integrations;
 using CxBot.App.FollowUps;
 using CxBot.App.Hosting;
 using CxBot.App.Localization;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CxBot.App.Contacts;
+using CxBot.App.Integrations;
 using CxBot.App.Surveys;
 using CxBot.Protocol;
 using CxBot.Storage.Setup;

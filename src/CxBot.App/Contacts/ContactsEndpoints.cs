@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CxBot.App.Hosting;
+using CxBot.App.Integrations;
 using CxBot.Domain.Surveys;
 
 namespace CxBot.App.Contacts;
@@ -15,18 +16,13 @@ public static class ContactsEndpoints
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapContactsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, HandleAsync);
+        endpoints.MapPost(Path, HandleAsync).RequireApiKey(ApiScope.Contacts);
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, ApiKeyVerifier keys, ContactIntake intake, TimeProvider time,
+    private static async Task<IResult> HandleAsync(HttpRequest request, ContactIntake intake, TimeProvider time,
         Microsoft.Extensions.Options.IOptions<CxBot.Protocol.BotOptions> bot, CancellationToken cancellationToken)
     {
-        if (!keys.IsValid(request.Headers[ApiOptions.KeyHeader].ToString()))
-        {
-            return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", $"Send a valid API key in the {ApiOptions.KeyHeader} header.");
-        }
-
         if (!request.HasJsonContentType())
         {
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the contact as application/json.");

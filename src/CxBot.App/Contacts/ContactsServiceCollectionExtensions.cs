@@ -1,16 +1,14 @@
-using Microsoft.Extensions.Options;
+using CxBot.App.Integrations;
 
 namespace CxBot.App.Contacts;
 
-/// <summary>Registers the contacts API: the API keys and the intake that decides once per contact.</summary>
+/// <summary>Registers the contacts API: the API keys (scope Contacts) and the intake that decides once per contact.</summary>
 public static class ContactsServiceCollectionExtensions
 {
     /// <summary>Adds the feature.</summary>
     public static IServiceCollection AddContacts(this IServiceCollection services)
     {
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
-        services.AddSingleton<ApiKeyVerifier>();
+        services.AddApiKeys();
         services.AddSingleton<ContactIntake>();
         return services;
     }

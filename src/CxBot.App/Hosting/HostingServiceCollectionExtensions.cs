@@ -1,6 +1,7 @@
 using CxBot.App.Alerts;
 using CxBot.App.Contacts;
 using CxBot.App.FollowUps;
+using CxBot.App.People;
 using CxBot.App.Routing;
 using CxBot.App.Surveys;
 using CxBot.App.Welcome;
@@ -47,6 +48,7 @@ public static class HostingServiceCollectionExtensions
             .Validate(o => o.RedeliveryWait >= TimeSpan.Zero && o.RedeliveryWait <= TimeSpan.FromSeconds(10), "Turns:RedeliveryWait must be between 0 and 00:00:10.")
             .ValidateOnStart();
         builder.Services.AddSingleton<TurnRunner>();
+        builder.Services.AddStaff();
         builder.Services.AddRouteModule<WelcomeModule>();
         builder.Services.AddContacts();
         builder.Services.AddSurveys();

@@ -1,16 +1,15 @@
 using CxBot.Domain.People;
 using CxBot.Protocol.Schema;
-using Microsoft.Extensions.Options;
 
 namespace CxBot.App.People;
 
 /// <summary>
-/// Decides a sender's role from the Entra object id Teams puts on the activity. Only Teams activities count:
-/// a web chat client chooses its own ids, so web chat users are always customers.
+/// Decides a sender's role from the Entra object id Teams puts on the activity, through the staff directory. Only
+/// Teams activities count: a web chat client chooses its own ids, so web chat users are always customers.
 /// </summary>
-public sealed class RoleResolver(IOptionsMonitor<RolesOptions> options)
+public sealed class RoleResolver(StaffDirectory directory)
 {
-    /// <summary>The sender's role.</summary>
+    /// <summary>The sender's role (synchronous: the directory answers from memory).</summary>
     public UserRole Resolve(Activity activity)
     {
         var aad = activity.From?.AadObjectId;
@@ -19,12 +18,6 @@ public sealed class RoleResolver(IOptionsMonitor<RolesOptions> options)
             return UserRole.Customer;
         }
 
-        var roles = options.CurrentValue;
-        if (roles.Supervisors.Contains(aad, StringComparer.OrdinalIgnoreCase))
-        {
-            return UserRole.Supervisor;
-        }
-
-        return roles.Agents.Contains(aad, StringComparer.OrdinalIgnoreCase) ? UserRole.Agent : UserRole.Customer;
+        return directory.Find(aad)?.Role ?? UserRole.Customer;
     }
 }

@@ -1,16 +1,13 @@
 using CxBot.App.Conversations;
-using CxBot.App.People;
 
 namespace CxBot.App.Routing;
 
 /// <summary>Registers the router and builds the route table from every <see cref="IRouteModule"/>.</summary>
 public static class RoutingServiceCollectionExtensions
 {
-    /// <summary>Adds routing, roles and conversation recording.</summary>
+    /// <summary>Adds routing and conversation recording (roles come from the staff directory, <c>AddStaff</c>).</summary>
     public static IServiceCollection AddBotRouting(this IServiceCollection services)
     {
-        services.AddOptions<RolesOptions>().BindConfiguration(RolesOptions.SectionName);
-        services.AddSingleton<RoleResolver>();
         services.AddSingleton<ConversationRecorder>();
         services.AddSingleton(sp =>
         {

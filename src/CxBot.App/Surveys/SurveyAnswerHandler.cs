@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CxBot.App.FollowUps;
 using CxBot.App.Localization;
+using CxBot.App.People;
 using CxBot.App.Routing;
 using CxBot.App.Surveys.Cards;
 using CxBot.Domain;
@@ -24,6 +25,7 @@ public sealed partial class SurveyAnswerHandler(
     FollowUpService followUps,
     IOptionsMonitor<SurveyOptions> options,
     SurveyCatalog catalog,
+    StaffDirectory staff,
     ILogger<SurveyAnswerHandler> logger)
 {
     /// <summary>Handles the submit.</summary>
@@ -93,7 +95,8 @@ public sealed partial class SurveyAnswerHandler(
             ContactId = survey.ContactId,
             DefinitionId = survey.DefinitionId,
             DefinitionVersion = survey.DefinitionVersion,
-            Agent = survey.Agent,
+            // The platform names the agent by its own id; the directory adds who that is in Teams, when it knows.
+            Agent = staff.ResolveAgent(survey.Agent),
             Queue = survey.Queue,
             Channel = survey.Channel,
             CustomerKey = survey.Customer.Key,

@@ -14,4 +14,7 @@ public interface IConversationRecords
 
     /// <summary>The Teams personal chat with an Entra user of a tenant.</summary>
     Task<ConversationRecord?> FindPersonalByAadAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken);
+
+    /// <summary>The most recently heard conversation of a Teams team (any of its channels), or null.</summary>
+    Task<ConversationRecord?> FindTeamAsync(string channelId, string teamId, CancellationToken cancellationToken);
 }

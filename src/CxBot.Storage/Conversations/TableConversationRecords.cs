@@ -26,6 +26,9 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
     public Task<ConversationRecord?> FindPersonalByAadAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken) =>
         GetAsync(AadPartition(tenantId), TableKeys.Escape(aadObjectId.ToLowerInvariant()), cancellationToken);
 
+    public Task<ConversationRecord?> FindTeamAsync(string channelId, string teamId, CancellationToken cancellationToken) =>
+        GetAsync(TeamPartition(channelId), TableKeys.Escape(teamId), cancellationToken);
+
     private async Task<ConversationRecord?> GetAsync(string partition, string row, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<ConversationEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -35,6 +38,11 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
     private static IEnumerable<(string Partition, string Row)> KeysOf(ConversationRecord record)
     {
         yield return (ConversationPartition(record.ChannelId), TableKeys.Escape(record.ConversationId));
+        if (!string.IsNullOrEmpty(record.TeamId))
+        {
+            yield return (TeamPartition(record.ChannelId), TableKeys.Escape(record.TeamId));
+        }
+
         if (!record.IsPersonal)
         {
             yield break;
@@ -53,6 +61,7 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
 
     private static string ConversationPartition(string channelId) => TableKeys.Join("conv", channelId);
     private static string UserPartition(string channelId) => TableKeys.Join("user", channelId);
+    private static string TeamPartition(string channelId) => TableKeys.Join("team", channelId);
     private static string AadPartition(string tenantId) => TableKeys.Join("aad", tenantId.ToLowerInvariant());
 
     private static ConversationEntity ToEntity(ConversationRecord r, string partition, string row) => new()

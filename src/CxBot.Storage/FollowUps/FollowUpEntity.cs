@@ -12,6 +12,7 @@ internal sealed class FollowUpEntity : TableRow
     public string ContactId { get; set; } = "";
     public string AgentId { get; set; } = "";
     public string AgentName { get; set; } = "";
+    public string? AgentObjectId { get; set; }
     public string Queue { get; set; } = "";
     /// <summary><see cref="Domain.FollowUps.FollowUpReasons"/> flag names, e.g. <c>LowCsat, NotResolved</c>.</summary>
     public string Reasons { get; set; } = "";

@@ -41,11 +41,14 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Secrets the app generated for itself.</summary>
     public string GeneratedKeys => _prefix + "GeneratedKeys";
 
+    /// <summary>The staff directory's stored sources (API entries, the agents' team roster) and its agent-id index.</summary>
+    public string Staff => _prefix + "Staff";
+
     /// <summary>Every table the app uses.</summary>
     public IReadOnlyList<string> AllTables =>
     [
         Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveySkips,
-        CustomerPreferences, FollowUps, AlertChannels, GeneratedKeys,
+        CustomerPreferences, FollowUps, AlertChannels, GeneratedKeys, Staff,
     ];
 
     /// <summary>Surveys waiting to be sent.</summary>

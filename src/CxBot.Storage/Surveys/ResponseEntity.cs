@@ -17,6 +17,7 @@ internal sealed class ResponseEntity : TableRow
     public int DefinitionVersion { get; set; }
     public string AgentId { get; set; } = "";
     public string AgentName { get; set; } = "";
+    public string? AgentObjectId { get; set; }
     public string Queue { get; set; } = "";
     public string Channel { get; set; } = "";
     public string CustomerKey { get; set; } = "";

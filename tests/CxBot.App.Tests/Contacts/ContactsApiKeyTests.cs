@@ -1,5 +1,6 @@
 using System.Net;
 using CxBot.App.Contacts;
+using CxBot.App.Integrations;
 using CxBot.App.Tests.Support;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.Options;

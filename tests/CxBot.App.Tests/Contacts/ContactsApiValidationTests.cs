@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CxBot.App.Contacts;
+using CxBot.App.Integrations;
 using CxBot.App.Tests.Support;
 using CxBot.Testing.Processes;
 

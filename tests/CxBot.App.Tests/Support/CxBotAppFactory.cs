@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CxBot.App.Contacts;
+using CxBot.App.Integrations;
 using CxBot.App.FollowUps;
 using CxBot.App.Surveys.Delivery;
 using CxBot.Domain.Surveys;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Core.Pipeline;
 using CxBot.App.Contacts;
+using CxBot.App.Integrations;
 using CxBot.Storage.Setup;
 using CxBot.Testing;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CxBot.App.Contacts;
+using CxBot.App.Integrations;
 using CxBot.Domain.Surveys;
 using CxBot.Storage;
 using CxBot.Testing.Processes;

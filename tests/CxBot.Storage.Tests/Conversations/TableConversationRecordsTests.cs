@@ -61,4 +61,26 @@ public sealed class TableConversationRecordsTests(StorageFixture azurite)
         Assert.NotNull(await records.FindConversationAsync("msteams", channel.ConversationId, CancellationToken.None));
         Assert.Null(await records.FindPersonalByAadAsync(channel.TenantId!, aad, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Upsert_TeamChannelConversation_IsFoundByTeam()
+    {
+        var records = await RecordsAsync();
+        var teamId = "19:" + TestData.NewId("team") + "@thread.tacv2";
+        var record = new ConversationRecord
+        {
+            ChannelId = "msteams",
+            ConversationId = teamId + ";messageid=1",
+            ConversationType = "channel",
+            TenantId = "tenant-1",
+            TeamId = teamId,
+            Reference = """{"serviceUrl":"https://smba.example/emea/"}""",
+            LastSeen = TestData.Time,
+        };
+
+        await records.UpsertAsync(record, CancellationToken.None);
+
+        Assert.Equal(record, await records.FindTeamAsync("msteams", teamId, CancellationToken.None));
+        Assert.Null(await records.FindTeamAsync("msteams", "19:other@thread.tacv2", CancellationToken.None));
+    }
 }

@@ -151,6 +151,9 @@ public sealed class SurveyRecipientResolverTests
 
         public Task<ConversationRecord?> FindPersonalByAadAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken) =>
             Task.FromResult(_records.LastOrDefault(r => r.TenantId == tenantId && r.AadObjectId == aadObjectId));
+
+        public Task<ConversationRecord?> FindTeamAsync(string channelId, string teamId, CancellationToken cancellationToken) =>
+            Task.FromResult(_records.LastOrDefault(r => r.ChannelId == channelId && r.TeamId == teamId));
     }
 }
 
