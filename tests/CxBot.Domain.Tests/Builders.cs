@@ -26,8 +26,14 @@ internal static class Builders
         EndReason = endReason,
     };
 
-    public static CustomerPreferences Prefs(bool optedOut = false, DateTimeOffset? lastSurveyedAt = null) =>
-        new(Customer.Key, optedOut, optedOut ? Now.AddDays(-30) : null, lastSurveyedAt);
+    public static CustomerPreferences Prefs(bool optedOut = false) =>
+        new(Customer.Key, optedOut, optedOut ? Now.AddDays(-30) : null, optedOut ? Now.AddDays(-30) : null);
+
+    public static SuppressionWindow FreeWindow() => SuppressionWindow.Free(Customer.Key);
+
+    /// <summary>The customer's window as confirmed by another contact's survey delivered at <paramref name="at"/>.</summary>
+    public static SuppressionWindow SurveyedAt(DateTimeOffset at) =>
+        SuppressionWindow.Restore(Customer.Key, new SuppressionState(SurveyIds.For("other-contact"), SuppressionHold.Confirmed, at, at), "etag");
 
     public static Survey ScheduledSurvey(string contactId = "contact-1") => new()
     {
