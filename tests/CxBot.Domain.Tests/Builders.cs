@@ -70,22 +70,8 @@ internal static class Builders
         Raw = new Dictionary<string, string>(),
     };
 
-    public static SurveyResponse Response(Survey survey, SurveyAnswers answers) => new()
-    {
-        SurveyId = survey.SurveyId,
-        ContactId = survey.ContactId,
-        DefinitionId = survey.DefinitionId,
-        DefinitionVersion = survey.DefinitionVersion,
-        Agent = survey.Agent,
-        Queue = survey.Queue,
-        Channel = survey.Channel,
-        CustomerKey = survey.Customer.Key,
-        Locale = survey.Locale ?? "en-US",
-        Answers = answers,
-        ContactEndedAt = survey.ContactEndedAt,
-        SentAt = survey.SentAt ?? Now,
-        AnsweredAt = Now.AddHours(1),
-    };
+    public static SurveyResponse Response(Survey survey, SurveyAnswers answers) =>
+        SurveyResponse.For(survey, answers, survey.Locale ?? "en-US", Now.AddHours(1));
 
     public static FollowUp OpenFollowUp(DateTimeOffset? dueAt = null) => new()
     {
