@@ -23,4 +23,6 @@ public enum ConflictReason
     AlreadyClaimed,
     /// <summary>No overdue notice is due.</summary>
     NoOverdue,
+    /// <summary>The customer's suppression window is held by another survey (reserved or delivered within it).</summary>
+    Suppressed,
 }

@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISurveySkips, TableSurveySkips>();
         services.TryAddSingleton<ISurveyDispatchQueue, QueueSurveyDispatchQueue>();
         services.TryAddSingleton<ICustomerPreferencesStore, TableCustomerPreferences>();
+        services.TryAddSingleton<ISuppressionWindows, TableSuppressionWindows>();
         services.TryAddSingleton<IFollowUps, TableFollowUps>();
         services.TryAddSingleton<IAlertChannels, TableAlertChannels>();
         services.TryAddSingleton<IGeneratedKeys, TableGeneratedKeys>();

@@ -26,8 +26,14 @@ internal static class Builders
         EndReason = endReason,
     };
 
-    public static CustomerPreferences Prefs(bool optedOut = false, DateTimeOffset? lastSurveyedAt = null) =>
-        new(Customer.Key, optedOut, optedOut ? Now.AddDays(-30) : null, lastSurveyedAt);
+    public static CustomerPreferences Prefs(bool optedOut = false) =>
+        new(Customer.Key, optedOut, optedOut ? Now.AddDays(-30) : null, optedOut ? Now.AddDays(-30) : null);
+
+    public static SuppressionWindow FreeWindow() => SuppressionWindow.Free(Customer.Key);
+
+    /// <summary>The customer's window as confirmed by another contact's survey delivered at <paramref name="at"/>.</summary>
+    public static SuppressionWindow SurveyedAt(DateTimeOffset at) =>
+        SuppressionWindow.Restore(Customer.Key, new SuppressionState(SurveyIds.For("other-contact"), SuppressionHold.Confirmed, at, at), "etag");
 
     public static Survey ScheduledSurvey(string contactId = "contact-1") => new()
     {
@@ -64,22 +70,8 @@ internal static class Builders
         Raw = new Dictionary<string, string>(),
     };
 
-    public static SurveyResponse Response(Survey survey, SurveyAnswers answers) => new()
-    {
-        SurveyId = survey.SurveyId,
-        ContactId = survey.ContactId,
-        DefinitionId = survey.DefinitionId,
-        DefinitionVersion = survey.DefinitionVersion,
-        Agent = survey.Agent,
-        Queue = survey.Queue,
-        Channel = survey.Channel,
-        CustomerKey = survey.Customer.Key,
-        Locale = survey.Locale ?? "en-US",
-        Answers = answers,
-        ContactEndedAt = survey.ContactEndedAt,
-        SentAt = survey.SentAt ?? Now,
-        AnsweredAt = Now.AddHours(1),
-    };
+    public static SurveyResponse Response(Survey survey, SurveyAnswers answers) =>
+        SurveyResponse.For(survey, answers, survey.Locale ?? "en-US", Now.AddHours(1));
 
     public static FollowUp OpenFollowUp(DateTimeOffset? dueAt = null) => new()
     {

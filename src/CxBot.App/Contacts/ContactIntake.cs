@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using CxBot.App.Surveys;
+using CxBot.Domain;
 using CxBot.Domain.Customers;
 using CxBot.Domain.Surveys;
 using Microsoft.Extensions.Options;
@@ -10,41 +10,23 @@ namespace CxBot.App.Contacts;
 /// Decides once per contact whether the customer gets a survey, schedules it on the dispatch queue, and stores
 /// the decision. Every step is idempotent, and the decision is written last, so a caller's retry after a crash
 /// repeats the missing steps and never schedules a second survey (the survey id is derived from the contact id).
+/// Two contacts of one customer, on this instance or another, are kept apart by the customer's suppression window:
+/// the survey reserves it with a conditional write before it is stored, and only one reservation can win.
 /// </summary>
 public sealed partial class ContactIntake(
     IContactDecisions decisions,
     ISurveys surveys,
     ISurveySkips skips,
     ICustomerPreferencesStore preferences,
+    ISuppressionWindows suppressions,
     ISurveyDispatchQueue queue,
     IOptionsMonitor<SurveyOptions> options,
     SurveyCatalog catalog,
     TimeProvider time,
     ILogger<ContactIntake> logger)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
-
     /// <summary>The decision for the contact, made now or earlier.</summary>
     public async Task<ContactDecision> HandleAsync(ContactEnded contact, CancellationToken cancellationToken)
-    {
-        // Per customer, not per contact: two contacts of one customer at once must not both pass the suppression window.
-        var gate = _locks.GetOrAdd(contact.Customer.Key, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await DecideAsync(contact, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
-            if (gate.CurrentCount == 1)
-            {
-                _locks.TryRemove(new KeyValuePair<string, SemaphoreSlim>(contact.Customer.Key, gate));
-            }
-        }
-    }
-
-    private async Task<ContactDecision> DecideAsync(ContactEnded contact, CancellationToken cancellationToken)
     {
         var existing = await decisions.GetAsync(contact.ContactId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
@@ -55,6 +37,8 @@ public sealed partial class ContactIntake(
         var now = time.GetUtcNow();
         var settings = options.CurrentValue;
         var surveyId = SurveyIds.For(contact.ContactId);
+        var delay = contact.EndedAt.AddMinutes(settings.DelayMinutes) - now;
+        delay = delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
 
         // A survey row without a decision means an earlier attempt stopped half-way: finish scheduling it.
         var earlier = await surveys.GetAsync(surveyId, cancellationToken).ConfigureAwait(false);
@@ -62,8 +46,11 @@ public sealed partial class ContactIntake(
         if (earlier is null)
         {
             var (definition, samplingRate) = catalog.Current.ForQueue(contact.Queue);
+            var window = TimeSpan.FromDays(settings.SuppressionDays);
             var prefs = await preferences.GetAsync(contact.Customer.Key, cancellationToken).ConfigureAwait(false);
-            reason = EligibilityPolicy.Decide(contact, prefs, TimeSpan.FromDays(settings.SuppressionDays), samplingRate, now);
+            var suppression = await suppressions.GetAsync(contact.Customer.Key, cancellationToken).ConfigureAwait(false);
+            reason = EligibilityPolicy.Decide(contact, prefs, suppression, window, samplingRate, now)
+                ?? await ReserveAsync(contact.Customer.Key, surveyId, window, SuppressionWindow.ReservationLifetime(delay, settings.MaxAttempts), now, cancellationToken).ConfigureAwait(false);
             if (reason is null)
             {
                 await surveys.TryAddAsync(NewSurvey(contact, surveyId, definition, now), cancellationToken).ConfigureAwait(false);
@@ -77,11 +64,30 @@ public sealed partial class ContactIntake(
             return await decisions.AddOrGetAsync(new ContactDecision(contact.ContactId, null, skip, now), cancellationToken).ConfigureAwait(false);
         }
 
-        await preferences.MarkSurveyedAsync(contact.Customer.Key, now, cancellationToken).ConfigureAwait(false);
-        var delay = contact.EndedAt.AddMinutes(settings.DelayMinutes) - now;
-        await queue.EnqueueAsync(surveyId, DispatchKind.Send, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(surveyId, DispatchKind.Send, delay, cancellationToken).ConfigureAwait(false);
         LogScheduled(logger, contact.ContactId, surveyId);
         return await decisions.AddOrGetAsync(new ContactDecision(contact.ContactId, surveyId, null, now), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Null when the window is reserved for the survey (or suppression is off); <see cref="SkipReason.Suppressed"/>
+    /// when another survey, perhaps scheduled by another instance a moment ago, holds it.</summary>
+    private async Task<SkipReason?> ReserveAsync(string customerKey, string surveyId, TimeSpan window, TimeSpan holdFor, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (window == TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            await suppressions.ChangeAsync(customerKey, w => w.Reserve(surveyId, now, window, holdFor), cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (DomainConflictException ex) when (ex.Reason == ConflictReason.Suppressed)
+        {
+            return SkipReason.Suppressed;
+        }
     }
 
     private static Survey NewSurvey(ContactEnded contact, string surveyId, SurveyDefinition definition, DateTimeOffset now) => new()

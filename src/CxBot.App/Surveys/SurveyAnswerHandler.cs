@@ -7,7 +7,6 @@ using CxBot.App.People;
 using CxBot.App.Routing;
 using CxBot.App.Surveys.Cards;
 using CxBot.Domain;
-using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
 using Microsoft.Extensions.Options;
 
@@ -89,25 +88,8 @@ public sealed partial class SurveyAnswerHandler(
     private async Task RecordAsync(TurnContext turn, Survey survey, SurveyAnswers answers, CultureInfo culture, CancellationToken cancellationToken)
     {
         var now = turn.ReceivedAt;
-        var response = new SurveyResponse
-        {
-            SurveyId = survey.SurveyId,
-            ContactId = survey.ContactId,
-            DefinitionId = survey.DefinitionId,
-            DefinitionVersion = survey.DefinitionVersion,
-            // The platform names the agent by its own id; the directory adds who that is in Teams, when it knows.
-            Agent = staff.ResolveAgent(survey.Agent),
-            Queue = survey.Queue,
-            Channel = survey.Channel,
-            CustomerKey = survey.Customer.Key,
-            Locale = culture.Name,
-            Answers = answers,
-            ContactEndedAt = survey.ContactEndedAt,
-            SentAt = survey.SentAt ?? now,
-            AnsweredAt = now,
-            // One follow-up per survey, keyed by the survey id; opened right after the response is stored.
-            FollowUpId = RecoveryPolicy.Evaluate(answers) == FollowUpReasons.None ? null : survey.SurveyId,
-        };
+        // The platform names the agent by its own id; the directory adds who that is in Teams, when it knows.
+        var response = SurveyResponse.For(survey, answers, culture.Name, now) with { Agent = staff.ResolveAgent(survey.Agent) };
 
         // The response row is the guard: one per survey, whatever the channel retries or the customer double-clicks.
         // The steps after it are repeatable, so a submit that finds the response already stored finishes what an

@@ -7,14 +7,17 @@ public static class EligibilityPolicy
 {
     /// <summary>
     /// Null when the contact gets a survey; otherwise the first reason that applies, in this order:
-    /// idle timeout, opted out, surveyed within <paramref name="suppressionWindow"/>, not sampled.
+    /// idle timeout, opted out, <paramref name="suppression"/> held by another survey within
+    /// <paramref name="suppressionWindow"/>, not sampled. The suppression seen here is a read: only the reservation
+    /// (<see cref="SuppressionWindow.Reserve"/>, written conditionally) settles it when instances race.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative window or a rate outside [0, 1].</exception>
-    public static SkipReason? Decide(ContactEnded contact, CustomerPreferences prefs, TimeSpan suppressionWindow,
-        double samplingRate, DateTimeOffset now)
+    public static SkipReason? Decide(ContactEnded contact, CustomerPreferences prefs, SuppressionWindow suppression,
+        TimeSpan suppressionWindow, double samplingRate, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(contact);
         ArgumentNullException.ThrowIfNull(prefs);
+        ArgumentNullException.ThrowIfNull(suppression);
         ArgumentOutOfRangeException.ThrowIfLessThan(suppressionWindow, TimeSpan.Zero);
         Sampling.ThrowIfInvalidRate(samplingRate, nameof(samplingRate));
 
@@ -28,7 +31,7 @@ public static class EligibilityPolicy
             return SkipReason.OptedOut;
         }
 
-        if (prefs.LastSurveyedAt is { } last && last > now - suppressionWindow)
+        if (suppression.IsHeldAgainst(SurveyIds.For(contact.ContactId), now, suppressionWindow))
         {
             return SkipReason.Suppressed;
         }

@@ -17,6 +17,31 @@ public enum SurveyStatus
     Undeliverable,
 }
 
+/// <summary>A survey's state after scheduling, as stored; restored by <see cref="Survey.Restore"/>.</summary>
+public sealed record SurveyState
+{
+    /// <summary>Where the survey is in its life.</summary>
+    public SurveyStatus Status { get; init; } = SurveyStatus.Scheduled;
+    /// <summary>Send attempts so far.</summary>
+    public int Attempts { get; init; }
+    /// <summary>Last delivery problem.</summary>
+    public string? LastError { get; init; }
+    /// <summary>When the card was sent.</summary>
+    public DateTimeOffset? SentAt { get; init; }
+    /// <summary>Channel of the chat it was sent to.</summary>
+    public string? SentChannelId { get; init; }
+    /// <summary>The conversation it was sent to.</summary>
+    public string? SentConversationId { get; init; }
+    /// <summary>The card's message id.</summary>
+    public string? CardActivityId { get; init; }
+    /// <summary>When answers are no longer accepted.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+    /// <summary>When a reminder was sent.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+    /// <summary>When it was answered.</summary>
+    public DateTimeOffset? AnsweredAt { get; init; }
+}
+
 /// <summary>
 /// One survey for one contact. The agent, queue and channel are copied from the contact when it is scheduled
 /// and never change, so reports keep them as they were. State changes are guarded methods.
@@ -69,23 +94,31 @@ public sealed class Survey
     public DateTimeOffset? RemindedAt { get; private set; }
     /// <summary>When it was answered.</summary>
     public DateTimeOffset? AnsweredAt { get; private set; }
-    /// <summary>Concurrency token of the stored row.</summary>
-    public string? ETag { get; set; }
+    /// <summary>Concurrency token of the stored row; changed only by <see cref="MarkStored"/>.</summary>
+    public string? ETag { get; private set; }
 
-    /// <summary>Rebuilds a stored survey's state (storage adapters only).</summary>
-    public Survey Restore(SurveyStatus status, int attempts, string? lastError, DateTimeOffset? sentAt, string? sentChannelId,
-        string? sentConversationId, string? cardActivityId, DateTimeOffset? expiresAt, DateTimeOffset? remindedAt, DateTimeOffset? answeredAt)
+    /// <summary>Rebuilds a stored survey's state and version (storage adapters only).</summary>
+    public Survey Restore(SurveyState state, string etag)
     {
-        Status = status;
-        Attempts = attempts;
-        LastError = lastError;
-        SentAt = sentAt;
-        SentChannelId = sentChannelId;
-        SentConversationId = sentConversationId;
-        CardActivityId = cardActivityId;
-        ExpiresAt = expiresAt;
-        RemindedAt = remindedAt;
-        AnsweredAt = answeredAt;
+        ArgumentNullException.ThrowIfNull(state);
+        Status = state.Status;
+        Attempts = state.Attempts;
+        LastError = state.LastError;
+        SentAt = state.SentAt;
+        SentChannelId = state.SentChannelId;
+        SentConversationId = state.SentConversationId;
+        CardActivityId = state.CardActivityId;
+        ExpiresAt = state.ExpiresAt;
+        RemindedAt = state.RemindedAt;
+        AnsweredAt = state.AnsweredAt;
+        return MarkStored(etag);
+    }
+
+    /// <summary>Records the version the store gave the written row (storage adapters only).</summary>
+    public Survey MarkStored(string etag)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+        ETag = etag;
         return this;
     }
 

@@ -1,3 +1,4 @@
+using CxBot.Domain.FollowUps;
 using CxBot.Domain.People;
 
 namespace CxBot.Domain.Surveys;
@@ -33,4 +34,36 @@ public sealed record SurveyResponse
     public required DateTimeOffset AnsweredAt { get; init; }
     /// <summary>The follow-up created for it, if any.</summary>
     public string? FollowUpId { get; init; }
+
+    /// <summary>
+    /// The response to <paramref name="survey"/>: its facts as they were when it was scheduled, the answers, and the
+    /// follow-up it calls for (one per survey, keyed by the survey id) when <see cref="RecoveryPolicy"/> asks for one.
+    /// </summary>
+    /// <param name="survey">The answered survey.</param>
+    /// <param name="answers">The validated answers.</param>
+    /// <param name="cultureName">The culture the card was shown in.</param>
+    /// <param name="answeredAt">When the answer arrived; also the sent time of a survey without one.</param>
+    public static SurveyResponse For(Survey survey, SurveyAnswers answers, string cultureName, DateTimeOffset answeredAt)
+    {
+        ArgumentNullException.ThrowIfNull(survey);
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentException.ThrowIfNullOrEmpty(cultureName);
+        return new SurveyResponse
+        {
+            SurveyId = survey.SurveyId,
+            ContactId = survey.ContactId,
+            DefinitionId = survey.DefinitionId,
+            DefinitionVersion = survey.DefinitionVersion,
+            Agent = survey.Agent,
+            Queue = survey.Queue,
+            Channel = survey.Channel,
+            CustomerKey = survey.Customer.Key,
+            Locale = cultureName,
+            Answers = answers,
+            ContactEndedAt = survey.ContactEndedAt,
+            SentAt = survey.SentAt ?? answeredAt,
+            AnsweredAt = answeredAt,
+            FollowUpId = RecoveryPolicy.Evaluate(answers) == FollowUpReasons.None ? null : survey.SurveyId,
+        };
+    }
 }

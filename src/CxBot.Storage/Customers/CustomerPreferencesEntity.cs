@@ -12,5 +12,4 @@ internal sealed class CustomerPreferencesEntity : TableRow
     public DateTimeOffset? OptedOutAt { get; set; }
     /// <summary>When stop or start was last applied; an older command that arrives late is ignored.</summary>
     public DateTimeOffset? OptChangedAt { get; set; }
-    public DateTimeOffset? LastSurveyedAt { get; set; }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace CxBot.Storage.Setup;
 
 /// <summary>The names of CxBot's tables and queues under the configured prefix; all are created at startup.
-/// The longest suffix (CustomerPreferences) has 19 characters, so a 40-character prefix stays within the 63 a table name may have.</summary>
+/// The longest suffixes (CustomerPreferences, CustomerSuppression) have 19 characters, so a 40-character prefix stays within the 63 a table name may have.</summary>
 public sealed class StorageNames(IOptions<StorageOptions> options)
 {
     private readonly string _prefix = options.Value.TablePrefix;
@@ -29,8 +29,11 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Skipped contacts by day, with their reason.</summary>
     public string SurveySkips => _prefix + "SurveySkips";
 
-    /// <summary>Opt-out and last-surveyed time per customer.</summary>
+    /// <summary>Opt-out per customer.</summary>
     public string CustomerPreferences => _prefix + "CustomerPreferences";
+
+    /// <summary>The suppression window per customer: the survey reserving or confirming it.</summary>
+    public string CustomerSuppression => _prefix + "CustomerSuppression";
 
     /// <summary>Service-recovery follow-ups by id.</summary>
     public string FollowUps => _prefix + "FollowUps";
@@ -48,7 +51,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public IReadOnlyList<string> AllTables =>
     [
         Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveySkips,
-        CustomerPreferences, FollowUps, AlertChannels, GeneratedKeys, Staff,
+        CustomerPreferences, CustomerSuppression, FollowUps, AlertChannels, GeneratedKeys, Staff,
     ];
 
     /// <summary>Surveys waiting to be sent.</summary>

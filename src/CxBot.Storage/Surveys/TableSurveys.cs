@@ -22,7 +22,7 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
             return false;
         }
 
-        survey.ETag = etag;
+        survey.MarkStored(etag);
         return true;
     }
 
@@ -35,7 +35,7 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
     public async Task UpdateAsync(Survey survey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(survey);
-        survey.ETag = await _table.ReplaceIfUnchangedAsync(ToEntity(survey), survey.ETag, cancellationToken).ConfigureAwait(false);
+        survey.MarkStored(await _table.ReplaceIfUnchangedAsync(ToEntity(survey), survey.ETag, cancellationToken).ConfigureAwait(false));
     }
 
     private static SurveyEntity ToEntity(Survey s) => new()
@@ -92,9 +92,19 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
             DefinitionVersion = e.DefinitionVersion,
             Questions = e.Questions is { Length: > 0 } questions ? questions.Split(',').Select(Enum.Parse<SurveyQuestion>).ToList() : null,
             ScheduledAt = e.ScheduledAt,
-            ETag = e.ETag.ToString(),
         };
-        return survey.Restore(Enum.Parse<SurveyStatus>(e.Status), e.Attempts, e.LastError, e.SentAt, e.SentChannelId,
-            e.SentConversationId, e.CardActivityId, e.ExpiresAt, e.RemindedAt, e.AnsweredAt);
+        return survey.Restore(new SurveyState
+        {
+            Status = Enum.Parse<SurveyStatus>(e.Status),
+            Attempts = e.Attempts,
+            LastError = e.LastError,
+            SentAt = e.SentAt,
+            SentChannelId = e.SentChannelId,
+            SentConversationId = e.SentConversationId,
+            CardActivityId = e.CardActivityId,
+            ExpiresAt = e.ExpiresAt,
+            RemindedAt = e.RemindedAt,
+            AnsweredAt = e.AnsweredAt,
+        }, e.ETag.ToString());
     }
 }

@@ -128,12 +128,15 @@ public sealed class ContactDecisionTests(AzuriteProcess azurite)
     }
 
     [Fact]
-    public async Task Post_WithinSuppressionWindow_IsSkippedSuppressed_AndAfterItScheduled()
+    public async Task Post_WithinSuppressionWindowOfADeliveredSurvey_IsSkippedSuppressed_AndAfterItScheduled()
     {
         using var factory = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:SuppressionDays"] = "7" });
         var customer = TestPeople.NewCustomer();
+        await factory.PostActivityAsync(customer.Install());
 
         var first = await PostAsync(factory, ContactJson.For(customer, factory));
+        await factory.DispatchAsync();
+        Assert.Single(SurveysSentTo(factory, customer));
         factory.Time.Advance(TimeSpan.FromDays(6));
         var withinWindow = await PostAsync(factory, ContactJson.For(customer, factory));
         factory.Time.Advance(TimeSpan.FromDays(2));

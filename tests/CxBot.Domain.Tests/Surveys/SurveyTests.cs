@@ -207,10 +207,35 @@ public sealed class SurveyTests
     [Fact]
     public void Restore_StoredState_IsReadBack()
     {
-        var survey = ScheduledSurvey().Restore(SurveyStatus.Sent, 2, "earlier", Now, "msteams", "c", "a", Now + Week, null, null);
+        var state = new SurveyState
+        {
+            Status = SurveyStatus.Sent,
+            Attempts = 2,
+            LastError = "earlier",
+            SentAt = Now,
+            SentChannelId = "msteams",
+            SentConversationId = "c",
+            CardActivityId = "a",
+            ExpiresAt = Now + Week,
+        };
+
+        var survey = ScheduledSurvey().Restore(state, "etag-1");
 
         Assert.Equal(SurveyStatus.Sent, survey.Status);
         Assert.Equal(2, survey.Attempts);
+        Assert.Equal("c", survey.SentConversationId);
+        Assert.Equal("etag-1", survey.ETag);
         Assert.True(survey.NeedsReminder(Now.AddDays(1)));
+    }
+
+    [Fact]
+    public void MarkStored_SetsTheStoredVersion_AndRefusesAnEmptyOne()
+    {
+        var survey = ScheduledSurvey();
+
+        survey.MarkStored("etag-2");
+
+        Assert.Equal("etag-2", survey.ETag);
+        Assert.Throws<ArgumentException>(() => survey.MarkStored(""));
     }
 }

@@ -19,6 +19,7 @@ public sealed record DispatchOutcome(TimeSpan? RetryAfter)
 public sealed partial class SurveySender(
     ISurveys surveys,
     ICustomerPreferencesStore preferences,
+    ISuppressionWindows suppressions,
     ISurveyDispatchQueue queue,
     SurveyRecipientResolver recipients,
     SurveyCardFactory cards,
@@ -96,6 +97,7 @@ public sealed partial class SurveySender(
             case ConnectorOutcome.Sent:
                 survey.MarkSent(time.GetUtcNow(), reference.ChannelId, reference.Conversation.Id!, sent.Value?.Id, validFor);
                 await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+                await suppressions.ChangeAsync(survey.Customer.Key, w => w.Confirm(survey.SurveyId, survey.SentAt!.Value), cancellationToken).ConfigureAwait(false);
                 LogSent(logger, survey.SurveyId, survey.Attempts);
                 if (settings.ReminderAfterHours > 0)
                 {
@@ -122,6 +124,8 @@ public sealed partial class SurveySender(
         await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
         if (!again)
         {
+            // Not delivered: the customer's window is free for their next contact.
+            await suppressions.ChangeAsync(survey.Customer.Key, w => w.Release(survey.SurveyId), cancellationToken).ConfigureAwait(false);
             LogUndeliverable(logger, survey.SurveyId, survey.Attempts, reason);
             return DispatchOutcome.Done;
         }
