@@ -72,6 +72,23 @@ public sealed class FollowUpRepairTests(AzuriteProcess azurite) : IDisposable
     }
 
     [Fact]
+    public async Task RecordingWhereTheCardLanded_RetriesWhenItLosesARace()
+    {
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+        await Flow.ExecuteAsync(customer, survey.Answer(("csat", "1")));
+        var message = Assert.Single(_app.ProactiveMessages.Enqueued);
+        var racing = new LosesFirstUpdate(FollowUps);
+        var content = ActivatorUtilities.CreateInstance<FollowUpCardContent>(_app.Services, racing);
+        var posted = new Domain.Messaging.PostedMessage("msteams", TeamsUser.ServiceUrl, TeamsUser.TeamId, "1795444364777", TeamsUser.TenantId);
+
+        await content.OnDeliveredAsync(message, posted, default);
+
+        Assert.Equal(2, racing.Updates);
+        Assert.Equal(posted, (await FollowUps.GetAsync(survey.SurveyId, default))!.Card);
+    }
+
+    [Fact]
     public async Task ACardWhoseFollowUpIsGone_IsNotSent()
     {
         var content = _app.Services.GetServices<IProactiveContent>().Single(c => c.Kind == FollowUpService.CardKind);
@@ -80,5 +97,23 @@ public sealed class FollowUpRepairTests(AzuriteProcess azurite) : IDisposable
             ContentKind: FollowUpService.CardKind, SubjectId: "nope"), System.Globalization.CultureInfo.GetCultureInfo("en-US"), default);
 
         Assert.Null(built);
+    }
+
+    /// <summary>The real store, except that the first update loses to another writer.</summary>
+    private sealed class LosesFirstUpdate(IFollowUps inner) : IFollowUps
+    {
+        public int Updates { get; private set; }
+
+        public Task<bool> TryAddAsync(FollowUp followUp, CancellationToken cancellationToken) => inner.TryAddAsync(followUp, cancellationToken);
+
+        public Task<FollowUp?> GetAsync(string followUpId, CancellationToken cancellationToken) => inner.GetAsync(followUpId, cancellationToken);
+
+        public Task UpdateAsync(FollowUp followUp, CancellationToken cancellationToken) =>
+            ++Updates == 1
+                ? throw new Domain.DomainConflictException(Domain.ConflictReason.Concurrency, "Changed since read.")
+                : inner.UpdateAsync(followUp, cancellationToken);
+
+        public IAsyncEnumerable<FollowUp> ListUnresolvedDueBeforeAsync(DateTimeOffset time, CancellationToken cancellationToken) =>
+            inner.ListUnresolvedDueBeforeAsync(time, cancellationToken);
     }
 }
