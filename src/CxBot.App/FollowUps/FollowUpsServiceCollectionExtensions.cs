@@ -6,7 +6,7 @@ namespace CxBot.App.FollowUps;
 
 /// <summary>
 /// Registers service-recovery follow-ups: their cards and the content the outbox builds from them, the card's verbs,
-/// the reassign list and the overdue pass. The outbox (<see cref="Messaging.IProactiveMessages"/>) is registered by its own feature.
+/// the reassign list and the overdue pass. The outbox (<see cref="IProactiveMessages"/>) is registered by its own feature.
 /// </summary>
 public static class FollowUpsServiceCollectionExtensions
 {

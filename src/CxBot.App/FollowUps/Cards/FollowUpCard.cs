@@ -1,7 +1,7 @@
 using System.Globalization;
 using CxBot.App.Localization;
-using CxBot.Cards;
 using CxBot.App.Surveys.Cards;
+using CxBot.Cards;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.People;
 using CxBot.Domain.Surveys;
