@@ -25,4 +25,12 @@ public enum ConflictReason
     NoOverdue,
     /// <summary>The customer's suppression window is held by another survey (reserved or delivered within it).</summary>
     Suppressed,
+    /// <summary>The person is the agent whose contact the follow-up is about.</summary>
+    OwnAgentContact,
+    /// <summary>Only the owner (or a supervisor, where allowed) may do this.</summary>
+    NotOwner,
+    /// <summary>Nobody owns the follow-up, so there is nothing to release.</summary>
+    NotClaimed,
+    /// <summary>Only a supervisor may do this.</summary>
+    NotSupervisor,
 }

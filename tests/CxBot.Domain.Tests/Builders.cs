@@ -76,7 +76,7 @@ internal static class Builders
     public static FollowUp OpenFollowUp(DateTimeOffset? dueAt = null) => new()
     {
         FollowUpId = "survey-1",
-        SurveyId = "survey-1",
+        Source = FollowUpSource.SurveyResponse("survey-1"),
         ContactId = "contact-1",
         Agent = Agent,
         Queue = "billing",
@@ -86,6 +86,10 @@ internal static class Builders
         DueAt = dueAt ?? Now.AddHours(24),
         Csat = 1,
     };
+
+    /// <summary>A complete resolution with the given note.</summary>
+    public static FollowUpResolution Resolution(string note = "Called back, refund issued.") =>
+        FollowUpResolution.Create(true, RecoveryOutcome.Yes, QualityDriver.Reliability, "double charge", note);
 
     public static SurveyDefinition Definition(params SurveyQuestion[] questions) => new("custom", 1, questions);
 }

@@ -1,5 +1,4 @@
 using CxBot.App.Conversations;
-using CxBot.App.FollowUps;
 using CxBot.App.Localization;
 using CxBot.App.Routing;
 using CxBot.Domain.People;
@@ -9,7 +8,7 @@ using CxBot.Protocol.Schema;
 namespace CxBot.App.Alerts;
 
 /// <summary><c>use this channel for alerts</c>: a supervisor designates the team channel that gets follow-ups.</summary>
-public sealed class AlertsModule(IAlertChannels channels, FollowUpService followUps) : IRouteModule
+public sealed class AlertsModule(IAlertChannels channels) : IRouteModule
 {
     internal static readonly LocalizedStrings Strings = new(typeof(AlertsModule), "CxBot.App.Alerts.AlertStrings");
 
@@ -47,11 +46,6 @@ public sealed class AlertsModule(IAlertChannels channels, FollowUpService follow
         await channels.SetAsync(new AlertChannel(teams.TenantId, teams.TeamId, channelId,
             StoredReferences.ToJson(channelReference), setBy, turn.ReceivedAt), cancellationToken).ConfigureAwait(false);
         await turn.SendTextAsync(Strings.Format("ChannelSet", turn.Culture, setBy), cancellationToken).ConfigureAwait(false);
-        var pending = await followUps.PostPendingAsync(cancellationToken).ConfigureAwait(false);
-        if (pending > 0)
-        {
-            await turn.SendTextAsync(Strings.Format("PendingPosted", turn.Culture, pending), cancellationToken).ConfigureAwait(false);
-        }
     }
 
     // A channel message's conversation id names the thread ("19:...@thread.skype;messageid=..."): posts go to the channel.

@@ -1,34 +1,42 @@
-using System.Text.Json.Nodes;
-using CxBot.App.Conversations;
-using CxBot.App.FollowUps.Cards;
-using CxBot.App.Localization;
+using CxBot.App.Messaging;
+using CxBot.Domain.Channels;
 using CxBot.Domain.FollowUps;
-using CxBot.Domain.Settings;
+using CxBot.Domain.People;
 using CxBot.Domain.Surveys;
-using CxBot.Domain;
-using CxBot.Protocol.Connector;
-using CxBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 
 namespace CxBot.App.FollowUps;
 
-/// <summary>Opens follow-ups for dissatisfied customers and keeps their card in the alerts channel current.</summary>
+/// <summary>
+/// Opens follow-ups for dissatisfied customers and tells the follow-ups channel and people about them, all through the
+/// proactive-messaging outbox. Every message's id names the follow-up and the change, so repeating a step sends nothing twice.
+/// </summary>
 public sealed partial class FollowUpService(
     IFollowUps followUps,
-    IAlertChannels alertChannels,
-    IConnectorClient connector,
-    FollowUpCardFactory cards,
+    IProactiveMessages messages,
     IOptionsMonitor<FollowUpOptions> options,
     TimeProvider time,
     ILogger<FollowUpService> logger)
 {
+    /// <summary>Content kind of the follow-up card, built from the follow-up's state when sent (<see cref="FollowUpCardContent"/>).</summary>
+    public const string CardKind = "followup-card";
+
+    /// <summary>Content kind of the overdue notice in the card's thread (<see cref="FollowUpOverdueContent"/>).</summary>
+    public const string OverdueKind = "followup-overdue";
+
+    /// <summary>Content kind of the message to a follow-up's new owner (<see cref="FollowUpAssignedContent"/>).</summary>
+    public const string AssignedKind = "followup-assigned";
+
+    /// <summary>The id of the message that posts the follow-up's card.</summary>
+    public static string CardMessageId(string followUpId) => $"{CardKind}|{followUpId}";
+
     /// <summary>
-    /// Opens the follow-up the answers call for (null when none) and posts its card. Safe to repeat: an existing
-    /// follow-up is returned, and posted now if an earlier attempt did not get its card out.
+    /// Opens the follow-up the answers call for (null when none) and queues its card for the follow-ups channel. Safe to
+    /// repeat: an existing follow-up is returned and its card queued again, which the outbox sends once.
     /// </summary>
-    public async Task<FollowUp?> OpenForAsync(Survey survey, SurveyResponse response, CancellationToken cancellationToken)
+    public async Task<FollowUp?> OpenForAsync(Survey survey, SurveyResponse response, string? customerName, CancellationToken cancellationToken)
     {
-        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, time.GetUtcNow(), TimeSpan.FromHours(options.CurrentValue.DueHours));
+        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, time.GetUtcNow(), TimeSpan.FromHours(options.CurrentValue.DueHours), customerName);
         if (followUp is null)
         {
             return null;
@@ -37,115 +45,77 @@ public sealed partial class FollowUpService(
         if (!await followUps.TryAddAsync(followUp, cancellationToken).ConfigureAwait(false))
         {
             followUp = await followUps.GetAsync(followUp.FollowUpId, cancellationToken).ConfigureAwait(false);
-            if (followUp is null || !IsUnposted(followUp))
+            if (followUp is null || followUp.Card is not null)
             {
                 return followUp;
             }
         }
 
-        await PostAsync(followUp, await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await PostAsync(followUp, cancellationToken).ConfigureAwait(false);
         return followUp;
     }
 
+    /// <summary>Queues the card for the tenant's follow-ups channel (the queue's own first); the outbox holds it until one is designated.</summary>
+    public async Task PostAsync(FollowUp followUp, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        if (followUp.TenantId is null)
+        {
+            LogNoTenant(logger, followUp.FollowUpId);
+            return;
+        }
+
+        await EnqueueAsync(new ProactiveMessage(CardMessageId(followUp.FollowUpId), new ToChannel(followUp.TenantId, ChannelPurpose.FollowUps, followUp.Queue),
+            ContentKind: CardKind, SubjectId: followUp.FollowUpId), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
-    /// Posts the follow-ups whose card is not out yet (opened before an alerts channel was set, or a post that
-    /// failed); returns how many were posted. One alerts channel serves the deployment: the one set last.
+    /// Edits the posted card so the whole channel sees the follow-up's state; <paramref name="change"/> names the change
+    /// (one edit per change). A card not out yet needs no edit: it is built from the state of the moment it is sent.
     /// </summary>
-    public async Task<int> PostPendingAsync(CancellationToken cancellationToken)
+    public async Task ShowChangeAsync(FollowUp followUp, string change, CancellationToken cancellationToken)
     {
-        var channel = await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false);
-        if (channel is null)
+        ArgumentNullException.ThrowIfNull(followUp);
+        if (followUp.Card is { } card)
         {
-            return 0;
+            await EnqueueAsync(new ProactiveMessage($"{CardMessageId(followUp.FollowUpId)}|{change}", new EditOf(card),
+                ContentKind: CardKind, SubjectId: followUp.FollowUpId), cancellationToken).ConfigureAwait(false);
         }
-
-        var posted = 0;
-        await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
-        {
-            posted += await PostIfUnpostedAsync(followUp, channel, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-        }
-
-        return posted;
     }
 
-    /// <summary>Posts the follow-up's card into <paramref name="channel"/> unless it is out already; true when posted now.</summary>
-    internal async Task<bool> PostIfUnpostedAsync(FollowUp followUp, AlertChannel channel, CancellationToken cancellationToken)
+    /// <summary>Tells the new owner in a 1:1 chat (or by an @mention in the follow-ups channel when the bot cannot reach them there).</summary>
+    public async Task TellNewOwnerAsync(FollowUp followUp, PersonRef owner, string change, CancellationToken cancellationToken)
     {
-        if (!IsUnposted(followUp))
+        ArgumentNullException.ThrowIfNull(followUp);
+        ArgumentNullException.ThrowIfNull(owner);
+        if (followUp.TenantId is null)
         {
-            return false;
-        }
-
-        await PostAsync(followUp, channel, cancellationToken).ConfigureAwait(false);
-        return !IsUnposted(followUp);
-    }
-
-    private static bool IsUnposted(FollowUp followUp) => followUp.CardConversationId is null;
-
-    private async Task PostAsync(FollowUp followUp, AlertChannel? channel, CancellationToken cancellationToken)
-    {
-        if (channel is null)
-        {
-            LogNoAlertChannel(logger, followUp.FollowUpId);
+            LogNoTenant(logger, followUp.FollowUpId);
             return;
         }
 
-        var reference = StoredReferences.Parse(channel.Reference);
-        var culture = BotCulture.Resolve(reference.Locale);
-        var card = cards.Build(followUp, culture, banner: null);
-        var sent = await connector.SendAsync(reference.ServiceUrl, channel.ChannelConversationId,
-            new OutboundActivity { Attachments = [Attachment.AdaptiveCard(card)], From = reference.Bot, Conversation = reference.Conversation with { Id = channel.ChannelConversationId } },
-            cancellationToken).ConfigureAwait(false);
-        if (!sent.IsSuccess)
-        {
-            LogPostFailed(logger, followUp.FollowUpId, sent.Outcome);
-            return;
-        }
-
-        followUp.CardConversationId = channel.ChannelConversationId;
-        followUp.CardActivityId = sent.Value?.Id;
-        await UpdateQuietlyAsync(followUp, cancellationToken).ConfigureAwait(false);
+        await EnqueueAsync(new ProactiveMessage($"{AssignedKind}|{followUp.FollowUpId}|{change}",
+            new ToPerson(owner, followUp.TenantId, ChannelPurpose.FollowUps, followUp.Queue),
+            ContentKind: AssignedKind, SubjectId: followUp.FollowUpId), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Edits the posted card so everyone in the channel sees the current state.</summary>
-    public async Task RefreshCardAsync(FollowUp followUp, string serviceUrl, JsonObject card, CancellationToken cancellationToken)
+    /// <summary>Marks the posted card overdue and announces it in the card's thread: one message each per follow-up, ever.</summary>
+    public async Task AnnounceOverdueAsync(FollowUp followUp, CancellationToken cancellationToken)
     {
-        if (followUp.CardConversationId is null || followUp.CardActivityId is null)
+        ArgumentNullException.ThrowIfNull(followUp);
+        if (followUp.Card is not { } card)
         {
             return;
         }
 
-        var updated = await connector.UpdateAsync(serviceUrl, followUp.CardConversationId, followUp.CardActivityId,
-            OutboundActivity.WithCard(card), cancellationToken).ConfigureAwait(false);
-        if (!updated.IsSuccess)
-        {
-            LogEditFailed(logger, followUp.FollowUpId, updated.Outcome);
-        }
+        await ShowChangeAsync(followUp, "overdue", cancellationToken).ConfigureAwait(false);
+        await EnqueueAsync(new ProactiveMessage($"{OverdueKind}|{followUp.FollowUpId}", new ToThread(card),
+            ContentKind: OverdueKind, SubjectId: followUp.FollowUpId), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stores the card location; a concurrent claim may win the row, which keeps its own copy.</summary>
-    private async Task UpdateQuietlyAsync(FollowUp followUp, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await followUps.UpdateAsync(followUp, cancellationToken).ConfigureAwait(false);
-        }
-        catch (DomainConflictException ex)
-        {
-            LogCardNotStored(logger, followUp.FollowUpId, ex.Reason);
-        }
-    }
+    private Task EnqueueAsync(ProactiveMessage message, CancellationToken cancellationToken) =>
+        messages.EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
 
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} opened, but no alerts channel is set: a supervisor types 'use this channel for alerts' in a team channel")]
-    private static partial void LogNoAlertChannel(ILogger logger, string followUpId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up {FollowUpId} card not posted: {Outcome}")]
-    private static partial void LogPostFailed(ILogger logger, string followUpId, ConnectorOutcome outcome);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} card not edited: {Outcome}")]
-    private static partial void LogEditFailed(ILogger logger, string followUpId, ConnectorOutcome outcome);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up {FollowUpId} card location not stored ({Reason})")]
-    private static partial void LogCardNotStored(ILogger logger, string followUpId, ConflictReason reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} has no tenant: nothing is posted for it")]
+    private static partial void LogNoTenant(ILogger logger, string followUpId);
 }

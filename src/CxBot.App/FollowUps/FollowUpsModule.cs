@@ -4,7 +4,7 @@ using CxBot.Domain.People;
 
 namespace CxBot.App.FollowUps;
 
-/// <summary>The follow-up card's Claim and Resolve verbs; contact-center staff only.</summary>
+/// <summary>The follow-up card's verbs: Claim, Resolve and Release for contact-center staff, Reassign for supervisors.</summary>
 public sealed class FollowUpsModule(FollowUpActionHandler handler) : IRouteModule
 {
     /// <inheritdoc />
@@ -12,5 +12,7 @@ public sealed class FollowUpsModule(FollowUpActionHandler handler) : IRouteModul
     {
         routes.Verb(new VerbRoute(FollowUpAction.ClaimVerb, UserRole.Agent, handler.ClaimAsync));
         routes.Verb(new VerbRoute(FollowUpAction.ResolveVerb, UserRole.Agent, handler.ResolveAsync));
+        routes.Verb(new VerbRoute(FollowUpAction.ReleaseVerb, UserRole.Agent, handler.ReleaseAsync));
+        routes.Verb(new VerbRoute(FollowUpAction.ReassignVerb, UserRole.Supervisor, handler.ReassignAsync));
     }
 }

@@ -1,22 +1,17 @@
-using CxBot.App.Conversations;
-using CxBot.App.FollowUps.Cards;
-using CxBot.App.Localization;
-using CxBot.Domain.FollowUps;
-using CxBot.Domain.Settings;
 using CxBot.Domain;
-using CxBot.Protocol.Connector;
-using CxBot.Protocol.Schema;
+using CxBot.Domain.FollowUps;
 using Microsoft.Extensions.Options;
 
 namespace CxBot.App.FollowUps;
 
-/// <summary>Announces each overdue follow-up once more in the alerts channel and marks its card overdue.</summary>
+/// <summary>
+/// Marks each overdue follow-up's card overdue and announces it once in the card's thread, through the outbox.
+/// It runs on every app instance (there is no lease yet); the once-only guard is the follow-up's ETag-guarded
+/// <see cref="FollowUp.OverdueAnnouncedAt"/> together with the messages' fixed ids, which the outbox sends once.
+/// </summary>
 public sealed partial class OverdueFollowUpNotifier(
     IFollowUps followUps,
-    IAlertChannels alertChannels,
-    IConnectorClient connector,
     FollowUpService service,
-    FollowUpCardFactory cards,
     IOptionsMonitor<FollowUpOptions> options,
     TimeProvider time,
     ILogger<OverdueFollowUpNotifier> logger) : BackgroundService
@@ -46,30 +41,21 @@ public sealed partial class OverdueFollowUpNotifier(
         }
     }
 
-    /// <summary>One pass: every unresolved follow-up past due and not yet announced.</summary>
+    /// <summary>One pass: every unresolved follow-up past due, not yet announced, whose card is out; returns how many were announced.</summary>
     public async Task<int> AnnounceDueAsync(CancellationToken cancellationToken)
     {
-        var channel = await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false);
-        if (channel is null)
-        {
-            // Nothing was posted anywhere, so there is no card to mark and no thread to announce in.
-            return 0;
-        }
-
-        var reference = StoredReferences.Parse(channel.Reference);
-        var culture = BotCulture.Resolve(reference.Locale);
         var now = time.GetUtcNow();
         var announced = 0;
-        // One scan of the unresolved follow-ups: cards that did not get out (a failed post, or opened before the
-        // channel was set) are posted, and those past due are announced.
-        await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
+        await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            await service.PostIfUnpostedAsync(followUp, channel, cancellationToken).ConfigureAwait(false);
-            if (!followUp.NeedsOverdueNotice(now) || followUp.CardConversationId is null)
+            // A card that is not out yet shows the overdue mark when it is sent; its notice waits for a thread to go in.
+            if (!followUp.NeedsOverdueNotice(now) || followUp.Card is null)
             {
                 continue;
             }
 
+            // Queued before the mark is stored: if the write loses a race, the next pass queues the same ids again, sent once.
+            await service.AnnounceOverdueAsync(followUp, cancellationToken).ConfigureAwait(false);
             try
             {
                 followUp.MarkOverdueAnnounced(now);
@@ -80,13 +66,7 @@ public sealed partial class OverdueFollowUpNotifier(
                 continue;
             }
 
-            var card = cards.Build(followUp, culture, banner: null);
-            await service.RefreshCardAsync(followUp, reference.ServiceUrl, card, cancellationToken).ConfigureAwait(false);
-            var notice = OutboundActivity.WithText(cards.OverdueNotice(followUp, culture), culture.Name);
-            var sent = followUp.CardActivityId is null
-                ? await connector.SendAsync(reference.ServiceUrl, followUp.CardConversationId, notice, cancellationToken).ConfigureAwait(false)
-                : await connector.ReplyAsync(reference.ServiceUrl, followUp.CardConversationId, followUp.CardActivityId, notice, cancellationToken).ConfigureAwait(false);
-            LogAnnounced(logger, followUp.FollowUpId, sent.Outcome);
+            LogAnnounced(logger, followUp.FollowUpId);
             announced++;
         }
 
@@ -96,6 +76,6 @@ public sealed partial class OverdueFollowUpNotifier(
     [LoggerMessage(Level = LogLevel.Error, Message = "Overdue follow-up check failed")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Overdue follow-up {FollowUpId} announced: {Outcome}")]
-    private static partial void LogAnnounced(ILogger logger, string followUpId, ConnectorOutcome outcome);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Overdue follow-up {FollowUpId} announced")]
+    private static partial void LogAnnounced(ILogger logger, string followUpId);
 }

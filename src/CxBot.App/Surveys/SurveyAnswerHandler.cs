@@ -98,7 +98,7 @@ public sealed partial class SurveyAnswerHandler(
         {
             if (await responses.GetByContactAsync(survey.ContactId, cancellationToken).ConfigureAwait(false) is { } stored)
             {
-                await followUps.OpenForAsync(survey, stored, cancellationToken).ConfigureAwait(false);
+                await followUps.OpenForAsync(survey, stored, CustomerName(turn), cancellationToken).ConfigureAwait(false);
                 await MarkAnsweredAsync(survey, stored.AnsweredAt, cancellationToken).ConfigureAwait(false);
             }
 
@@ -106,11 +106,14 @@ public sealed partial class SurveyAnswerHandler(
             return;
         }
 
-        var followUp = await followUps.OpenForAsync(survey, response, cancellationToken).ConfigureAwait(false);
+        var followUp = await followUps.OpenForAsync(survey, response, CustomerName(turn), cancellationToken).ConfigureAwait(false);
         await MarkAnsweredAsync(survey, now, cancellationToken).ConfigureAwait(false);
         LogAnswered(logger, survey.SurveyId, answers.Csat, followUp?.FollowUpId);
         await turn.ReplaceCardAsync(cards.ThankYou(followUp, culture), cancellationToken).ConfigureAwait(false);
     }
+
+    // The name the channel gives the customer (Teams: the profile name; web chat: whatever the site put in the token).
+    private static string? CustomerName(TurnContext turn) => turn.Activity.From?.Name;
 
     private async Task MarkAnsweredAsync(Survey survey, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CxBot.Domain.Messaging;
 using CxBot.Domain.People;
 
 namespace CxBot.Domain.FollowUps;
@@ -9,7 +10,7 @@ public enum FollowUpStatus
     Open,
     /// <summary>Someone owns it.</summary>
     Claimed,
-    /// <summary>Done, with a note.</summary>
+    /// <summary>Done, with a resolution.</summary>
     Resolved,
 }
 
@@ -27,17 +28,48 @@ public enum FollowUpReasons
     NotResolved = 4,
 }
 
-/// <summary>Service recovery for a dissatisfied customer: an owner, a deadline, a resolution note.</summary>
+/// <summary>The state a follow-up moves through, as stored; <see cref="FollowUp.Restore"/> rebuilds a follow-up from it.</summary>
+public sealed record FollowUpState
+{
+    /// <summary>Where it stands.</summary>
+    public FollowUpStatus Status { get; init; } = FollowUpStatus.Open;
+    /// <summary>Owner once claimed or assigned.</summary>
+    public PersonRef? Owner { get; init; }
+    /// <summary>When the owner took it (claimed or was assigned).</summary>
+    public DateTimeOffset? ClaimedAt { get; init; }
+    /// <summary>Who resolved it.</summary>
+    public PersonRef? ResolvedBy { get; init; }
+    /// <summary>When resolved.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+    /// <summary>How it ended.</summary>
+    public FollowUpResolution? Resolution { get; init; }
+    /// <summary>When the overdue notice was sent.</summary>
+    public DateTimeOffset? OverdueAnnouncedAt { get; init; }
+    /// <summary>Where its card was posted.</summary>
+    public PostedMessage? Card { get; init; }
+    /// <summary>Concurrency token of the stored row.</summary>
+    public string? ETag { get; init; }
+}
+
+/// <summary>
+/// Service recovery: an owner, a deadline and a resolution for a record that needs one (a dissatisfied customer's
+/// survey response today). The agent whose contact it is about may not own or resolve it.
+/// </summary>
 public sealed class FollowUp
 {
-    /// <summary>Id (the survey id: one follow-up per survey).</summary>
+    /// <summary>Most characters of the customer's name kept (longer names are cut).</summary>
+    public const int MaxCustomerNameLength = 100;
+
+    private readonly string? _customerName;
+
+    /// <summary>Id (for a survey response the survey id: one follow-up per survey).</summary>
     public required string FollowUpId { get; init; }
-    /// <summary>The survey.</summary>
-    public required string SurveyId { get; init; }
+    /// <summary>The record it was opened for.</summary>
+    public required FollowUpSource Source { get; init; }
     /// <summary>The contact.</summary>
     public required string ContactId { get; init; }
-    /// <summary>Agent of the contact.</summary>
-    public required People.PersonRef Agent { get; init; }
+    /// <summary>Agent of the contact: the platform agent id, and the Entra object id once the staff directory knows it.</summary>
+    public required PersonRef Agent { get; init; }
     /// <summary>Queue of the contact.</summary>
     public required string Queue { get; init; }
     /// <summary>Why.</summary>
@@ -52,54 +84,88 @@ public sealed class FollowUp
     public int? Csat { get; init; }
     /// <summary>The customer's comment, for the card (shown inert).</summary>
     public string? Comment { get; init; }
+    /// <summary>Tenant whose channels the follow-up is posted in; nothing is posted while it is unknown.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>The customer's name as the channel gave it (shown inert), trimmed and cut to <see cref="MaxCustomerNameLength"/>.</summary>
+    public string? CustomerName
+    {
+        get => _customerName;
+        init => _customerName = Bounded(value);
+    }
 
     /// <summary>State.</summary>
     public FollowUpStatus Status { get; private set; } = FollowUpStatus.Open;
-    /// <summary>Owner once claimed.</summary>
+    /// <summary>Owner once claimed or assigned.</summary>
     public PersonRef? Owner { get; private set; }
-    /// <summary>When claimed.</summary>
+    /// <summary>When the owner took it.</summary>
     public DateTimeOffset? ClaimedAt { get; private set; }
     /// <summary>Who resolved it.</summary>
     public PersonRef? ResolvedBy { get; private set; }
     /// <summary>When resolved.</summary>
     public DateTimeOffset? ResolvedAt { get; private set; }
-    /// <summary>What was done.</summary>
-    public string? ResolutionNote { get; private set; }
-    /// <summary>When the overdue notice was posted.</summary>
+    /// <summary>How it ended.</summary>
+    public FollowUpResolution? Resolution { get; private set; }
+    /// <summary>When the overdue notice was sent.</summary>
     public DateTimeOffset? OverdueAnnouncedAt { get; private set; }
-    /// <summary>Channel conversation of the card.</summary>
-    public string? CardConversationId { get; set; }
-    /// <summary>Message id of the card, for edits in place.</summary>
-    public string? CardActivityId { get; set; }
+    /// <summary>Where its card was posted (to edit it in place and reply in its thread); null until it is out.</summary>
+    public PostedMessage? Card { get; private set; }
     /// <summary>Concurrency token of the stored row.</summary>
-    public string? ETag { get; set; }
+    public string? ETag { get; private set; }
+
+    /// <summary>The state as it would be stored.</summary>
+    public FollowUpState State => new()
+    {
+        Status = Status,
+        Owner = Owner,
+        ClaimedAt = ClaimedAt,
+        ResolvedBy = ResolvedBy,
+        ResolvedAt = ResolvedAt,
+        Resolution = Resolution,
+        OverdueAnnouncedAt = OverdueAnnouncedAt,
+        Card = Card,
+        ETag = ETag,
+    };
 
     /// <summary>Rebuilds stored state (storage adapters only).</summary>
-    public FollowUp Restore(FollowUpStatus status, PersonRef? owner, DateTimeOffset? claimedAt, PersonRef? resolvedBy,
-        DateTimeOffset? resolvedAt, string? note, DateTimeOffset? overdueAnnouncedAt)
+    public FollowUp Restore(FollowUpState state)
     {
-        Status = status;
-        Owner = owner;
-        ClaimedAt = claimedAt;
-        ResolvedBy = resolvedBy;
-        ResolvedAt = resolvedAt;
-        ResolutionNote = note;
-        OverdueAnnouncedAt = overdueAnnouncedAt;
+        ArgumentNullException.ThrowIfNull(state);
+        Status = state.Status;
+        Owner = state.Owner;
+        ClaimedAt = state.ClaimedAt;
+        ResolvedBy = state.ResolvedBy;
+        ResolvedAt = state.ResolvedAt;
+        Resolution = state.Resolution;
+        OverdueAnnouncedAt = state.OverdueAnnouncedAt;
+        Card = state.Card;
+        ETag = state.ETag;
         return this;
     }
 
-    /// <summary>Most characters of a resolution note.</summary>
-    public const int MaxNoteLength = 1000;
+    /// <summary>Records the stored row's new concurrency token (storage adapters, after a write).</summary>
+    public void RecordStoredVersion(string etag)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(etag);
+        ETag = etag;
+    }
 
-    /// <summary>Takes ownership. Claiming again by the owner is a no-op; by someone else a conflict.</summary>
+    /// <summary>Records where the card was posted, so later changes edit it and notices reply in its thread.</summary>
+    public void RecordCardPosted(PostedMessage card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        Card = card;
+    }
+
+    /// <summary>True when <paramref name="person"/> is the agent whose contact this follow-up is about.</summary>
+    public bool IsAboutAgent(PersonRef person) => Agent.IsSamePerson(person);
+
+    /// <summary>Takes ownership. Claiming again by the owner is a no-op; by someone else, or by the rated agent, a conflict.</summary>
     public void Claim(PersonRef actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (Status == FollowUpStatus.Resolved)
-        {
-            throw new DomainConflictException(ConflictReason.AlreadyResolved, "The follow-up is resolved.");
-        }
-
+        RefuseWhenResolved();
+        RefuseRatedAgent(actor);
         if (Owner is not null)
         {
             if (Owner.IsSamePerson(actor))
@@ -110,36 +176,71 @@ public sealed class FollowUp
             throw new DomainConflictException(ConflictReason.AlreadyClaimed, $"Claimed by {Owner.DisplayName}.");
         }
 
-        Owner = actor;
-        ClaimedAt = at;
-        Status = FollowUpStatus.Claimed;
+        TakeOwnership(actor, at);
     }
 
-    /// <summary>Closes it with a note. Only the owner may resolve a claimed follow-up; an open one is claimed on the way.</summary>
-    public void Resolve(PersonRef actor, string note, DateTimeOffset at)
+    /// <summary>Gives a claimed follow-up back to the open pool: by its owner, or by a supervisor.</summary>
+    public void Release(PersonRef actor, bool actorIsSupervisor)
     {
-        if (Status == FollowUpStatus.Resolved)
+        ArgumentNullException.ThrowIfNull(actor);
+        RefuseWhenResolved();
+        if (Owner is null)
         {
-            throw new DomainConflictException(ConflictReason.AlreadyResolved, "The follow-up is resolved.");
+            throw new DomainConflictException(ConflictReason.NotClaimed, "Nobody owns the follow-up.");
         }
 
-        if (string.IsNullOrWhiteSpace(note))
+        if (!Owner.IsSamePerson(actor) && !actorIsSupervisor)
         {
-            throw new ArgumentException("A resolution needs a note.", nameof(note));
+            throw new DomainConflictException(ConflictReason.NotOwner, $"Only {Owner.DisplayName} or a supervisor can release it.");
         }
 
-        // The cap applies to what is stored: surrounding white space does not count.
-        var trimmed = note.Trim();
-        if (trimmed.Length > MaxNoteLength)
+        Owner = null;
+        ClaimedAt = null;
+        Status = FollowUpStatus.Open;
+    }
+
+    /// <summary>A supervisor gives the follow-up (open or claimed) to <paramref name="assignee"/>, who may not be the rated agent.</summary>
+    public void Reassign(PersonRef actor, bool actorIsSupervisor, PersonRef assignee, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(assignee);
+        RefuseWhenResolved();
+        if (!actorIsSupervisor)
         {
-            throw new ArgumentException($"A note may be at most {MaxNoteLength} characters.", nameof(note));
+            throw new DomainConflictException(ConflictReason.NotSupervisor, "Only a supervisor can reassign a follow-up.");
         }
 
-        Claim(actor, at);
+        RefuseRatedAgent(actor);
+        RefuseRatedAgent(assignee);
+        if (Owner is not null && Owner.IsSamePerson(assignee))
+        {
+            return;
+        }
+
+        TakeOwnership(assignee, at);
+    }
+
+    /// <summary>Closes it. Only the owner may resolve a claimed follow-up; an open one is claimed on the way; never by the rated agent.</summary>
+    public void Resolve(PersonRef actor, FollowUpResolution resolution, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(resolution);
+        RefuseWhenResolved();
+        RefuseRatedAgent(actor);
+        if (Owner is not null && !Owner.IsSamePerson(actor))
+        {
+            throw new DomainConflictException(ConflictReason.NotOwner, $"Only {Owner.DisplayName}, who claimed it, can resolve it.");
+        }
+
+        if (Owner is null)
+        {
+            TakeOwnership(actor, at);
+        }
+
         Status = FollowUpStatus.Resolved;
         ResolvedBy = actor;
         ResolvedAt = at;
-        ResolutionNote = trimmed;
+        Resolution = resolution;
     }
 
     /// <summary>True when past due, not resolved and not announced yet.</summary>
@@ -154,5 +255,35 @@ public sealed class FollowUp
         }
 
         OverdueAnnouncedAt = at;
+    }
+
+    private static string? Bounded(string? name)
+    {
+        var trimmed = name?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Length <= MaxCustomerNameLength ? trimmed : trimmed[..MaxCustomerNameLength].TrimEnd();
+    }
+
+    private void TakeOwnership(PersonRef owner, DateTimeOffset at)
+    {
+        Owner = owner;
+        ClaimedAt = at;
+        Status = FollowUpStatus.Claimed;
+    }
+
+    private void RefuseWhenResolved()
+    {
+        if (Status == FollowUpStatus.Resolved)
+        {
+            throw new DomainConflictException(ConflictReason.AlreadyResolved, "The follow-up is resolved.");
+        }
+    }
+
+    // Whoever's contact was rated does not recover its customer or close the case about it.
+    private void RefuseRatedAgent(PersonRef person)
+    {
+        if (IsAboutAgent(person))
+        {
+            throw new DomainConflictException(ConflictReason.OwnAgentContact, "The follow-up is about this person's own contact.");
+        }
     }
 }

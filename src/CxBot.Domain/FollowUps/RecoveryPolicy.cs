@@ -38,7 +38,12 @@ public static class RecoveryPolicy
     /// </summary>
     /// <exception cref="ArgumentException">The response is not for this survey.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dueIn"/> is not positive.</exception>
-    public static FollowUp? CreateFollowUp(Survey survey, SurveyResponse response, DateTimeOffset now, TimeSpan dueIn)
+    /// <param name="survey">The survey.</param>
+    /// <param name="response">Its response.</param>
+    /// <param name="now">The time of opening.</param>
+    /// <param name="dueIn">How long the follow-up may take.</param>
+    /// <param name="customerName">The customer's name where the channel gives one, for whoever calls back.</param>
+    public static FollowUp? CreateFollowUp(Survey survey, SurveyResponse response, DateTimeOffset now, TimeSpan dueIn, string? customerName = null)
     {
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(response);
@@ -57,7 +62,7 @@ public static class RecoveryPolicy
         return new FollowUp
         {
             FollowUpId = survey.SurveyId,
-            SurveyId = survey.SurveyId,
+            Source = FollowUpSource.SurveyResponse(survey.SurveyId),
             ContactId = survey.ContactId,
             Agent = response.Agent,
             Queue = response.Queue,
@@ -67,6 +72,10 @@ public static class RecoveryPolicy
             DueAt = now + dueIn,
             Csat = response.Answers.Csat,
             Comment = response.Answers.Comment,
+            CustomerName = customerName,
+            // Until surveys carry the contact center's tenant, a Teams customer's tenant is the one posted in;
+            // web chat customers have none, so their follow-ups are not posted.
+            TenantId = survey.Customer.TenantId,
         };
     }
 }

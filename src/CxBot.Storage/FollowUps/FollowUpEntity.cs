@@ -8,8 +8,14 @@ internal sealed class FollowUpEntity : TableRow
     public FollowUpEntity() => RowKey = Row;
 
     public string FollowUpId { get; set; } = "";
-    public string SurveyId { get; set; } = "";
+    /// <summary>A <see cref="Domain.FollowUps.FollowUpSourceKind"/> name; rows from before sources read as survey responses.</summary>
+    public string? SourceKind { get; set; }
+    public string? SourceId { get; set; }
+    /// <summary>The source survey's id (kept for rows and readers from before sources).</summary>
+    public string? SurveyId { get; set; }
     public string ContactId { get; set; } = "";
+    public string? TenantId { get; set; }
+    public string? CustomerName { get; set; }
     public string AgentId { get; set; } = "";
     public string AgentName { get; set; } = "";
     public string? AgentObjectId { get; set; }
@@ -31,7 +37,15 @@ internal sealed class FollowUpEntity : TableRow
     public string? ResolvedByName { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolutionNote { get; set; }
+    public bool? ResolutionCustomerReached { get; set; }
+    /// <summary>A <see cref="Domain.FollowUps.RecoveryOutcome"/> name.</summary>
+    public string? ResolutionRecovered { get; set; }
+    public string? ResolutionDriver { get; set; }
+    public string? ResolutionTopic { get; set; }
     public DateTimeOffset? OverdueAnnouncedAt { get; set; }
+    public string? CardChannelId { get; set; }
+    public string? CardServiceUrl { get; set; }
     public string? CardConversationId { get; set; }
     public string? CardActivityId { get; set; }
+    public string? CardTenantId { get; set; }
 }

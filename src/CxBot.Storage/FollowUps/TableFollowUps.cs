@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using CxBot.Domain.FollowUps;
-using CxBot.Domain.Surveys;
 using CxBot.Storage.Setup;
+using CxBot.Domain.Messaging;
 using CxBot.Domain.People;
 
 namespace CxBot.Storage.FollowUps;
@@ -26,7 +26,7 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
             return false;
         }
 
-        followUp.ETag = etag;
+        followUp.RecordStoredVersion(etag);
         return true;
     }
 
@@ -39,7 +39,7 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
     public async Task UpdateAsync(FollowUp followUp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(followUp);
-        followUp.ETag = await _table.ReplaceIfUnchangedAsync(ToEntity(followUp), followUp.ETag, cancellationToken).ConfigureAwait(false);
+        followUp.RecordStoredVersion(await _table.ReplaceIfUnchangedAsync(ToEntity(followUp), followUp.ETag, cancellationToken).ConfigureAwait(false));
     }
 
     public async IAsyncEnumerable<FollowUp> ListUnresolvedDueBeforeAsync(DateTimeOffset time, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -59,8 +59,12 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
     {
         PartitionKey = TableKeys.Escape(f.FollowUpId),
         FollowUpId = f.FollowUpId,
-        SurveyId = f.SurveyId,
+        SourceKind = f.Source.Kind.ToString(),
+        SourceId = f.Source.Id,
+        SurveyId = f.Source.Kind == FollowUpSourceKind.SurveyResponse ? f.Source.Id : null,
         ContactId = f.ContactId,
+        TenantId = f.TenantId,
+        CustomerName = f.CustomerName,
         AgentId = f.Agent.AgentId!,
         AgentName = f.Agent.DisplayName,
         AgentObjectId = f.Agent.ObjectId,
@@ -78,10 +82,17 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
         ResolvedById = f.ResolvedBy?.ObjectId,
         ResolvedByName = f.ResolvedBy?.DisplayName,
         ResolvedAt = f.ResolvedAt,
-        ResolutionNote = f.ResolutionNote,
+        ResolutionNote = f.Resolution?.Note,
+        ResolutionCustomerReached = f.Resolution?.CustomerReached,
+        ResolutionRecovered = f.Resolution?.Recovered?.ToString(),
+        ResolutionDriver = f.Resolution?.RootCauseDriver,
+        ResolutionTopic = f.Resolution?.RootCauseTopic,
         OverdueAnnouncedAt = f.OverdueAnnouncedAt,
-        CardConversationId = f.CardConversationId,
-        CardActivityId = f.CardActivityId,
+        CardChannelId = f.Card?.ChannelId,
+        CardServiceUrl = f.Card?.ServiceUrl,
+        CardConversationId = f.Card?.ConversationId,
+        CardActivityId = f.Card?.ActivityId,
+        CardTenantId = f.Card?.TenantId,
     };
 
     private static FollowUp ToFollowUp(FollowUpEntity e)
@@ -89,8 +100,12 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
         var followUp = new FollowUp
         {
             FollowUpId = e.FollowUpId,
-            SurveyId = e.SurveyId,
+            Source = e.SourceKind is null
+                ? FollowUpSource.SurveyResponse(e.SurveyId ?? e.FollowUpId)
+                : new FollowUpSource(Enum.Parse<FollowUpSourceKind>(e.SourceKind), e.SourceId ?? e.FollowUpId),
             ContactId = e.ContactId,
+            TenantId = e.TenantId,
+            CustomerName = e.CustomerName,
             Agent = PersonRef.Agent(e.AgentId, e.AgentName, e.AgentObjectId),
             Queue = e.Queue,
             Reasons = Enum.Parse<FollowUpReasons>(e.Reasons),
@@ -99,12 +114,29 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names)
             DueAt = e.DueAt,
             Csat = e.Csat,
             Comment = e.Comment,
-            CardConversationId = e.CardConversationId,
-            CardActivityId = e.CardActivityId,
-            ETag = e.ETag.ToString(),
         };
-        return followUp.Restore(Enum.Parse<FollowUpStatus>(e.Status), ActorOf(e.OwnerId, e.OwnerName), e.ClaimedAt,
-            ActorOf(e.ResolvedById, e.ResolvedByName), e.ResolvedAt, e.ResolutionNote, e.OverdueAnnouncedAt);
+        return followUp.Restore(new FollowUpState
+        {
+            Status = Enum.Parse<FollowUpStatus>(e.Status),
+            Owner = ActorOf(e.OwnerId, e.OwnerName),
+            ClaimedAt = e.ClaimedAt,
+            ResolvedBy = ActorOf(e.ResolvedById, e.ResolvedByName),
+            ResolvedAt = e.ResolvedAt,
+            Resolution = e.ResolutionNote is null ? null : new FollowUpResolution
+            {
+                Note = e.ResolutionNote,
+                CustomerReached = e.ResolutionCustomerReached,
+                Recovered = e.ResolutionRecovered is null ? null : Enum.Parse<RecoveryOutcome>(e.ResolutionRecovered),
+                RootCauseDriver = e.ResolutionDriver,
+                RootCauseTopic = e.ResolutionTopic,
+            },
+            OverdueAnnouncedAt = e.OverdueAnnouncedAt,
+            // Rows from before the card's service URL was kept cannot be edited or replied to; their card stays as it was.
+            Card = e.CardServiceUrl is null || e.CardConversationId is null
+                ? null
+                : new PostedMessage(e.CardChannelId ?? "msteams", e.CardServiceUrl, e.CardConversationId, e.CardActivityId, e.CardTenantId),
+            ETag = e.ETag.ToString(),
+        });
     }
 
     private static PersonRef? ActorOf(string? id, string? name) => id is null ? null : PersonRef.Staff(id, name ?? id);

@@ -1,18 +1,14 @@
-using System.Text.Json;
 using CxBot.App.FollowUps;
+using CxBot.App.Messaging;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.FollowUps;
-using CxBot.Domain.Settings;
 using CxBot.Domain.Surveys;
-using CxBot.Protocol.Connector;
-using CxBot.Protocol.Schema;
-using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxBot.App.Tests.FollowUps;
 
-/// <summary>A follow-up whose first attempt did not finish is opened, and its card posted, by the next chance.</summary>
+/// <summary>A follow-up whose first attempt did not finish is opened, and its card queued, by the next chance; a card is built when it is sent.</summary>
 [Collection(AppAzurite.Name)]
 public sealed class FollowUpRepairTests(AzuriteProcess azurite) : IDisposable
 {
@@ -25,9 +21,8 @@ public sealed class FollowUpRepairTests(AzuriteProcess azurite) : IDisposable
     private IFollowUps FollowUps => _app.Services.GetRequiredService<IFollowUps>();
 
     [Fact]
-    public async Task ASubmitThatFindsTheResponseStored_OpensAndPostsTheMissingFollowUp_AndSaysAlreadyAnswered()
+    public async Task ASubmitThatFindsTheResponseStored_OpensTheMissingFollowUpAndQueuesItsCard_AndSaysAlreadyAnswered()
     {
-        await Flow.UseChannelForAlertsAsync();
         var customer = SurveyFlow.NewCustomer();
         var survey = await Flow.SendAsync(customer);
         var stored = (await _app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, default))!;
@@ -53,34 +48,72 @@ public sealed class FollowUpRepairTests(AzuriteProcess azurite) : IDisposable
         var card = await Flow.ExecuteAsync(customer, survey.Answer(("csat", "1")));
 
         Assert.Contains("Already answered", card.ToJsonString(), StringComparison.Ordinal);
-        var followUp = await FollowUps.GetAsync(survey.SurveyId, default);
-        Assert.NotNull(followUp);
-        Assert.NotNull(followUp.CardActivityId);
+        Assert.NotNull(await FollowUps.GetAsync(survey.SurveyId, default));
+        Assert.Single(_app.ProactiveMessages.Enqueued, m => m.Id == FollowUpService.CardMessageId(survey.SurveyId));
         Assert.Equal(SurveyStatus.Answered, (await _app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, default))!.Status);
     }
 
     [Fact]
-    public async Task TheOverduePass_PostsACardThatDidNotGetOut()
+    public async Task ACardSentAfterAClaim_ShowsTheClaim_AndRecordingWhereItLandedKeepsTheOwner()
     {
         var customer = SurveyFlow.NewCustomer();
         var survey = await Flow.SendAsync(customer);
         await Flow.ExecuteAsync(customer, survey.Answer(("csat", "2")));
-        Assert.Null((await FollowUps.GetAsync(survey.SurveyId, default))!.CardConversationId);
-        var reference = new ConversationReference
-        {
-            ChannelId = "msteams",
-            ServiceUrl = TeamsUser.ServiceUrl,
-            Conversation = new ConversationAccount { Id = TeamsUser.TeamId, ConversationType = "channel" },
-            Bot = new ChannelAccount { Id = TeamsUser.BotId },
-            Locale = "en-US",
-        };
-        await _app.Services.GetRequiredService<IAlertChannels>().SetAsync(new AlertChannel(TeamsUser.TenantId, TeamsUser.TeamId, TeamsUser.TeamId,
-            JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference), "Sam", _app.Time.GetUtcNow()), default);
-        using var notifier = ActivatorUtilities.CreateInstance<OverdueFollowUpNotifier>(_app.Services);
+        var followUp = (await FollowUps.GetAsync(survey.SurveyId, default))!;
+        followUp.Claim(Domain.People.PersonRef.Staff(CxBotAppFactory.SupervisorAad, "Sam Supervisor"), _app.Time.GetUtcNow());
+        await FollowUps.UpdateAsync(followUp, default);
 
-        await notifier.AnnounceDueAsync(default);
+        var sent = Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services));
 
-        Assert.Equal(TeamsUser.TeamId, (await FollowUps.GetAsync(survey.SurveyId, default))!.CardConversationId);
-        Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Send), c => c.ConversationId == TeamsUser.TeamId && SurveyFlow.CardOf(c) is not null);
+        Assert.Contains("Claimed by Sam Supervisor on ", CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
+        var stored = (await FollowUps.GetAsync(survey.SurveyId, default))!;
+        Assert.Equal((sent.Posted, FollowUpStatus.Claimed, CxBotAppFactory.SupervisorAad), (stored.Card, stored.Status, stored.Owner?.ObjectId));
+        Assert.IsType<ToChannel>(sent.Message.Target);
+    }
+
+    [Fact]
+    public async Task RecordingWhereTheCardLanded_RetriesWhenItLosesARace()
+    {
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+        await Flow.ExecuteAsync(customer, survey.Answer(("csat", "1")));
+        var message = Assert.Single(_app.ProactiveMessages.Enqueued);
+        var racing = new LosesFirstUpdate(FollowUps);
+        var content = ActivatorUtilities.CreateInstance<FollowUpCardContent>(_app.Services, racing);
+        var posted = new Domain.Messaging.PostedMessage("msteams", TeamsUser.ServiceUrl, TeamsUser.TeamId, "1795444364777", TeamsUser.TenantId);
+
+        await content.OnDeliveredAsync(message, posted, default);
+
+        Assert.Equal(2, racing.Updates);
+        Assert.Equal(posted, (await FollowUps.GetAsync(survey.SurveyId, default))!.Card);
+    }
+
+    [Fact]
+    public async Task ACardWhoseFollowUpIsGone_IsNotSent()
+    {
+        var content = _app.Services.GetServices<IProactiveContent>().Single(c => c.Kind == FollowUpService.CardKind);
+
+        var built = await content.BuildAsync(new ProactiveMessage("followup-card|nope", new ToChannel(TeamsUser.TenantId, Domain.Channels.ChannelPurpose.FollowUps),
+            ContentKind: FollowUpService.CardKind, SubjectId: "nope"), System.Globalization.CultureInfo.GetCultureInfo("en-US"), default);
+
+        Assert.Null(built);
+    }
+
+    /// <summary>The real store, except that the first update loses to another writer.</summary>
+    private sealed class LosesFirstUpdate(IFollowUps inner) : IFollowUps
+    {
+        public int Updates { get; private set; }
+
+        public Task<bool> TryAddAsync(FollowUp followUp, CancellationToken cancellationToken) => inner.TryAddAsync(followUp, cancellationToken);
+
+        public Task<FollowUp?> GetAsync(string followUpId, CancellationToken cancellationToken) => inner.GetAsync(followUpId, cancellationToken);
+
+        public Task UpdateAsync(FollowUp followUp, CancellationToken cancellationToken) =>
+            ++Updates == 1
+                ? throw new Domain.DomainConflictException(Domain.ConflictReason.Concurrency, "Changed since read.")
+                : inner.UpdateAsync(followUp, cancellationToken);
+
+        public IAsyncEnumerable<FollowUp> ListUnresolvedDueBeforeAsync(DateTimeOffset time, CancellationToken cancellationToken) =>
+            inner.ListUnresolvedDueBeforeAsync(time, cancellationToken);
     }
 }

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using CxBot.App.FollowUps;
 using CxBot.App.Localization;
+using CxBot.App.Messaging;
 using CxBot.App.Tests.Cards;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
-using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,16 +31,17 @@ public sealed class FollowUpTimeZoneTests(AzuriteProcess azurite)
         });
         var followUp = await new SurveyFlow(app).OpenFollowUpAsync();
 
-        var posted = Assert.Single(app.Connector.CallsOf(ConnectorOperation.Send), c => c.ConversationId == TeamsUser.TeamId && SurveyFlow.CardOf(c) is not null);
-        Assert.Matches(@"^20 Nov 2026 2:00\sPM \(Europe/Amsterdam\)$", Labelled(SurveyFlow.CardOf(posted)!, "Due"));
+        var posted = Assert.Single(app.ProactiveMessages.Sent);
+        Assert.Matches(@"^20 Nov 2026 2:00\sPM \(Europe/Amsterdam\)$", Labelled(posted.Content.Card!, "Due"));
 
         app.Time.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
         using var notifier = ActivatorUtilities.CreateInstance<OverdueFollowUpNotifier>(app.Services);
         Assert.Equal(1, await notifier.AnnounceDueAsync(default));
 
-        var notice = Assert.Single(app.Connector.CallsOf(ConnectorOperation.Reply)).Activity!.Text;
+        var sent = await app.ProactiveMessages.DeliverAsync(app.Services);
+        var notice = Assert.Single(sent, s => s.Message.Target is ToThread).Content.Text;
         Assert.Matches($@"^Follow-up for contact {followUp.ContactId} is overdue: it was due 20 Nov 2026 2:00\sPM \(Europe/Amsterdam\)\.$", notice);
-        var edited = CardNodes.VisibleText(SurveyFlow.CardOf(Assert.Single(app.Connector.CallsOf(ConnectorOperation.Update)))!);
+        var edited = CardNodes.VisibleText(Assert.Single(sent, s => s.Message.Target is EditOf).Content.Card!);
         Assert.Matches(@"Overdue: this was due 20 Nov 2026 2:00\sPM \(Europe/Amsterdam\)\.", edited);
     }
 
@@ -78,7 +79,7 @@ public sealed class FollowUpTimeZoneTests(AzuriteProcess azurite)
     private static FollowUp FollowUpDue(DateTimeOffset dueAt) => new()
     {
         FollowUpId = "srv-tz",
-        SurveyId = "srv-tz",
+        Source = FollowUpSource.SurveyResponse("srv-tz"),
         ContactId = "C-tz",
         Agent = PersonRef.Agent("agent-17", "Sanne de Vries"),
         Queue = "billing",

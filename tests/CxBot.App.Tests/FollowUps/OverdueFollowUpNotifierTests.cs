@@ -1,14 +1,14 @@
 using CxBot.App.FollowUps;
 using CxBot.App.Localization;
+using CxBot.App.Messaging;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.FollowUps;
-using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxBot.App.Tests.FollowUps;
 
-/// <summary>An overdue follow-up is announced once more in the alerts channel, and only once.</summary>
+/// <summary>An overdue follow-up's card is marked overdue and the follow-up announced in its thread, once, through the outbox.</summary>
 [Collection(AppAzurite.Name)]
 public sealed class OverdueFollowUpNotifierTests(AzuriteProcess azurite) : IDisposable
 {
@@ -21,7 +21,7 @@ public sealed class OverdueFollowUpNotifierTests(AzuriteProcess azurite) : IDisp
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task AnOverdueFollowUpIsAnnouncedOnceAsAReplyToItsCard()
+    public async Task AnOverdueFollowUpIsAnnouncedOnceAsAReplyToItsCardAndItsCardEdited()
     {
         var followUp = await Flow.OpenFollowUpAsync();
         _app.Time.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(1));
@@ -30,14 +30,34 @@ public sealed class OverdueFollowUpNotifierTests(AzuriteProcess azurite) : IDisp
         Assert.Equal(1, await notifier.AnnounceDueAsync(default));
         Assert.Equal(0, await notifier.AnnounceDueAsync(default));
 
-        var notice = Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Reply));
-        Assert.Equal((TeamsUser.TeamId, followUp.CardActivityId), (notice.ConversationId, notice.ActivityId));
-        Assert.Equal(_app.Services.GetRequiredService<FollowUpCardFactory>().OverdueNotice(followUp, BotCulture.English), notice.Activity!.Text);
-        Assert.Matches(@"due 20 Nov 2026 1:00\sPM \(UTC\)\.$", notice.Activity.Text);
-        Assert.Contains("contact", notice.Activity.Text, StringComparison.Ordinal);
-        var edit = Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Update));
-        Assert.Contains("Overdue: this was due ", CardNodes.VisibleText(SurveyFlow.CardOf(edit)!), StringComparison.Ordinal);
+        var queued = _app.ProactiveMessages.Enqueued.Skip(1).ToList();
+        Assert.Equal(
+            [
+                new ProactiveMessage($"followup-card|{followUp.FollowUpId}|overdue", new EditOf(followUp.Card!), ContentKind: "followup-card", SubjectId: followUp.FollowUpId),
+                new ProactiveMessage($"followup-overdue|{followUp.FollowUpId}", new ToThread(followUp.Card!), ContentKind: "followup-overdue", SubjectId: followUp.FollowUpId),
+            ],
+            queued);
+        var sent = await _app.ProactiveMessages.DeliverAsync(_app.Services);
+        Assert.Contains("Overdue: this was due ", CardNodes.VisibleText(sent[0].Content.Card!), StringComparison.Ordinal);
+        var notice = sent[1].Content.Text;
+        Assert.Equal(_app.Services.GetRequiredService<FollowUpCardFactory>().OverdueNotice(followUp, BotCulture.English), notice);
+        Assert.Matches(@"due 20 Nov 2026 1:00\sPM \(UTC\)\.$", notice);
         Assert.NotNull((await FollowUps.GetAsync(followUp.FollowUpId, default))!.OverdueAnnouncedAt);
+    }
+
+    [Fact]
+    public async Task TwoPassesAtOnce_LikeTwoInstances_QueueTheNoticeOnce()
+    {
+        var followUp = await Flow.OpenFollowUpAsync();
+        _app.Time.Advance(TimeSpan.FromHours(5));
+        using var first = ActivatorUtilities.CreateInstance<OverdueFollowUpNotifier>(_app.Services);
+        using var second = ActivatorUtilities.CreateInstance<OverdueFollowUpNotifier>(_app.Services);
+
+        var announced = await Task.WhenAll(first.AnnounceDueAsync(default), second.AnnounceDueAsync(default));
+
+        Assert.Equal(1, announced.Sum());
+        Assert.Single(_app.ProactiveMessages.Enqueued, m => m.Target is ToThread);
+        Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services), s => s.Message.ContentKind == FollowUpService.OverdueKind);
     }
 
     [Fact]
@@ -48,7 +68,7 @@ public sealed class OverdueFollowUpNotifierTests(AzuriteProcess azurite) : IDisp
         using var notifier = ActivatorUtilities.CreateInstance<OverdueFollowUpNotifier>(_app.Services);
 
         Assert.Equal(0, await notifier.AnnounceDueAsync(default));
-        Assert.Empty(_app.Connector.CallsOf(ConnectorOperation.Reply));
+        Assert.Single(_app.ProactiveMessages.Enqueued);
     }
 
     [Fact]
@@ -60,6 +80,23 @@ public sealed class OverdueFollowUpNotifierTests(AzuriteProcess azurite) : IDisp
         using var notifier = ActivatorUtilities.CreateInstance<OverdueFollowUpNotifier>(_app.Services);
 
         Assert.Equal(0, await notifier.AnnounceDueAsync(default));
-        Assert.Empty(_app.Connector.CallsOf(ConnectorOperation.Reply));
+        Assert.DoesNotContain(_app.ProactiveMessages.Enqueued, m => m.Target is ToThread);
+    }
+
+    [Fact]
+    public async Task AFollowUpWhoseCardIsNotOutYetIsAnnouncedOnceItIs()
+    {
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+        await Flow.ExecuteAsync(customer, survey.Answer(("csat", "1")));
+        _app.Time.Advance(TimeSpan.FromHours(5));
+        using var notifier = ActivatorUtilities.CreateInstance<OverdueFollowUpNotifier>(_app.Services);
+
+        Assert.Equal(0, await notifier.AnnounceDueAsync(default));
+        var posted = Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services));
+        Assert.Contains("Overdue: this was due ", CardNodes.VisibleText(posted.Content.Card!), StringComparison.Ordinal);
+
+        Assert.Equal(1, await notifier.AnnounceDueAsync(default));
+        Assert.Single(_app.ProactiveMessages.Enqueued, m => m.Target == new ToThread(posted.Posted));
     }
 }

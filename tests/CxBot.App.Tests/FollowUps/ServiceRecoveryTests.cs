@@ -1,17 +1,18 @@
 using System.Text.Json.Nodes;
 using CxBot.App.FollowUps;
 using CxBot.App.Localization;
+using CxBot.App.Messaging;
 using CxBot.App.Surveys.Cards;
 using CxBot.App.Tests.Support;
+using CxBot.Domain.Channels;
 using CxBot.Domain.FollowUps;
-using CxBot.Protocol.Connector;
 using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CxBot.App.Tests.FollowUps;
 
-/// <summary>Low scores open a follow-up posted in the alerts channel; the customer's thank-you promises only what was created.</summary>
+/// <summary>Low scores open a follow-up whose card is queued for the follow-ups channel; the customer's thank-you promises only what was created.</summary>
 [Collection(AppAzurite.Name)]
 public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
 {
@@ -24,9 +25,8 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task ALowScoreWithConsentOpensACallBackPostsItsCardAndPromisesTheCallBack()
+    public async Task ALowScoreWithConsentOpensACallBackQueuesItsCardAndPromisesTheCallBack()
     {
-        await Flow.UseChannelForAlertsAsync();
         var customer = SurveyFlow.NewCustomer();
         var survey = await Flow.SendAsync(customer);
         var answeredAt = _app.Time.GetUtcNow();
@@ -40,15 +40,21 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal(FollowUpReasons.LowCsat, followUp.Reasons);
         Assert.Equal(answeredAt.AddHours(6), followUp.DueAt);
         Assert.Equal(FollowUpStatus.Open, followUp.Status);
-        Assert.Equal((survey.ContactId, SurveyFlow.AgentId, SurveyFlow.Queue, 2, "Nobody listened."),
-            (followUp.ContactId, followUp.Agent.AgentId, followUp.Queue, followUp.Csat, followUp.Comment));
+        Assert.Equal((survey.ContactId, SurveyFlow.AgentId, SurveyFlow.Queue, 2, "Nobody listened.", customer.Name, TeamsUser.TenantId),
+            (followUp.ContactId, followUp.Agent.AgentId, followUp.Queue, followUp.Csat, followUp.Comment, followUp.CustomerName, followUp.TenantId));
+        Assert.Null(followUp.Card);
 
-        var posted = Assert.Single(AlertCardSends());
-        Assert.Equal(TeamsUser.ServiceUrl, posted.ServiceUrl);
-        Assert.Equal(TeamsUser.TeamId, followUp.CardConversationId);
-        Assert.Equal((posted.Result as ConnectorResult<ResourceResponse>)?.Value?.Id, followUp.CardActivityId);
-        var expected = _app.Services.GetRequiredService<FollowUpCardFactory>().Build(followUp, BotCulture.English, banner: null);
-        Assert.True(JsonNode.DeepEquals(expected, SurveyFlow.CardOf(posted)), SurveyFlow.CardOf(posted)?.ToJsonString());
+        var queued = Assert.Single(CardPosts());
+        Assert.Equal(new ProactiveMessage("followup-card|" + survey.SurveyId, new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps, SurveyFlow.Queue),
+            ContentKind: "followup-card", SubjectId: survey.SurveyId), queued);
+        Assert.DoesNotContain(_app.Connector.CallsOf(ConnectorOperation.Send), c => c.ConversationId == TeamsUser.TeamId);
+
+        var sent = Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services));
+        var stored = (await FollowUps.GetAsync(survey.SurveyId, default))!;
+        Assert.Equal(sent.Posted, stored.Card);
+        var expected = await _app.Services.GetRequiredService<FollowUpCardFactory>().BuildAsync(stored, BotCulture.English, banner: null, default);
+        Assert.True(JsonNode.DeepEquals(expected, sent.Content.Card), sent.Content.Card?.ToJsonString());
+        Assert.Contains("Customer: \n" + customer.Name, CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -56,7 +62,6 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
     [InlineData("resolution", "no", FollowUpReasons.NotResolved)]
     public async Task AGoodScoreWithABadAnswerOpensAFollowUpWithoutCallBackAndPromisesNoContact(string input, string value, FollowUpReasons reason)
     {
-        await Flow.UseChannelForAlertsAsync();
         var customer = SurveyFlow.NewCustomer();
         var survey = await Flow.SendAsync(customer);
 
@@ -69,13 +74,12 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         var followUp = (await FollowUps.GetAsync(survey.SurveyId, default))!;
         Assert.False(followUp.CallBack);
         Assert.Equal(reason, followUp.Reasons);
-        Assert.Single(AlertCardSends());
+        Assert.Single(CardPosts());
     }
 
     [Fact]
     public async Task ASatisfiedCustomerGetsAPlainThankYouAndNoFollowUp()
     {
-        await Flow.UseChannelForAlertsAsync();
         var customer = SurveyFlow.NewCustomer();
         var survey = await Flow.SendAsync(customer);
 
@@ -83,13 +87,12 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
 
         CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.None, BotCulture.English), thanks);
         Assert.Null(await FollowUps.GetAsync(survey.SurveyId, default));
-        Assert.Empty(AlertCardSends());
+        Assert.Empty(_app.ProactiveMessages.Enqueued);
     }
 
     [Fact]
-    public async Task ALowScoreFromWebChatIsPostedInTheAlertsChannelToo()
+    public async Task ALowScoreFromWebChatOpensAFollowUpThatIsNotPostedWhileItHasNoTenant()
     {
-        await Flow.UseChannelForAlertsAsync();
         var userId = "dl_" + Guid.NewGuid().ToString("N");
         var conversationId = await Flow.OpenWebChatAsync(userId);
         var (contactId, surveyId) = await Flow.ScheduleAsync(Flow.WebChatContact(userId));
@@ -101,16 +104,18 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
 
         (await _app.PostActivityAsync(submit)).EnsureSuccessStatusCode();
 
-        Assert.True((await FollowUps.GetAsync(surveyId, default))!.CallBack);
-        Assert.Single(AlertCardSends());
+        var followUp = (await FollowUps.GetAsync(surveyId, default))!;
+        Assert.True(followUp.CallBack);
+        // Surveys do not carry the contact center's tenant yet; a web chat customer has none, so there is no channel to post in.
+        Assert.Null(followUp.TenantId);
+        Assert.Empty(CardPosts());
         var edit = Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Update));
         CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.CallBack, BotCulture.English, callBackWithinHours: 6), SurveyFlow.CardOf(edit));
     }
 
     [Fact]
-    public async Task TheFollowUpCardIsPostedOnceEvenWhenTheAnswerIsSentTwice()
+    public async Task TheFollowUpCardIsQueuedOnceEvenWhenTheAnswerIsSentTwice()
     {
-        await Flow.UseChannelForAlertsAsync();
         var customer = SurveyFlow.NewCustomer();
         var survey = await Flow.SendAsync(customer);
 
@@ -118,23 +123,8 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
             Flow.ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true"))),
             Flow.ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true"))));
 
-        Assert.Single(AlertCardSends());
-    }
-
-    [Fact]
-    public async Task AFollowUpOpenedBeforeAnyAlertsChannelIsPostedWhenASupervisorSetsOne()
-    {
-        var customer = SurveyFlow.NewCustomer();
-        var survey = await Flow.SendAsync(customer);
-        await Flow.ExecuteAsync(customer, survey.Answer(("csat", "1")));
-        Assert.Empty(AlertCardSends());
-        Assert.Null((await FollowUps.GetAsync(survey.SurveyId, default))!.CardActivityId);
-
-        await Flow.UseChannelForAlertsAsync();
-
-        Assert.Single(AlertCardSends());
-        Assert.NotNull((await FollowUps.GetAsync(survey.SurveyId, default))!.CardActivityId);
-        Assert.Contains(_app.Connector.PostedActivities, a => a.Text?.Contains("1 open follow-up(s) that were waiting", StringComparison.Ordinal) == true);
+        Assert.Single(CardPosts());
+        Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services));
     }
 
     [Theory]
@@ -152,6 +142,6 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal(followedUp, await FollowUps.GetAsync(survey.SurveyId, default) is not null);
     }
 
-    private IEnumerable<ConnectorCall> AlertCardSends() =>
-        _app.Connector.CallsOf(ConnectorOperation.Send).Where(c => c.ConversationId == TeamsUser.TeamId && SurveyFlow.CardOf(c) is not null);
+    private IEnumerable<ProactiveMessage> CardPosts() =>
+        _app.ProactiveMessages.Enqueued.Where(m => m.ContentKind == FollowUpService.CardKind && m.Target is ToChannel);
 }

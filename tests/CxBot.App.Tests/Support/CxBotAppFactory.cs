@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CxBot.App.Contacts;
 using CxBot.App.Integrations;
 using CxBot.App.FollowUps;
+using CxBot.App.Messaging;
 using CxBot.App.Surveys.Delivery;
 using CxBot.Domain.Surveys;
 using CxBot.Protocol.Connector;
@@ -18,7 +19,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CxBot.App.Tests.Support;
 
 /// <summary>
-/// The real app on a real Azurite, with a recording fake connector and a fake clock. The survey dispatcher and the
+/// The real app on a real Azurite, with a recording fake connector, a recording outbox and a fake clock. The survey dispatcher and the
 /// overdue follow-up notifier do not run in the background: tests call <see cref="DispatchAsync"/> (and the notifier's
 /// pass) so that sends happen when the test says. The dispatch queue is the real one behind <see cref="DispatchQueue"/>.
 /// </summary>
@@ -29,6 +30,9 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
     public const string AgentAad = "6a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d";
 
     public FakeConnectorClient Connector { get; } = new();
+
+    /// <summary>Stands in for the proactive-messaging outbox: records what is enqueued and delivers it when a test says.</summary>
+    public RecordingProactiveMessages ProactiveMessages { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
 
@@ -64,6 +68,7 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IConnectorClient>(Connector);
+            services.AddSingleton<IProactiveMessages>(ProactiveMessages);
             services.AddSingleton<TimeProvider>(Time);
             var background = services.Where(d => d.ServiceType == typeof(IHostedService)
                 && (d.ImplementationType == typeof(SurveyDispatcher) || d.ImplementationType == typeof(OverdueFollowUpNotifier))).ToList();

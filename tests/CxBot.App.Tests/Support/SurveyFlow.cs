@@ -147,34 +147,50 @@ public sealed class SurveyFlow(CxBotAppFactory app)
         InvokeAsync(user.Execute(SurveyAnswerAction.Verb, data));
 
     /// <summary>
-    /// With the alerts channel set, a new customer answers a survey with a low score (and consent): the follow-up,
-    /// whose card is in the channel.
+    /// A new customer answers a survey with a low score (and consent), and the outbox posts the follow-up's card into
+    /// the follow-ups channel: the follow-up, knowing where its card is.
     /// </summary>
     public async Task<FollowUp> OpenFollowUpAsync()
     {
-        await UseChannelForAlertsAsync();
         var customer = NewCustomer();
         var survey = await SendAsync(customer);
         await ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true")));
+        await app.ProactiveMessages.DeliverAsync(app.Services);
         var followUp = await app.Services.GetRequiredService<IFollowUps>().GetAsync(survey.SurveyId, default);
-        Assert.NotNull(followUp?.CardActivityId);
+        Assert.NotNull(followUp?.Card);
         return followUp;
     }
 
     /// <summary>Someone presses Claim on the follow-up card in the channel; returns the invoke response body.</summary>
-    public Task<JsonObject> ClaimAsync(TeamsUser user, FollowUp followUp) =>
-        InvokeAsync(user.InChannel(user.Execute(FollowUpAction.ClaimVerb, FollowUpAction.Claim(followUp.FollowUpId).ToData(), followUp.CardActivityId!)));
+    public Task<JsonObject> ClaimAsync(TeamsUser user, FollowUp followUp) => ActAsync(user, FollowUpAction.Claim(followUp.FollowUpId), followUp);
 
-    /// <summary>Someone resolves the follow-up in the channel, with the note typed (none when null).</summary>
-    public Task<JsonObject> ResolveAsync(TeamsUser user, FollowUp followUp, string? note)
+    /// <summary>Someone presses Release on the card.</summary>
+    public Task<JsonObject> ReleaseAsync(TeamsUser user, FollowUp followUp) => ActAsync(user, FollowUpAction.Release(followUp.FollowUpId), followUp);
+
+    /// <summary>Someone reassigns the follow-up to the person with <paramref name="assigneeObjectId"/>.</summary>
+    public Task<JsonObject> ReassignAsync(TeamsUser user, FollowUp followUp, string? assigneeObjectId) =>
+        ActAsync(user, FollowUpAction.Reassign(followUp.FollowUpId), followUp, (FollowUpCard.AssigneeInputId, assigneeObjectId));
+
+    /// <summary>Someone resolves the follow-up in the channel, customer reached and won back, with the note typed (none when null).</summary>
+    public Task<JsonObject> ResolveAsync(TeamsUser user, FollowUp followUp, string? note) =>
+        ResolveAsync(user, followUp, (FollowUpCard.ReachedInputId, "yes"), (FollowUpCard.RecoveredInputId, "yes"), (FollowUpCard.NoteInputId, note));
+
+    /// <summary>Someone resolves the follow-up with exactly these inputs (a null value is left out).</summary>
+    public Task<JsonObject> ResolveAsync(TeamsUser user, FollowUp followUp, params (string Input, string? Value)[] inputs) =>
+        ActAsync(user, FollowUpAction.Resolve(followUp.FollowUpId), followUp, inputs);
+
+    private Task<JsonObject> ActAsync(TeamsUser user, FollowUpAction action, FollowUp followUp, params (string Input, string? Value)[] inputs)
     {
-        var data = FollowUpAction.Resolve(followUp.FollowUpId).ToData();
-        if (note is not null)
+        var data = action.ToData();
+        foreach (var (input, value) in inputs)
         {
-            data[FollowUpCard.NoteInputId] = note;
+            if (value is not null)
+            {
+                data[input] = value;
+            }
         }
 
-        return InvokeAsync(user.InChannel(user.Execute(FollowUpAction.ResolveVerb, data, followUp.CardActivityId!)));
+        return InvokeAsync(user.InChannel(user.Execute(action.Verb, data, followUp.Card!.ActivityId!)));
     }
 
     /// <summary>Successful or not, every Send of a survey card.</summary>

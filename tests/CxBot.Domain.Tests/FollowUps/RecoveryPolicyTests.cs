@@ -62,7 +62,8 @@ public sealed class RecoveryPolicyTests
 
         Assert.NotNull(followUp);
         Assert.Equal(survey.SurveyId, followUp.FollowUpId);
-        Assert.Equal(survey.SurveyId, followUp.SurveyId);
+        Assert.Equal(FollowUpSource.SurveyResponse(survey.SurveyId), followUp.Source);
+        Assert.Equal(survey.Customer.TenantId, followUp.TenantId);
         Assert.Equal(survey.ContactId, followUp.ContactId);
         Assert.Equal(Agent, followUp.Agent);
         Assert.Equal("billing", followUp.Queue);
@@ -89,6 +90,29 @@ public sealed class RecoveryPolicyTests
         Assert.False(followUp.CallBack);
         Assert.Equal(FollowUpReasons.NotResolved, followUp.Reasons);
         Assert.Equal(Now.AddHours(8), followUp.DueAt);
+    }
+
+    [Theory]
+    [InlineData("  Jan de Klant  ", "Jan de Klant")]
+    [InlineData("   ", null)]
+    [InlineData(null, null)]
+    public void CreateFollowUp_KeepsTheCustomersNameTrimmed(string? given, string? kept)
+    {
+        var survey = SentSurvey();
+
+        var followUp = RecoveryPolicy.CreateFollowUp(survey, Response(survey, Answers(csat: 1)), Now, TimeSpan.FromHours(8), given);
+
+        Assert.Equal(kept, followUp!.CustomerName);
+    }
+
+    [Fact]
+    public void CreateFollowUp_CustomerNameOverTheCap_IsCut()
+    {
+        var survey = SentSurvey();
+
+        var followUp = RecoveryPolicy.CreateFollowUp(survey, Response(survey, Answers(csat: 1)), Now, TimeSpan.FromHours(8), new string('n', 150));
+
+        Assert.Equal(new string('n', FollowUp.MaxCustomerNameLength), followUp!.CustomerName);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CxBot.Domain.FollowUps;
+using CxBot.Domain.Messaging;
 using CxBot.Domain.Surveys;
 using CxBot.Domain.People;
 
@@ -64,20 +65,29 @@ public static class TestData
         FollowUpId = "followup-1",
     };
 
-    public static FollowUp FollowUp(DateTimeOffset? dueAt = null) => new()
+    /// <summary>Where a follow-up card was posted.</summary>
+    public static PostedMessage FollowUpCard { get; } =
+        new("msteams", "https://smba.trafficmanager.net/emea/", "19:channel@thread.tacv2", "1795386688860", "Tenant-1");
+
+    public static FollowUp FollowUp(DateTimeOffset? dueAt = null)
     {
-        FollowUpId = NewId("followup"),
-        SurveyId = NewId("survey"),
-        ContactId = NewId("contact"),
-        Agent = PersonRef.Agent("agent-7", "Sam de Vries"),
-        Queue = "billing",
-        Reasons = FollowUpReasons.LowCsat | FollowUpReasons.NotResolved,
-        CallBack = true,
-        CreatedAt = Time,
-        DueAt = dueAt ?? Time.AddHours(24),
-        Csat = 1,
-        Comment = "Niemand belde terug.",
-        CardConversationId = "19:channel@thread.tacv2",
-        CardActivityId = "1795386688860",
-    };
+        var followUp = new FollowUp
+        {
+            FollowUpId = NewId("followup"),
+            Source = FollowUpSource.SurveyResponse(NewId("survey")),
+            ContactId = NewId("contact"),
+            TenantId = "Tenant-1",
+            CustomerName = "Jan de Klant",
+            Agent = PersonRef.Agent("agent-7", "Sam de Vries", "aad-sam"),
+            Queue = "billing",
+            Reasons = FollowUpReasons.LowCsat | FollowUpReasons.NotResolved,
+            CallBack = true,
+            CreatedAt = Time,
+            DueAt = dueAt ?? Time.AddHours(24),
+            Csat = 1,
+            Comment = "Niemand belde terug.",
+        };
+        followUp.RecordCardPosted(FollowUpCard);
+        return followUp;
+    }
 }

@@ -4,17 +4,28 @@ using CxBot.Cards;
 
 namespace CxBot.App.FollowUps.Cards;
 
-/// <summary>The data of the follow-up card's buttons. A resolve also brings the <see cref="FollowUpCard.NoteInputId"/> input.</summary>
+/// <summary>
+/// The data of the follow-up card's buttons. A resolve also brings the resolution inputs (<see cref="FollowUpCard.NoteInputId"/>
+/// and the others), a reassign the <see cref="FollowUpCard.AssigneeInputId"/> input.
+/// </summary>
 public sealed record FollowUpAction
 {
     /// <summary>Take ownership.</summary>
     public const string ClaimVerb = "followup.claim";
 
-    /// <summary>Close with a note.</summary>
+    /// <summary>Close with a resolution.</summary>
     public const string ResolveVerb = "followup.resolve";
+
+    /// <summary>Give a claimed follow-up back (owner or supervisor).</summary>
+    public const string ReleaseVerb = "followup.release";
+
+    /// <summary>Hand it to someone else (supervisor).</summary>
+    public const string ReassignVerb = "followup.reassign";
 
     /// <summary>Field holding <see cref="FollowUpId"/>.</summary>
     public const string FollowUpIdProperty = "followUpId";
+
+    private static readonly string[] Verbs = [ClaimVerb, ResolveVerb, ReleaseVerb, ReassignVerb];
 
     private FollowUpAction(string verb, string followUpId)
     {
@@ -22,13 +33,13 @@ public sealed record FollowUpAction
         FollowUpId = followUpId;
     }
 
-    /// <summary><see cref="ClaimVerb"/> or <see cref="ResolveVerb"/>.</summary>
+    /// <summary>One of the verbs above.</summary>
     public string Verb { get; }
 
     /// <summary>The follow-up.</summary>
     public string FollowUpId { get; }
 
-    /// <summary>True for a claim, false for a resolve.</summary>
+    /// <summary>True for a claim.</summary>
     public bool IsClaim => Verb == ClaimVerb;
 
     /// <summary>The Claim button's data.</summary>
@@ -36,6 +47,12 @@ public sealed record FollowUpAction
 
     /// <summary>The Resolve button's data.</summary>
     public static FollowUpAction Resolve(string followUpId) => new(ResolveVerb, followUpId);
+
+    /// <summary>The Release button's data.</summary>
+    public static FollowUpAction Release(string followUpId) => new(ReleaseVerb, followUpId);
+
+    /// <summary>The Reassign button's data.</summary>
+    public static FollowUpAction Reassign(string followUpId) => new(ReassignVerb, followUpId);
 
     /// <summary>The action data, verb included.</summary>
     public JsonObject ToData() => new()
@@ -48,7 +65,7 @@ public sealed record FollowUpAction
     public static bool TryRead(JsonObject data, [NotNullWhen(true)] out FollowUpAction? action)
     {
         var verb = ActionData.GetText(data, ActionData.VerbProperty);
-        action = verb is ClaimVerb or ResolveVerb && ActionData.TryGetString(data, FollowUpIdProperty, out var id)
+        action = verb is not null && Verbs.Contains(verb, StringComparer.Ordinal) && ActionData.TryGetString(data, FollowUpIdProperty, out var id)
             ? new FollowUpAction(verb, id)
             : null;
         return action is not null;

@@ -1,13 +1,16 @@
 using System.Globalization;
 using CxBot.App.Localization;
+using CxBot.App.Surveys.Cards;
 using CxBot.Cards;
 using CxBot.Domain.FollowUps;
+using CxBot.Domain.People;
+using CxBot.Domain.Surveys;
 
 namespace CxBot.App.FollowUps.Cards;
 
 /// <summary>
-/// The service-recovery card in the supervisors' channel, edited in place as the follow-up moves on:
-/// Claim and Resolve while open, Resolve while claimed, no actions once resolved.
+/// The service-recovery card in the follow-ups channel, edited in place as the follow-up moves on: Claim, Resolve and
+/// Reassign while open; Resolve, Release and Reassign while claimed; once resolved only the link to the contact.
 /// </summary>
 public static class FollowUpCard
 {
@@ -15,6 +18,27 @@ public static class FollowUpCard
 
     /// <summary>The id of the resolution note input (sent with <see cref="FollowUpAction.ResolveVerb"/>).</summary>
     public const string NoteInputId = "note";
+
+    /// <summary>The id of the "customer reached?" input: <see cref="Yes"/> or <see cref="No"/>.</summary>
+    public const string ReachedInputId = "reached";
+
+    /// <summary>The id of the "customer won back?" input: a <see cref="RecoveryOutcome"/> name in lower case.</summary>
+    public const string RecoveredInputId = "recovered";
+
+    /// <summary>The id of the root-cause driver input: a <see cref="QualityDriver"/> key.</summary>
+    public const string DriverInputId = "driver";
+
+    /// <summary>The id of the root-cause topic input.</summary>
+    public const string TopicInputId = "topic";
+
+    /// <summary>The id of the new owner's input (sent with <see cref="FollowUpAction.ReassignVerb"/>): an Entra object id.</summary>
+    public const string AssigneeInputId = "assignee";
+
+    /// <summary>The value of a yes answer.</summary>
+    public const string Yes = "yes";
+
+    /// <summary>The value of a no answer.</summary>
+    public const string No = "no";
 
     /// <summary>Builds the card for the supervisors' culture.</summary>
     public static AdaptiveCard Build(FollowUpCardModel model, CultureInfo culture)
@@ -43,6 +67,11 @@ public static class FollowUpCard
         body.Add(RichTextBlock.Labelled(Text("Label.Reasons"), Reasons(followUp, culture)) with { Separator = true });
         body.Add(RichTextBlock.Labelled(Text("Label.CallBack"), Text(followUp.CallBack ? "CallBack.Yes" : "CallBack.No")));
         body.Add(RichTextBlock.Labelled(Text("Label.Due"), Time(followUp.DueAt)));
+        if (followUp.CustomerName is { } customer)
+        {
+            body.Add(RichTextBlock.Labelled(Text("Label.Customer"), customer));
+        }
+
         body.Add(RichTextBlock.Labelled(Text("Label.Agent"), followUp.Agent.DisplayName));
         body.Add(RichTextBlock.Labelled(Text("Label.Queue"), followUp.Queue));
         body.Add(RichTextBlock.Labelled(Text("Label.Contact"), followUp.ContactId));
@@ -56,10 +85,9 @@ public static class FollowUpCard
             body.Add(RichTextBlock.Inert(followUp.Comment, italic: true) with { Spacing = "small" });
         }
 
-        if (followUp.Status == FollowUpStatus.Resolved && followUp.ResolutionNote is { } note)
+        if (followUp.Status == FollowUpStatus.Resolved && followUp.Resolution is { } resolution)
         {
-            body.Add(new TextBlock { Text = Text("Label.Note"), Weight = "bolder", Spacing = "medium" });
-            body.Add(RichTextBlock.Inert(note) with { Spacing = "small" });
+            AddResolution(body, resolution, culture);
         }
 
         return new AdaptiveCard
@@ -67,7 +95,7 @@ public static class FollowUpCard
             Lang = culture.TwoLetterISOLanguageName,
             FallbackText = Text("FallbackText"),
             Body = body,
-            Actions = Actions(followUp, culture),
+            Actions = Actions(model, culture),
             Teams = new TeamsCardProperties("Full"),
         };
     }
@@ -81,8 +109,15 @@ public static class FollowUpCard
             FollowUpNotice.AlreadyClaimed => Strings.Format("Banner.AlreadyClaimed", culture, followUp.Owner?.DisplayName),
             FollowUpNotice.AlreadyResolved => Strings.Format("Banner.AlreadyResolved", culture, followUp.ResolvedBy?.DisplayName),
             FollowUpNotice.NotOwner => Strings.Format("Banner.NotOwner", culture, followUp.Owner?.DisplayName),
+            FollowUpNotice.NotOwnerRelease => Strings.Format("Banner.NotOwnerRelease", culture, followUp.Owner?.DisplayName),
+            FollowUpNotice.NotClaimed => Strings.Get("Banner.NotClaimed", culture),
+            FollowUpNotice.NotSupervisor => Strings.Get("Banner.NotSupervisor", culture),
+            FollowUpNotice.OwnAgentContact => Strings.Format("Banner.OwnAgentContact", culture, followUp.Agent.DisplayName),
             FollowUpNotice.NoteRequired => Strings.Get("Banner.NoteRequired", culture),
-            FollowUpNotice.NoteTooLong => Strings.Format("Banner.NoteTooLong", culture, FollowUp.MaxNoteLength),
+            FollowUpNotice.NoteTooLong => Strings.Format("Banner.NoteTooLong", culture, FollowUpResolution.MaxNoteLength),
+            FollowUpNotice.ResolutionIncomplete => Strings.Get("Banner.ResolutionIncomplete", culture),
+            FollowUpNotice.TopicTooLong => Strings.Format("Banner.TopicTooLong", culture, FollowUpResolution.MaxTopicLength),
+            FollowUpNotice.AssigneeUnknown => Strings.Get("Banner.AssigneeUnknown", culture),
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice, "Unknown notice."),
         };
     }
@@ -120,47 +155,145 @@ public static class FollowUpCard
         return string.Join(" · ", reasons);
     }
 
-    private static List<CardAction>? Actions(FollowUp followUp, CultureInfo culture)
+    private static void AddResolution(List<CardElement> body, FollowUpResolution resolution, CultureInfo culture)
     {
-        if (followUp.Status == FollowUpStatus.Resolved)
+        string Text(string key) => Strings.Get(key, culture);
+        var first = true;
+        void Fact(string label, string value)
         {
-            return null;
+            body.Add(RichTextBlock.Labelled(Text(label), value) with { Separator = first ? true : null });
+            first = false;
         }
 
-        var actions = new List<CardAction>();
-        if (followUp.Status == FollowUpStatus.Open)
+        if (resolution.CustomerReached is { } reached)
         {
-            actions.Add(ExecuteAction.WithSubmitFallback(Strings.Get("Claim", culture), FollowUpAction.ClaimVerb,
-                FollowUpAction.Claim(followUp.FollowUpId).ToData(), style: "positive"));
+            Fact("Label.Reached", Text(reached ? "Reached.Yes" : "Reached.No"));
         }
 
-        actions.Add(new ShowCardAction
+        if (resolution.Recovered is { } recovered)
         {
-            Title = Strings.Get("Resolve", culture),
-            Card = new AdaptiveCard
-            {
-                Body =
-                [
-                    new TextInput
-                    {
-                        Id = NoteInputId,
-                        Label = Strings.Get("Note.Label", culture),
-                        Placeholder = Strings.Get("Note.Placeholder", culture),
-                        IsMultiline = true,
-                        MaxLength = FollowUp.MaxNoteLength,
-                        IsRequired = true,
-                        ErrorMessage = Strings.Get("Note.Error", culture),
-                    },
-                ],
-                Actions =
-                [
-                    ExecuteAction.WithSubmitFallback(Strings.Get("ResolveConfirm", culture), FollowUpAction.ResolveVerb,
-                        FollowUpAction.Resolve(followUp.FollowUpId).ToData(), style: "positive"),
-                ],
-            },
-        });
-        return actions;
+            Fact("Label.Recovered", Text("Recovered." + recovered));
+        }
+
+        var cause = string.Join(" · ", new[] { resolution.RootCauseDriver is { } driver ? SurveyCard.DriverName(driver, culture) : null, resolution.RootCauseTopic }
+            .Where(part => part is not null));
+        if (cause.Length > 0)
+        {
+            Fact("Label.RootCause", cause);
+        }
+
+        body.Add(new TextBlock { Text = Text("Label.Note"), Weight = "bolder", Spacing = "medium", Separator = first ? true : null });
+        body.Add(RichTextBlock.Inert(resolution.Note) with { Spacing = "small" });
     }
+
+    private static List<CardAction>? Actions(FollowUpCardModel model, CultureInfo culture)
+    {
+        var followUp = model.FollowUp;
+        string Text(string key) => Strings.Get(key, culture);
+        var actions = new List<CardAction>();
+        if (followUp.Status != FollowUpStatus.Resolved)
+        {
+            if (followUp.Status == FollowUpStatus.Open)
+            {
+                actions.Add(Execute(Text("Claim"), FollowUpAction.Claim(followUp.FollowUpId), "positive"));
+            }
+
+            actions.Add(new ShowCardAction { Title = Text("Resolve"), Card = ResolveForm(followUp, culture) });
+            if (followUp.Status == FollowUpStatus.Claimed)
+            {
+                actions.Add(Execute(Text("Release"), FollowUpAction.Release(followUp.FollowUpId), style: null));
+            }
+
+            var assignees = model.Assignees.Where(p => !followUp.IsAboutAgent(p) && !(followUp.Owner?.IsSamePerson(p) ?? false)).ToList();
+            if (assignees.Count > 0)
+            {
+                actions.Add(new ShowCardAction { Title = Text("Reassign"), Card = ReassignForm(followUp, assignees, culture) });
+            }
+        }
+
+        if (model.ContactUrl is { } url)
+        {
+            actions.Add(new OpenUrlAction { Title = Text("OpenContact"), Url = url });
+        }
+
+        return actions.Count == 0 ? null : actions;
+    }
+
+    private static AdaptiveCard ResolveForm(FollowUp followUp, CultureInfo culture)
+    {
+        string Text(string key) => Strings.Get(key, culture);
+        return new AdaptiveCard
+        {
+            Body =
+            [
+                RequiredChoice(ReachedInputId, "Reached", [new Choice(Text("Reached.Yes"), Yes), new Choice(Text("Reached.No"), No)], culture),
+                RequiredChoice(RecoveredInputId, "Recovered",
+                    [.. Enum.GetValues<RecoveryOutcome>().Select(o => new Choice(Text("Recovered." + o), RecoveredValue(o)))], culture),
+                new ChoiceSetInput
+                {
+                    Id = DriverInputId,
+                    Label = Text("Driver.Label"),
+                    Style = "compact",
+                    Placeholder = Text("Driver.Placeholder"),
+                    Choices = [.. QualityDriver.All.Select(d => new Choice(SurveyCard.DriverName(d, culture), d))],
+                },
+                new TextInput
+                {
+                    Id = TopicInputId,
+                    Label = Text("Topic.Label"),
+                    Placeholder = Text("Topic.Placeholder"),
+                    MaxLength = FollowUpResolution.MaxTopicLength,
+                },
+                new TextInput
+                {
+                    Id = NoteInputId,
+                    Label = Text("Note.Label"),
+                    Placeholder = Text("Note.Placeholder"),
+                    IsMultiline = true,
+                    MaxLength = FollowUpResolution.MaxNoteLength,
+                    IsRequired = true,
+                    ErrorMessage = Text("Note.Error"),
+                },
+            ],
+            Actions = [Execute(Text("ResolveConfirm"), FollowUpAction.Resolve(followUp.FollowUpId), "positive")],
+        };
+    }
+
+    // A yes/no-like question answered with radio buttons; its texts are "{key}.Label" and "{key}.Error".
+    private static ChoiceSetInput RequiredChoice(string id, string key, IReadOnlyList<Choice> choices, CultureInfo culture) => new()
+    {
+        Id = id,
+        Label = Strings.Get(key + ".Label", culture),
+        Style = "expanded",
+        IsRequired = true,
+        ErrorMessage = Strings.Get(key + ".Error", culture),
+        Choices = choices,
+    };
+
+    // Names come from Teams profiles or configuration; a choice title is plain text, never markdown.
+    private static AdaptiveCard ReassignForm(FollowUp followUp, IReadOnlyList<PersonRef> assignees, CultureInfo culture) => new()
+    {
+        Body =
+        [
+            new ChoiceSetInput
+            {
+                Id = AssigneeInputId,
+                Label = Strings.Get("Assignee.Label", culture),
+                Style = "compact",
+                Placeholder = Strings.Get("Assignee.Placeholder", culture),
+                IsRequired = true,
+                ErrorMessage = Strings.Get("Assignee.Error", culture),
+                Choices = [.. assignees.Select(p => new Choice(p.DisplayName, p.ObjectId!))],
+            },
+        ],
+        Actions = [Execute(Strings.Get("ReassignConfirm", culture), FollowUpAction.Reassign(followUp.FollowUpId), "positive")],
+    };
+
+    private static ExecuteAction Execute(string title, FollowUpAction action, string? style) =>
+        ExecuteAction.WithSubmitFallback(title, action.Verb, action.ToData(), style: style);
+
+    /// <summary>The input value of a recovery outcome (<c>yes</c>, <c>partly</c>, <c>no</c>).</summary>
+    public static string RecoveredValue(RecoveryOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
     private static string Optional(DateTimeOffset? at, Func<DateTimeOffset, string> time) => at is { } value ? time(value) : "?";
 

@@ -8,9 +8,17 @@ public sealed class FollowUpActionTests
     [Theory]
     [InlineData("followup.claim", true)]
     [InlineData("followup.resolve", false)]
+    [InlineData("followup.release", false)]
+    [InlineData("followup.reassign", false)]
     public void DataRoundTripsWithItsVerb(string verb, bool isClaim)
     {
-        var action = isClaim ? FollowUpAction.Claim("fu-1") : FollowUpAction.Resolve("fu-1");
+        var action = verb switch
+        {
+            FollowUpAction.ClaimVerb => FollowUpAction.Claim("fu-1"),
+            FollowUpAction.ResolveVerb => FollowUpAction.Resolve("fu-1"),
+            FollowUpAction.ReleaseVerb => FollowUpAction.Release("fu-1"),
+            _ => FollowUpAction.Reassign("fu-1"),
+        };
         var data = action.ToData();
 
         Assert.Equal(verb, (string?)data["verb"]);

@@ -14,12 +14,19 @@ internal static class FollowUpCardSamples
     public static readonly PersonRef Pieter = PersonRef.Staff("aad-pieter", "Pieter Jansen");
     public static readonly PersonRef Fatima = PersonRef.Staff("aad-fatima", "Fatima El Amrani");
 
-    public static FollowUp Open(bool callBack = true, string? comment = "I was promised a call back last week and *nobody* called.") => new()
+    public static readonly PersonRef RatedAgent = PersonRef.Staff("aad-sanne", "Sanne de Vries");
+    public static readonly IReadOnlyList<PersonRef> Staff = [Pieter, Fatima, RatedAgent];
+    public const string ContactUrl = "https://cc.example.com/contacts/C-20250303-0042";
+
+    public static FollowUp Open(bool callBack = true, string? comment = "I was promised a call back last week and *nobody* called.",
+        string? customerName = "Jan de Klant") => new()
     {
         FollowUpId = "srv-0001",
-        SurveyId = "srv-0001",
+        Source = FollowUpSource.SurveyResponse("srv-0001"),
         ContactId = "C-20250303-0042",
-        Agent = PersonRef.Agent("agent-17", "Sanne de Vries"),
+        CustomerName = customerName,
+        TenantId = "tenant-1",
+        Agent = PersonRef.Agent("agent-17", "Sanne de Vries", RatedAgent.ObjectId),
         Queue = "billing",
         Reasons = FollowUpReasons.LowCsat | FollowUpReasons.WorseThanExpected,
         CallBack = callBack,
@@ -39,21 +46,25 @@ internal static class FollowUpCardSamples
     public static FollowUp Resolved()
     {
         var followUp = Claimed();
-        followUp.Resolve(Pieter, "Called the customer back; the double charge is refunded.", Created.AddHours(3));
+        followUp.Resolve(Pieter, FollowUpResolution.Create(true, RecoveryOutcome.Partly, QualityDriver.Reliability, "double charge after a tariff change",
+            "Called the customer back; the double charge is refunded."), Created.AddHours(3));
         return followUp;
     }
 
     public static IEnumerable<(string Name, AdaptiveCard Card)> All()
     {
         var en = BotCulture.English;
+        var nl = BotCulture.Dutch;
         var claimed = Claimed();
-        yield return ("follow-up.open.en", FollowUpCard.Build(new FollowUpCardModel(Open(), Created.AddMinutes(5)), en));
-        yield return ("follow-up.claimed.en", FollowUpCard.Build(new FollowUpCardModel(claimed, Created.AddHours(2)), en));
-        yield return ("follow-up.resolved.en", FollowUpCard.Build(new FollowUpCardModel(Resolved(), Created.AddHours(3)), en));
+        yield return ("follow-up.open.en", FollowUpCard.Build(new FollowUpCardModel(Open(), Created.AddMinutes(5)) { Assignees = Staff, ContactUrl = ContactUrl }, en));
+        yield return ("follow-up.open.nl", FollowUpCard.Build(new FollowUpCardModel(Open(), Created.AddMinutes(5)) { Assignees = Staff, ContactUrl = ContactUrl }, nl));
+        yield return ("follow-up.claimed.en", FollowUpCard.Build(new FollowUpCardModel(claimed, Created.AddHours(2)) { Assignees = Staff }, en));
+        yield return ("follow-up.resolved.en", FollowUpCard.Build(new FollowUpCardModel(Resolved(), Created.AddHours(3)) { ContactUrl = ContactUrl }, en));
+        yield return ("follow-up.resolved.nl", FollowUpCard.Build(new FollowUpCardModel(Resolved(), Created.AddHours(3)), nl));
         yield return ("follow-up.claimed-overdue-refused.nl", FollowUpCard.Build(new FollowUpCardModel(claimed, Created.AddHours(25))
         {
-            Banner = FollowUpCard.Banner(FollowUpNotice.AlreadyClaimed, claimed, BotCulture.Dutch),
-        }, BotCulture.Dutch));
-        yield return ("follow-up.open-review.en", FollowUpCard.Build(new FollowUpCardModel(Open(callBack: false, comment: null), Created), en));
+            Banner = FollowUpCard.Banner(FollowUpNotice.AlreadyClaimed, claimed, nl),
+        }, nl));
+        yield return ("follow-up.open-review.en", FollowUpCard.Build(new FollowUpCardModel(Open(callBack: false, comment: null, customerName: null), Created), en));
     }
 }

@@ -4,6 +4,7 @@ using CxBot.App.Localization;
 using CxBot.App.Tests.Cards;
 using CxBot.Cards;
 using CxBot.Domain.FollowUps;
+using CxBot.Domain.Surveys;
 using static CxBot.App.Tests.FollowUps.Cards.FollowUpCardSamples;
 using CxBot.Domain.People;
 
@@ -11,8 +12,9 @@ namespace CxBot.App.Tests.FollowUps.Cards;
 
 public sealed class FollowUpCardTests
 {
-    private static CardQuery Build(FollowUp followUp, DateTimeOffset? now = null, string? banner = null, bool dutch = false) =>
-        new(FollowUpCard.Build(new FollowUpCardModel(followUp, now ?? Created.AddMinutes(5)) { Banner = banner },
+    private static CardQuery Build(FollowUp followUp, DateTimeOffset? now = null, string? banner = null, bool dutch = false,
+        IReadOnlyList<PersonRef>? assignees = null, string? contactUrl = null) =>
+        new(FollowUpCard.Build(new FollowUpCardModel(followUp, now ?? Created.AddMinutes(5)) { Banner = banner, Assignees = assignees ?? [], ContactUrl = contactUrl },
             dutch ? BotCulture.Dutch : BotCulture.English));
 
     private static List<JsonObject> Actions(CardQuery card) =>
@@ -31,7 +33,14 @@ public sealed class FollowUpCardTests
         Assert.Contains("Sanne de Vries", text, StringComparison.Ordinal);
         Assert.Contains("billing", text, StringComparison.Ordinal);
         Assert.Contains("C-20250303-0042", text, StringComparison.Ordinal);
+        Assert.Contains("Customer: \nJan de Klant", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Overdue", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutACustomerNameThereIsNoCustomerLine()
+    {
+        Assert.DoesNotContain("Customer:", Build(Open(customerName: null)).VisibleText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,24 +65,81 @@ public sealed class FollowUpCardTests
     }
 
     [Fact]
-    public void AClaimedFollowUpNamesItsOwnerAndCanOnlyBeResolved()
+    public void AClaimedFollowUpNamesItsOwnerAndCanBeResolvedOrReleased()
     {
         var card = Build(Claimed(), Created.AddHours(2));
 
         Assert.Contains(card.TextRunTexts, t => t.StartsWith("Claimed by Pieter Jansen on 3 Mar 2025", StringComparison.Ordinal));
-        var action = Assert.Single(Actions(card));
-        AssertResolveCard(action);
+        var actions = Actions(card);
+        Assert.Equal(["Action.ShowCard", "Action.Execute"], actions.Select(a => CardQuery.Text(a, "type")));
+        AssertResolveCard(actions[0]);
+        Assert.Equal("Release", CardQuery.Text(actions[1], "title"));
+        AssertSubmitFallbackWithSameData(actions[1], """{"verb":"followup.release","followUpId":"srv-0001"}""");
     }
 
     [Fact]
-    public void AResolvedFollowUpShowsWhoResolvedItWithTheNoteAndHasNoActions()
+    public void TheReassignListLeavesOutTheRatedAgentAndTheOwner()
+    {
+        var actions = Actions(Build(Claimed(), assignees: Staff));
+
+        var reassign = Assert.Single(actions, a => CardQuery.Text(a, "title") == "Reassign…");
+        var inner = reassign["card"]!.AsObject();
+        var list = Assert.Single(inner["body"]!.AsArray())!.AsObject();
+        Assert.Equal(("Input.ChoiceSet", "assignee", true), (CardQuery.Text(list, "type"), CardQuery.Text(list, "id"), (bool)list["isRequired"]!));
+        Assert.Equal([(Fatima.DisplayName, Fatima.ObjectId)], list["choices"]!.AsArray().Select(c => (CardQuery.Text(c!.AsObject(), "title"), CardQuery.Text(c!.AsObject(), "value"))));
+        AssertSubmitFallbackWithSameData(Assert.Single(inner["actions"]!.AsArray())!.AsObject(), """{"verb":"followup.reassign","followUpId":"srv-0001"}""");
+    }
+
+    [Fact]
+    public void WithNobodyToReassignToThereIsNoReassign()
+    {
+        Assert.DoesNotContain(Actions(Build(Open(), assignees: [RatedAgent])), a => CardQuery.Text(a, "title") == "Reassign…");
+    }
+
+    [Fact]
+    public void TheContactLinkIsAnOpenUrlActionInEveryState()
+    {
+        foreach (var followUp in new[] { Open(), Claimed(), Resolved() })
+        {
+            var link = Assert.Single(Actions(Build(followUp, contactUrl: ContactUrl)), a => CardQuery.Text(a, "type") == "Action.OpenUrl");
+            Assert.Equal(("Open contact", ContactUrl), (CardQuery.Text(link, "title"), CardQuery.Text(link, "url")));
+        }
+
+        Assert.DoesNotContain(Actions(Build(Open())), a => CardQuery.Text(a, "type") == "Action.OpenUrl");
+    }
+
+    [Fact]
+    public void AResolvedFollowUpShowsWhoResolvedItWithTheResolutionAndHasNoActions()
     {
         var card = Build(Resolved(), Created.AddDays(3));
 
         Assert.Contains(card.TextRunTexts, t => t.StartsWith("Resolved by Pieter Jansen on 3 Mar 2025", StringComparison.Ordinal));
+        var text = card.VisibleText;
+        Assert.Contains("Customer reached: \nYes", text, StringComparison.Ordinal);
+        Assert.Contains("Won back: \nPartly", text, StringComparison.Ordinal);
+        Assert.Contains("Root cause: \nReliability · double charge after a tariff change", text, StringComparison.Ordinal);
         Assert.Contains("Called the customer back; the double charge is refunded.", card.TextRunTexts);
         Assert.Null(card.Json["actions"]);
         Assert.DoesNotContain("Overdue", card.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AResolutionFromBeforeStructuredResolutionsShowsItsNoteOnly()
+    {
+        var followUp = Open().Restore(new FollowUpState
+        {
+            Status = FollowUpStatus.Resolved,
+            Owner = Pieter,
+            ResolvedBy = Pieter,
+            ResolvedAt = Created,
+            Resolution = new FollowUpResolution { Note = "Called back." },
+        });
+
+        var text = Build(followUp).VisibleText;
+
+        Assert.Contains("Called back.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Customer reached", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Root cause", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,19 +171,27 @@ public sealed class FollowUpCardTests
         Assert.Equal("Only Pieter Jansen, who claimed this, can resolve it.", FollowUpCard.Banner(FollowUpNotice.NotOwner, Claimed(), BotCulture.English));
         Assert.Equal("Al afgehandeld door Pieter Jansen.", FollowUpCard.Banner(FollowUpNotice.AlreadyResolved, Resolved(), BotCulture.Dutch));
         Assert.Equal("The note may be at most 1000 characters.", FollowUpCard.Banner(FollowUpNotice.NoteTooLong, Open(), BotCulture.English));
+        Assert.Equal("The root cause may be at most 100 characters.", FollowUpCard.Banner(FollowUpNotice.TopicTooLong, Open(), BotCulture.English));
+        Assert.Equal("Only Pieter Jansen, who claimed this, or a supervisor can release it.",
+            FollowUpCard.Banner(FollowUpNotice.NotOwnerRelease, Claimed(), BotCulture.English));
+        Assert.Equal("Deze opvolging gaat over een contact van Sanne de Vries, dus Sanne de Vries kan die niet oppakken.",
+            FollowUpCard.Banner(FollowUpNotice.OwnAgentContact, Open(), BotCulture.Dutch));
     }
 
     [Fact]
     public void UserTextStaysLiteralInTextRuns()
     {
         const string comment = "**Refund** now [here](https://evil.example) {{DATE(2025-01-01T00:00:00Z)}}";
-        var followUp = Open(comment: comment);
+        const string customer = "[Mallory](https://evil.example) **VIP** {{TIME(2025-01-01T00:00:00Z)}}";
+        var followUp = Open(comment: comment, customerName: customer);
         followUp.Claim(PersonRef.Staff("x", "<at>Eve</at> _boss_"), Created);
 
         var card = Build(followUp);
 
-        Assert.DoesNotContain(card.TextBlockTexts, t => t.Contains("Refund", StringComparison.Ordinal) || t.Contains("Eve", StringComparison.Ordinal));
+        Assert.DoesNotContain(card.TextBlockTexts, t => t.Contains("Refund", StringComparison.Ordinal) || t.Contains("Eve", StringComparison.Ordinal)
+            || t.Contains("Mallory", StringComparison.Ordinal));
         Assert.Contains(comment.Replace("{{", "{" + TextRun.BraceBreaker + "{", StringComparison.Ordinal), card.TextRunTexts);
+        Assert.Contains(customer.Replace("{{", "{" + TextRun.BraceBreaker + "{", StringComparison.Ordinal), card.TextRunTexts);
         Assert.Contains(card.TextRunTexts, t => t.StartsWith("Claimed by <at>Eve</at> _boss_ on", StringComparison.Ordinal));
     }
 
@@ -154,7 +228,16 @@ public sealed class FollowUpCardTests
     {
         Assert.Equal("Action.ShowCard", CardQuery.Text(showCard, "type"));
         var inner = showCard["card"]!.AsObject();
-        var note = Assert.Single(inner["body"]!.AsArray())!.AsObject();
+        var inputs = inner["body"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        Assert.Equal(["reached", "recovered", "driver", "topic", "note"], inputs.Select(i => CardQuery.Text(i, "id")));
+        Assert.Equal(["yes", "no"], Values(inputs[0]));
+        Assert.Equal(["yes", "partly", "no"], Values(inputs[1]));
+        Assert.Equal([.. QualityDriver.All], Values(inputs[2]));
+        Assert.Equal("Reliability", CardQuery.Text(inputs[2]["choices"]![0]!.AsObject(), "title"));
+        Assert.True((bool)inputs[0]["isRequired"]! && (bool)inputs[1]["isRequired"]!);
+        Assert.Null(inputs[2]["isRequired"]);
+        Assert.Equal(100, (int)inputs[3]["maxLength"]!);
+        var note = inputs[4];
         Assert.Equal(("Input.Text", "note"), (CardQuery.Text(note, "type"), CardQuery.Text(note, "id")));
         Assert.True((bool)note["isRequired"]!);
         Assert.Equal(1000, (int)note["maxLength"]!);
@@ -165,6 +248,8 @@ public sealed class FollowUpCardTests
         Assert.Equal(("Action.Execute", "followup.resolve"), (CardQuery.Text(resolve, "type"), CardQuery.Text(resolve, "verb")));
         AssertSubmitFallbackWithSameData(resolve, """{"verb":"followup.resolve","followUpId":"srv-0001"}""");
     }
+
+    private static List<string?> Values(JsonObject choiceSet) => [.. choiceSet["choices"]!.AsArray().Select(c => CardQuery.Text(c!.AsObject(), "value"))];
 
     private static void AssertSubmitFallbackWithSameData(JsonObject execute, string expectedData)
     {
