@@ -1,6 +1,5 @@
 using CxBot.App.People;
 using CxBot.Domain.People;
-using Microsoft.Extensions.Options;
 
 namespace CxBot.App.FollowUps;
 
@@ -12,20 +11,24 @@ public interface IFollowUpAssignees
 }
 
 /// <summary>
-/// Until the staff directory exists: the supervisors and then the agents of <c>Roles:*</c>. The configuration knows
-/// only object ids, so the list shows those; the directory will supply names.
+/// The staff directory's supervisors and agents, supervisors first, by name. People whose tenant the directory knows
+/// are offered only for follow-ups of that tenant (the tenant rule); people without a known tenant are offered to all.
 /// </summary>
-public sealed class ConfiguredFollowUpAssignees(IOptionsMonitor<RolesOptions> roles) : IFollowUpAssignees
+public sealed class DirectoryFollowUpAssignees(StaffDirectory directory) : IFollowUpAssignees
 {
+    /// <summary>Most people listed on a card (a choice list beyond this is unusable, and the card must stay small).</summary>
+    public const int MaxCandidates = 100;
+
     /// <inheritdoc />
     public Task<IReadOnlyList<PersonRef>> ListAsync(string? tenantId, CancellationToken cancellationToken)
     {
-        var configured = roles.CurrentValue;
-        IReadOnlyList<PersonRef> people = [.. configured.Supervisors.Concat(configured.Agents)
-            .Where(id => !string.IsNullOrWhiteSpace(id))
-            .Select(id => id.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(id => PersonRef.Staff(id, id))];
+        IReadOnlyList<PersonRef> people = [.. directory.List()
+            .Where(m => m.Role is UserRole.Agent or UserRole.Supervisor or UserRole.Admin)
+            .Where(m => m.TenantId is null || tenantId is null || string.Equals(m.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(m => m.Role >= UserRole.Supervisor)
+            .ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .Take(MaxCandidates)
+            .Select(m => PersonRef.Staff(m.ObjectId, m.DisplayName))];
         return Task.FromResult(people);
     }
 }

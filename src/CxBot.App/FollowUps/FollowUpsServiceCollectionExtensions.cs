@@ -20,7 +20,7 @@ public static class FollowUpsServiceCollectionExtensions
             .Validate(o => o.HasValidContactUrlTemplate(), "FollowUps:ContactUrlTemplate must be empty or an absolute https URL holding {contactId} exactly once, e.g. https://cc.example.com/contacts/{contactId}.")
             .ValidateOnStart();
         services.AddSingleton<FollowUpCardFactory>();
-        services.TryAddSingleton<IFollowUpAssignees, ConfiguredFollowUpAssignees>();
+        services.TryAddSingleton<IFollowUpAssignees, DirectoryFollowUpAssignees>();
         services.AddSingleton<IProactiveContent, FollowUpCardContent>();
         services.AddSingleton<IProactiveContent, FollowUpOverdueContent>();
         services.AddSingleton<IProactiveContent, FollowUpAssignedContent>();
