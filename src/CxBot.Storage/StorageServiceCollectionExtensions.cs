@@ -1,10 +1,12 @@
 using CxBot.Domain.Activities;
+using CxBot.Domain.Channels;
 using CxBot.Domain.Conversations;
 using CxBot.Domain.Customers;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.Settings;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Activities;
+using CxBot.Storage.Channels;
 using CxBot.Storage.Conversations;
 using CxBot.Storage.Customers;
 using CxBot.Storage.FollowUps;
@@ -43,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ICustomerPreferencesStore, TableCustomerPreferences>();
         services.TryAddSingleton<IFollowUps, TableFollowUps>();
         services.TryAddSingleton<IAlertChannels, TableAlertChannels>();
+        services.TryAddSingleton<IChannelDesignations, TableChannelDesignations>();
         services.TryAddSingleton<IGeneratedKeys, TableGeneratedKeys>();
         return services;
     }

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using CxBot.App.Channels;
 using CxBot.App.Conversations;
 using CxBot.App.FollowUps.Cards;
 using CxBot.App.Localization;
 using CxBot.Domain.FollowUps;
-using CxBot.Domain.Settings;
+using CxBot.Domain.Channels;
 using CxBot.Domain.Surveys;
 using CxBot.Domain;
 using CxBot.Protocol.Connector;
@@ -15,7 +16,7 @@ namespace CxBot.App.FollowUps;
 /// <summary>Opens follow-ups for dissatisfied customers and keeps their card in the alerts channel current.</summary>
 public sealed partial class FollowUpService(
     IFollowUps followUps,
-    IAlertChannels alertChannels,
+    ChannelResolver channels,
     IConnectorClient connector,
     FollowUpCardFactory cards,
     IOptionsMonitor<FollowUpOptions> options,
@@ -43,46 +44,44 @@ public sealed partial class FollowUpService(
             }
         }
 
-        await PostAsync(followUp, await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await PostAsync(followUp, await ChannelOfAsync(followUp, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return followUp;
     }
 
     /// <summary>
-    /// Posts the follow-ups whose card is not out yet (opened before an alerts channel was set, or a post that
-    /// failed); returns how many were posted. One alerts channel serves the deployment: the one set last.
+    /// Posts the follow-ups whose card is not out yet (opened before their tenant had a follow-ups channel, or a post
+    /// that failed) into their own tenant's channel for their queue; returns how many were posted.
     /// </summary>
     public async Task<int> PostPendingAsync(CancellationToken cancellationToken)
     {
-        var channel = await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false);
-        if (channel is null)
-        {
-            return 0;
-        }
-
         var posted = 0;
         await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
         {
-            posted += await PostIfUnpostedAsync(followUp, channel, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            posted += await PostIfUnpostedAsync(followUp, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
         return posted;
     }
 
-    /// <summary>Posts the follow-up's card into <paramref name="channel"/> unless it is out already; true when posted now.</summary>
-    internal async Task<bool> PostIfUnpostedAsync(FollowUp followUp, AlertChannel channel, CancellationToken cancellationToken)
+    /// <summary>Posts the follow-up's card into its tenant's follow-ups channel unless it is out already; true when posted now.</summary>
+    internal async Task<bool> PostIfUnpostedAsync(FollowUp followUp, CancellationToken cancellationToken)
     {
         if (!IsUnposted(followUp))
         {
             return false;
         }
 
-        await PostAsync(followUp, channel, cancellationToken).ConfigureAwait(false);
+        await PostAsync(followUp, await ChannelOfAsync(followUp, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return !IsUnposted(followUp);
     }
 
+    /// <summary>The follow-up's own tenant's follow-ups channel for its queue, or null (the card waits).</summary>
+    internal Task<ChannelDesignation?> ChannelOfAsync(FollowUp followUp, CancellationToken cancellationToken) =>
+        channels.ResolveAsync(followUp.TenantId, ChannelPurpose.FollowUps, followUp.Queue, cancellationToken);
+
     private static bool IsUnposted(FollowUp followUp) => followUp.CardConversationId is null;
 
-    private async Task PostAsync(FollowUp followUp, AlertChannel? channel, CancellationToken cancellationToken)
+    private async Task PostAsync(FollowUp followUp, ChannelDesignation? channel, CancellationToken cancellationToken)
     {
         if (channel is null)
         {
@@ -137,7 +136,7 @@ public sealed partial class FollowUpService(
     }
 
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} opened, but no alerts channel is set: a supervisor types 'use this channel for alerts' in a team channel")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} waits: its tenant has no follow-ups channel for its queue; a supervisor types 'use this channel for follow-ups' in a team channel")]
     private static partial void LogNoAlertChannel(ILogger logger, string followUpId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Follow-up {FollowUpId} card not posted: {Outcome}")]

@@ -1,3 +1,4 @@
+using CxBot.App.Channels;
 using CxBot.App.Routing;
 
 namespace CxBot.App.FollowUps;
@@ -15,6 +16,7 @@ public static class FollowUpsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<FollowUpCardFactory>();
         services.AddSingleton<FollowUpService>();
+        services.AddSingleton<IChannelDesignationObserver, PendingFollowUpsObserver>();
         services.AddSingleton<FollowUpActionHandler>();
         services.AddHostedService<OverdueFollowUpNotifier>();
         services.AddRouteModule<FollowUpsModule>();

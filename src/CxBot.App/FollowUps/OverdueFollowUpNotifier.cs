@@ -2,7 +2,6 @@ using CxBot.App.Conversations;
 using CxBot.App.FollowUps.Cards;
 using CxBot.App.Localization;
 using CxBot.Domain.FollowUps;
-using CxBot.Domain.Settings;
 using CxBot.Domain;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
@@ -13,7 +12,6 @@ namespace CxBot.App.FollowUps;
 /// <summary>Announces each overdue follow-up once more in the alerts channel and marks its card overdue.</summary>
 public sealed partial class OverdueFollowUpNotifier(
     IFollowUps followUps,
-    IAlertChannels alertChannels,
     IConnectorClient connector,
     FollowUpService service,
     FollowUpCardFactory cards,
@@ -49,26 +47,27 @@ public sealed partial class OverdueFollowUpNotifier(
     /// <summary>One pass: every unresolved follow-up past due and not yet announced.</summary>
     public async Task<int> AnnounceDueAsync(CancellationToken cancellationToken)
     {
-        var channel = await alertChannels.GetAsync(null, cancellationToken).ConfigureAwait(false);
-        if (channel is null)
-        {
-            // Nothing was posted anywhere, so there is no card to mark and no thread to announce in.
-            return 0;
-        }
-
-        var reference = StoredReferences.Parse(channel.Reference);
-        var culture = BotCulture.Resolve(reference.Locale);
         var now = time.GetUtcNow();
         var announced = 0;
         // One scan of the unresolved follow-ups: cards that did not get out (a failed post, or opened before the
         // channel was set) are posted, and those past due are announced.
         await foreach (var followUp in followUps.ListUnresolvedDueBeforeAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
         {
-            await service.PostIfUnpostedAsync(followUp, channel, cancellationToken).ConfigureAwait(false);
+            await service.PostIfUnpostedAsync(followUp, cancellationToken).ConfigureAwait(false);
             if (!followUp.NeedsOverdueNotice(now) || followUp.CardConversationId is null)
             {
                 continue;
             }
+
+            // The follow-up's own tenant's channel: its service URL and language; none means its card cannot be edited now.
+            var channel = await service.ChannelOfAsync(followUp, cancellationToken).ConfigureAwait(false);
+            if (channel is null)
+            {
+                continue;
+            }
+
+            var reference = StoredReferences.Parse(channel.Reference);
+            var culture = BotCulture.Resolve(reference.Locale);
 
             try
             {

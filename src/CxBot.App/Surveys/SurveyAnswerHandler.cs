@@ -98,6 +98,7 @@ public sealed partial class SurveyAnswerHandler(
             Channel = survey.Channel,
             CustomerKey = survey.Customer.Key,
             Locale = culture.Name,
+            TenantId = survey.TenantId,
             Answers = answers,
             ContactEndedAt = survey.ContactEndedAt,
             SentAt = survey.SentAt ?? now,

@@ -40,6 +40,8 @@ public sealed class FollowUp
     public required People.PersonRef Agent { get; init; }
     /// <summary>Queue of the contact.</summary>
     public required string Queue { get; init; }
+    /// <summary>The owning tenant: its card goes only to this tenant's channel (docs/tenancy.md); null in older records.</summary>
+    public string? TenantId { get; init; }
     /// <summary>Why.</summary>
     public required FollowUpReasons Reasons { get; init; }
     /// <summary>True when the customer agreed to be contacted: a call-back task.</summary>

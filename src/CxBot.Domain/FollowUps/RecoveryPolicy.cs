@@ -61,6 +61,7 @@ public static class RecoveryPolicy
             ContactId = survey.ContactId,
             Agent = response.Agent,
             Queue = response.Queue,
+            TenantId = survey.TenantId,
             Reasons = reasons,
             CallBack = response.Answers.ContactConsent == true,
             CreatedAt = now,

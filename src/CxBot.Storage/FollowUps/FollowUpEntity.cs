@@ -13,6 +13,8 @@ internal sealed class FollowUpEntity : TableRow
     public string AgentId { get; set; } = "";
     public string AgentName { get; set; } = "";
     public string Queue { get; set; } = "";
+    /// <summary>The owning tenant; null in older rows.</summary>
+    public string? TenantId { get; set; }
     /// <summary><see cref="Domain.FollowUps.FollowUpReasons"/> flag names, e.g. <c>LowCsat, NotResolved</c>.</summary>
     public string Reasons { get; set; } = "";
     public bool CallBack { get; set; }

@@ -102,6 +102,7 @@ internal sealed class TableSurveyResponses(StorageClients clients, StorageNames 
             Channel = r.Channel,
             CustomerKey = r.CustomerKey,
             Locale = r.Locale,
+            TenantId = r.TenantId,
             Csat = r.Answers.Csat,
             Expectation = r.Answers.Expectation?.ToString(),
             Resolution = r.Answers.Resolution?.ToString(),
@@ -129,6 +130,7 @@ internal sealed class TableSurveyResponses(StorageClients clients, StorageNames 
         Channel = e.Channel,
         CustomerKey = e.CustomerKey,
         Locale = e.Locale,
+        TenantId = e.TenantId,
         Answers = new SurveyAnswers
         {
             Csat = e.Csat,

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using CxBot.App.FollowUps;
 using CxBot.App.Tests.Support;
+using CxBot.Domain.Channels;
 using CxBot.Domain.FollowUps;
-using CxBot.Domain.Settings;
+using CxBot.Domain.People;
 using CxBot.Domain.Surveys;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
@@ -74,8 +75,9 @@ public sealed class FollowUpRepairTests(AzuriteProcess azurite) : IDisposable
             Bot = new ChannelAccount { Id = TeamsUser.BotId },
             Locale = "en-US",
         };
-        await _app.Services.GetRequiredService<IAlertChannels>().SetAsync(new AlertChannel(TeamsUser.TenantId, TeamsUser.TeamId, TeamsUser.TeamId,
-            JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference), "Sam", _app.Time.GetUtcNow()), default);
+        await _app.Services.GetRequiredService<IChannelDesignations>().SetAsync(new ChannelDesignation(TeamsUser.TenantId, ChannelPurpose.FollowUps,
+            null, TeamsUser.TeamId, TeamsUser.TeamId, JsonSerializer.Serialize(reference, ProtocolJsonContext.Default.ConversationReference),
+            new PersonRef("Sam"), _app.Time.GetUtcNow()), default);
         using var notifier = ActivatorUtilities.CreateInstance<OverdueFollowUpNotifier>(_app.Services);
 
         await notifier.AnnounceDueAsync(default);
