@@ -42,8 +42,9 @@ internal sealed class TableChannelDesignations(StorageClients clients, StorageNa
             return designations;
         }
 
-        await MigrateAsync(tenantId, designations, cancellationToken).ConfigureAwait(false);
-        return (await ReadAsync(tenantId, cancellationToken).ConfigureAwait(false)).Designations;
+        return await MigrateAsync(tenantId, designations, cancellationToken).ConfigureAwait(false)
+            ? (await ReadAsync(tenantId, cancellationToken).ConfigureAwait(false)).Designations
+            : designations;
     }
 
     private async Task<(List<ChannelDesignation> Designations, bool Migrated)> ReadAsync(string tenantId, CancellationToken cancellationToken)
@@ -69,7 +70,8 @@ internal sealed class TableChannelDesignations(StorageClients clients, StorageNa
 
     // Inserts only (409 ignored), so a designation set meanwhile, here or on another instance, is never replaced by
     // the old channel; the marker is written last, so a crash half-way repeats the copy on the next read.
-    private async Task MigrateAsync(string tenantId, List<ChannelDesignation> current, CancellationToken cancellationToken)
+    // True when a channel was copied (the caller reads the partition again).
+    private async Task<bool> MigrateAsync(string tenantId, List<ChannelDesignation> current, CancellationToken cancellationToken)
     {
         var old = await legacy.GetAsync(tenantId, cancellationToken).ConfigureAwait(false);
         if (old is not null)
@@ -89,6 +91,7 @@ internal sealed class TableChannelDesignations(StorageClients clients, StorageNa
             TenantId = tenantId,
             SetAt = time.GetUtcNow(),
         }, cancellationToken).ConfigureAwait(false);
+        return old is not null;
     }
 
     private static string Partition(string tenantId) => TableKeys.Escape(tenantId.Trim().ToLowerInvariant());

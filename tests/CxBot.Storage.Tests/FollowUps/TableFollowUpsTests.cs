@@ -26,6 +26,22 @@ public sealed class TableFollowUpsTests(StorageFixture azurite)
     }
 
     [Fact]
+    public async Task TryAdd_WithoutATenant_ReadsBackNone()
+    {
+        var followUps = await FollowUpsAsync();
+        var followUp = TestData.FollowUp();
+        var older = new FollowUp
+        {
+            FollowUpId = followUp.FollowUpId, SurveyId = followUp.SurveyId, ContactId = followUp.ContactId, Agent = followUp.Agent,
+            Queue = followUp.Queue, Reasons = followUp.Reasons, CallBack = false, CreatedAt = followUp.CreatedAt, DueAt = followUp.DueAt,
+        };
+
+        await followUps.TryAddAsync(older, None);
+
+        Assert.Null((await followUps.GetAsync(older.FollowUpId, None))!.TenantId);
+    }
+
+    [Fact]
     public async Task TryAdd_ExistingId_ReturnsFalse()
     {
         var followUps = await FollowUpsAsync();
@@ -106,8 +122,8 @@ public sealed class TableFollowUpsTests(StorageFixture azurite)
                 actual.CreatedAt, actual.DueAt, actual.Csat, actual.Comment, actual.CardConversationId, actual.CardActivityId));
         Assert.Equal(
             (expected.Status, expected.Owner, expected.ClaimedAt, expected.ResolvedBy, expected.ResolvedAt, expected.ResolutionNote,
-                expected.OverdueAnnouncedAt, expected.ETag),
+                expected.OverdueAnnouncedAt, expected.ETag, expected.TenantId),
             (actual.Status, actual.Owner, actual.ClaimedAt, actual.ResolvedBy, actual.ResolvedAt, actual.ResolutionNote,
-                actual.OverdueAnnouncedAt, actual.ETag));
+                actual.OverdueAnnouncedAt, actual.ETag, actual.TenantId));
     }
 }

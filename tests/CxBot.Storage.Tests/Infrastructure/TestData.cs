@@ -23,6 +23,7 @@ public static class TestData
         Channel = "phone",
         ContactEndedAt = contactEndedAt ?? Time,
         Locale = "nl-NL",
+        TenantId = "Tenant-1",
         DefinitionId = "default",
         DefinitionVersion = 3,
         Questions = [SurveyQuestion.Csat, SurveyQuestion.Nps, SurveyQuestion.Consent],
@@ -40,6 +41,7 @@ public static class TestData
         Channel = "chat",
         CustomerKey = "webchat|user-1",
         Locale = "nl-NL",
+        TenantId = "Tenant-1",
         Answers = new SurveyAnswers
         {
             Csat = csat,
@@ -71,6 +73,7 @@ public static class TestData
         ContactId = NewId("contact"),
         Agent = PersonRef.Agent("agent-7", "Sam de Vries"),
         Queue = "billing",
+        TenantId = "Tenant-1",
         Reasons = FollowUpReasons.LowCsat | FollowUpReasons.NotResolved,
         CallBack = true,
         CreatedAt = Time,
