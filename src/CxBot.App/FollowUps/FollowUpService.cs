@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 
 namespace CxBot.App.FollowUps;
 
-/// <summary>Opens follow-ups for dissatisfied customers and keeps their card in the alerts channel current.</summary>
+/// <summary>Opens follow-ups for dissatisfied customers and keeps their card in their own tenant's follow-ups channel current.</summary>
 public sealed partial class FollowUpService(
     IFollowUps followUps,
     ChannelResolver channels,

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace CxBot.App.FollowUps;
 
-/// <summary>Announces each overdue follow-up once more in the alerts channel and marks its card overdue.</summary>
+/// <summary>Announces each overdue follow-up once more in its tenant's follow-ups channel and marks its card overdue.</summary>
 public sealed partial class OverdueFollowUpNotifier(
     IFollowUps followUps,
     IConnectorClient connector,
