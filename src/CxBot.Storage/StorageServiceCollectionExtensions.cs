@@ -1,4 +1,5 @@
 using CxBot.Domain.Activities;
+using CxBot.Domain.Channels;
 using CxBot.Domain.Conversations;
 using CxBot.Domain.Customers;
 using CxBot.Domain.FollowUps;
@@ -6,6 +7,7 @@ using CxBot.Domain.People;
 using CxBot.Domain.Settings;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Activities;
+using CxBot.Storage.Channels;
 using CxBot.Storage.Conversations;
 using CxBot.Storage.Customers;
 using CxBot.Storage.FollowUps;
@@ -46,6 +48,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISuppressionWindows, TableSuppressionWindows>();
         services.TryAddSingleton<IFollowUps, TableFollowUps>();
         services.TryAddSingleton<IAlertChannels, TableAlertChannels>();
+        services.TryAddSingleton<IChannelDesignations, TableChannelDesignations>();
         services.TryAddSingleton<IGeneratedKeys, TableGeneratedKeys>();
         services.TryAddSingleton<IStaffStore, TableStaff>();
         return services;

@@ -13,7 +13,7 @@ using CxBot.App.Hosting;
 using CxBot.App.Localization;
 using CxBot.App.Surveys.Cards;
 using CxBot.Cards;
-using CxBot.Domain.Settings;
+using CxBot.Domain.Channels;
 using CxBot.Domain.Surveys;
 using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
@@ -143,8 +143,10 @@ internal sealed class SubmitBenchmark(AzuriteProcess azurite, BenchmarkOptions o
         }
 
         await ExpectAsync(HttpStatusCode.OK, PostAsync(http, BotEndpoints.MessagesPath, TeamsCustomer.UseChannelForAlerts(BenchmarkApp.SupervisorAad)), "use this channel for alerts");
-        _ = await app.Services.GetRequiredService<IAlertChannels>().GetAsync(TeamsCustomer.TenantWithAlerts, CancellationToken.None)
-            ?? throw new InvalidOperationException("The alerts channel was not set.");
+        if ((await app.Services.GetRequiredService<IChannelDesignations>().ListAsync(TeamsCustomer.TenantWithAlerts, CancellationToken.None)).Count == 0)
+        {
+            throw new InvalidOperationException("The alerts channel was not set.");
+        }
 
         // One customer's contacts one after another (their preferences row is updated per contact), customers at once.
         await Task.WhenAll(jobs.GroupBy(j => j.Customer).Select(customerJobs => Task.Run(async () =>

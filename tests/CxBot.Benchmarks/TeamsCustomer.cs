@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CxBot.App.Alerts;
+using CxBot.App.Channels;
 
 namespace CxBot.Benchmarks;
 
@@ -67,7 +67,7 @@ internal sealed record TeamsCustomer(int Index, string AadObjectId, string Tenan
                 ["team"] = new JsonObject { ["id"] = "19:bench-team@thread.tacv2" },
                 ["channel"] = new JsonObject { ["id"] = AlertsChannelId },
             });
-        activity["text"] = mention + " " + AlertsModule.Command;
+        activity["text"] = mention + " " + ChannelsModule.AlertsCommand;
         activity["entities"] = new JsonArray(new JsonObject
         {
             ["type"] = "mention",

@@ -45,6 +45,7 @@ internal static class Builders
         Channel = "phone",
         ContactEndedAt = Now.AddMinutes(-5),
         Locale = "nl-NL",
+        TenantId = "Tenant-1",
         DefinitionId = SurveyDefinition.Default.Id,
         DefinitionVersion = SurveyDefinition.Default.Version,
         ScheduledAt = Now,

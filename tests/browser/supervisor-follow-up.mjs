@@ -1,4 +1,4 @@
-// The supervisor's loop in the Playground page: designate the General channel for alerts by @mentioning the bot,
+// The supervisor's loop in the Playground page: designate the General channel for follow-ups by @mentioning the bot,
 // receive a survey in the personal chat and answer it with a low score and consent, then claim the follow-up card
 // that appears in the channel and see it edited. Env: PLAYGROUND_URL, SCREENSHOT_PATH, CONTACT_URL, API_KEY, CONTACT_JSON.
 import { composer, required, run } from './lib/playground.mjs';
@@ -12,9 +12,9 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   await newPost.click();
   await page.keyboard.type('@Test');
   await page.getByRole('menuitem', { name: 'Test Bot' }).click();
-  await page.keyboard.type(' use this channel for alerts');
+  await page.keyboard.type(' use this channel for follow-ups');
   await page.getByRole('button', { name: 'Post', exact: true }).click();
-  await page.getByText('post follow-ups for dissatisfied customers in this channel').last().waitFor();
+  await page.getByText('post follow-ups in this channel').last().waitFor();
   mark('channelSetMs');
 
   await page.locator('[role="treeitem"]').filter({ hasText: 'Personal Chat' }).first().click();

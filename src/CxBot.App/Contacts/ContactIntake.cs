@@ -100,6 +100,7 @@ public sealed partial class ContactIntake(
         Channel = contact.Channel,
         ContactEndedAt = contact.EndedAt,
         Locale = contact.Locale,
+        TenantId = contact.TenantId,
         DefinitionId = definition.Id,
         DefinitionVersion = definition.Version,
         Questions = definition.Questions,

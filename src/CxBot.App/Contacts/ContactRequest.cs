@@ -24,14 +24,19 @@ public sealed record ContactRequest
     public string? Locale { get; init; }
     /// <summary>Why the contact ended, e.g. idle-timeout.</summary>
     public string? EndReason { get; init; }
+    /// <summary>The tenant that owns the contact (a GUID); optional for Teams customers (their tenant) and
+    /// single-tenant deployments (<c>Bot:TenantId</c>).</summary>
+    public string? TenantId { get; init; }
 
     /// <summary>Fields the API does not know; rejected so that typos are not silently ignored.</summary>
     [JsonExtensionData]
     public Dictionary<string, System.Text.Json.JsonElement>? Unknown { get; set; }
 
     /// <summary>Validates every field; returns the problems per field (JSON path), or the contact. Outside development,
-    /// web chat user ids must be Direct Line token-bound ids (<c>dl_</c>).</summary>
-    public (ContactEnded? Contact, Dictionary<string, string[]> Errors) Validate(DateTimeOffset now, bool requireTokenBoundUserIds)
+    /// web chat user ids must be Direct Line token-bound ids (<c>dl_</c>). The owning tenant is <see cref="TenantId"/>,
+    /// else the Teams customer's tenant, else <paramref name="deploymentTenantId"/> (<c>Bot:TenantId</c>).</summary>
+    public (ContactEnded? Contact, Dictionary<string, string[]> Errors) Validate(DateTimeOffset now, bool requireTokenBoundUserIds,
+        string? deploymentTenantId = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Fail(string field, string message) => errors[field] = [message];
@@ -112,6 +117,17 @@ public sealed record ContactRequest
             Fail("endReason", "At most 64 characters.");
         }
 
+        if (TenantId is not null && !IsDirectoryId(TenantId))
+        {
+            Fail("tenantId", "Must be the id of the tenant that owns the contact (a GUID).");
+        }
+        else if (TenantId is not null && customer?.TenantId is { } customerTenant
+            && !string.Equals(customerTenant, TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            // A customer of one tenant recorded under another would surface in that tenant's channels.
+            Fail("tenantId", "Differs from customer.tenantId: a Teams customer belongs to their own tenant.");
+        }
+
         foreach (var unknown in Unknown?.Keys ?? Enumerable.Empty<string>())
         {
             Fail(unknown, "Unknown field.");
@@ -132,6 +148,7 @@ public sealed record ContactRequest
             EndedAt = EndedAt!.Value,
             Locale = Locale?.Trim(),
             EndReason = string.IsNullOrWhiteSpace(EndReason) ? null : EndReason.Trim(),
+            TenantId = TenantId ?? customer!.TenantId ?? (string.IsNullOrWhiteSpace(deploymentTenantId) ? null : deploymentTenantId.Trim()),
         }, errors);
     }
 

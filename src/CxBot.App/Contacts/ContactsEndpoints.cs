@@ -55,7 +55,7 @@ public static class ContactsEndpoints
             return ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Must be a JSON object."] });
         }
 
-        var (contact, errors) = body.Validate(time.GetUtcNow(), requireTokenBoundUserIds: !bot.Value.AllowUnauthenticated);
+        var (contact, errors) = body.Validate(time.GetUtcNow(), requireTokenBoundUserIds: !bot.Value.AllowUnauthenticated, bot.Value.TenantId);
         if (contact is null)
         {
             return ValidationProblem(errors);

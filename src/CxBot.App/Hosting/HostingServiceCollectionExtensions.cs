@@ -1,4 +1,4 @@
-using CxBot.App.Alerts;
+using CxBot.App.Channels;
 using CxBot.App.Contacts;
 using CxBot.App.FollowUps;
 using CxBot.App.People;
@@ -53,7 +53,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddContacts();
         builder.Services.AddSurveys();
         builder.Services.AddFollowUps();
-        builder.Services.AddAlerts();
+        builder.Services.AddChannels();
         return builder;
     }
 }

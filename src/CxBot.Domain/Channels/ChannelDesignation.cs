@@ -19,7 +19,14 @@ public sealed record ChannelDesignation(
     string ChannelConversationId,
     string Reference,
     PersonRef SetBy,
-    DateTimeOffset SetAt);
+    DateTimeOffset SetAt)
+{
+    /// <summary>The team's name as Teams sent it when the channel was designated, for lists.</summary>
+    public string? TeamName { get; init; }
+
+    /// <summary>The channel's name as Teams sent it (Teams sends none for General), for lists.</summary>
+    public string? ChannelName { get; init; }
+}
 
 /// <summary>Channel designations, kept per tenant.</summary>
 public interface IChannelDesignations

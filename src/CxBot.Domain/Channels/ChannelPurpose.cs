@@ -12,3 +12,10 @@ public enum ChannelPurpose
     /// <summary>Published learnings.</summary>
     Learnings,
 }
+
+/// <summary>The purposes as a list.</summary>
+public static class ChannelPurposes
+{
+    /// <summary>Every purpose, in declaration order (what the legacy "use this channel for alerts" designates).</summary>
+    public static IReadOnlyList<ChannelPurpose> All { get; } = Enum.GetValues<ChannelPurpose>();
+}

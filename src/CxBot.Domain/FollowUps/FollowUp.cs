@@ -72,6 +72,8 @@ public sealed class FollowUp
     public required PersonRef Agent { get; init; }
     /// <summary>Queue of the contact.</summary>
     public required string Queue { get; init; }
+    /// <summary>The owning tenant: its card goes only to this tenant's channel (docs/tenancy.md); null in older records.</summary>
+    public string? TenantId { get; init; }
     /// <summary>Why.</summary>
     public required FollowUpReasons Reasons { get; init; }
     /// <summary>True when the customer agreed to be contacted: a call-back task.</summary>
@@ -84,8 +86,6 @@ public sealed class FollowUp
     public int? Csat { get; init; }
     /// <summary>The customer's comment, for the card (shown inert).</summary>
     public string? Comment { get; init; }
-    /// <summary>Tenant whose channels the follow-up is posted in; nothing is posted while it is unknown.</summary>
-    public string? TenantId { get; init; }
 
     /// <summary>The customer's name as the channel gave it (shown inert), trimmed and cut to <see cref="MaxCustomerNameLength"/>.</summary>
     public string? CustomerName

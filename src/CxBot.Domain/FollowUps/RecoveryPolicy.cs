@@ -66,6 +66,7 @@ public static class RecoveryPolicy
             ContactId = survey.ContactId,
             Agent = response.Agent,
             Queue = response.Queue,
+            TenantId = survey.TenantId,
             Reasons = reasons,
             CallBack = response.Answers.ContactConsent == true,
             CreatedAt = now,
@@ -73,9 +74,6 @@ public static class RecoveryPolicy
             Csat = response.Answers.Csat,
             Comment = response.Answers.Comment,
             CustomerName = customerName,
-            // Until surveys carry the contact center's tenant, a Teams customer's tenant is the one posted in;
-            // web chat customers have none, so their follow-ups are not posted.
-            TenantId = survey.Customer.TenantId,
         };
     }
 }

@@ -1,6 +1,6 @@
 namespace CxBot.Domain.Settings;
 
-/// <summary>The team channel where follow-ups and alerts are posted.</summary>
+/// <summary>The one team channel per tenant of earlier versions; now only copied into the channel designations once (docs/storage.md).</summary>
 /// <param name="TenantId">Tenant.</param>
 /// <param name="TeamId">Team.</param>
 /// <param name="ChannelConversationId">The channel's conversation id (without a thread suffix).</param>

@@ -21,4 +21,6 @@ public sealed record ContactEnded
     public string? Locale { get; init; }
     /// <summary>Why it ended, e.g. <c>idle-timeout</c>.</summary>
     public string? EndReason { get; init; }
+    /// <summary>The tenant that owns the contact and everything recorded about it (see docs/tenancy.md); null when unknown.</summary>
+    public string? TenantId { get; init; }
 }

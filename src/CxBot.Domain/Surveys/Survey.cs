@@ -64,6 +64,8 @@ public sealed class Survey
     public required DateTimeOffset ContactEndedAt { get; init; }
     /// <summary>Locale to ask in (null: the default).</summary>
     public string? Locale { get; init; }
+    /// <summary>The owning tenant (see docs/tenancy.md); null in older records and when unknown.</summary>
+    public string? TenantId { get; init; }
     /// <summary>The definition used.</summary>
     public required string DefinitionId { get; init; }
     /// <summary>Its version.</summary>

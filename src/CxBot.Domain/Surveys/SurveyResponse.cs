@@ -24,6 +24,8 @@ public sealed record SurveyResponse
     public required string CustomerKey { get; init; }
     /// <summary>The locale the card was shown in.</summary>
     public required string Locale { get; init; }
+    /// <summary>The owning tenant (see docs/tenancy.md); null in older records and when unknown.</summary>
+    public string? TenantId { get; init; }
     /// <summary>The answers, parsed and raw.</summary>
     public required SurveyAnswers Answers { get; init; }
     /// <summary>When the contact ended.</summary>
@@ -59,6 +61,7 @@ public sealed record SurveyResponse
             Channel = survey.Channel,
             CustomerKey = survey.Customer.Key,
             Locale = cultureName,
+            TenantId = survey.TenantId,
             Answers = answers,
             ContactEndedAt = survey.ContactEndedAt,
             SentAt = survey.SentAt ?? answeredAt,

@@ -14,12 +14,13 @@ internal sealed class FollowUpEntity : TableRow
     /// <summary>The source survey's id (kept for rows and readers from before sources).</summary>
     public string? SurveyId { get; set; }
     public string ContactId { get; set; } = "";
-    public string? TenantId { get; set; }
     public string? CustomerName { get; set; }
     public string AgentId { get; set; } = "";
     public string AgentName { get; set; } = "";
     public string? AgentObjectId { get; set; }
     public string Queue { get; set; } = "";
+    /// <summary>The owning tenant; null in older rows.</summary>
+    public string? TenantId { get; set; }
     /// <summary><see cref="Domain.FollowUps.FollowUpReasons"/> flag names, e.g. <c>LowCsat, NotResolved</c>.</summary>
     public string Reasons { get; set; } = "";
     public bool CallBack { get; set; }

@@ -38,7 +38,11 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Service-recovery follow-ups by id.</summary>
     public string FollowUps => _prefix + "FollowUps";
 
-    /// <summary>The alert channel per tenant, plus the most recently set one.</summary>
+    /// <summary>The team channel per tenant, purpose and queue.</summary>
+    public string ChannelDesignations => _prefix + "ChannelDesignations";
+
+    /// <summary>The alert channel per tenant, plus the most recently set one; read only to copy it into
+    /// <see cref="ChannelDesignations"/> once per tenant.</summary>
     public string AlertChannels => _prefix + "AlertChannels";
 
     /// <summary>Secrets the app generated for itself.</summary>
@@ -51,7 +55,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public IReadOnlyList<string> AllTables =>
     [
         Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveySkips,
-        CustomerPreferences, CustomerSuppression, FollowUps, AlertChannels, GeneratedKeys, Staff,
+        CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
     ];
 
     /// <summary>Surveys waiting to be sent.</summary>

@@ -22,6 +22,8 @@ internal sealed class ResponseEntity : TableRow
     public string Channel { get; set; } = "";
     public string CustomerKey { get; set; } = "";
     public string Locale { get; set; } = "";
+    /// <summary>The owning tenant; null in older rows.</summary>
+    public string? TenantId { get; set; }
 
     public int? Csat { get; set; }
     /// <summary>An <see cref="Domain.Surveys.ExpectationAnswer"/> name.</summary>

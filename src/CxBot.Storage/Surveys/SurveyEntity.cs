@@ -21,6 +21,8 @@ internal sealed class SurveyEntity : TableRow
     /// <summary>The offset <see cref="ContactEndedAt"/> was given in (it comes back in UTC); null in older rows, read as UTC.</summary>
     public int? ContactEndedOffsetMinutes { get; set; }
     public string? Locale { get; set; }
+    /// <summary>The owning tenant; null in older rows.</summary>
+    public string? TenantId { get; set; }
     public string DefinitionId { get; set; } = "";
     public int DefinitionVersion { get; set; }
     /// <summary>The questions asked, comma-separated <see cref="Domain.Surveys.SurveyQuestion"/> names; null in older rows.</summary>

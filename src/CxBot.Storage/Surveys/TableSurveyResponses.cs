@@ -103,6 +103,7 @@ internal sealed class TableSurveyResponses(StorageClients clients, StorageNames 
             Channel = r.Channel,
             CustomerKey = r.CustomerKey,
             Locale = r.Locale,
+            TenantId = r.TenantId,
             Csat = r.Answers.Csat,
             Expectation = r.Answers.Expectation?.ToString(),
             Resolution = r.Answers.Resolution?.ToString(),
@@ -130,6 +131,7 @@ internal sealed class TableSurveyResponses(StorageClients clients, StorageNames 
         Channel = e.Channel,
         CustomerKey = e.CustomerKey,
         Locale = e.Locale,
+        TenantId = e.TenantId,
         Answers = new SurveyAnswers
         {
             Csat = e.Csat,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CxBot.App.Tests.Channels;
 using CxBot.App.Tests.FollowUps.Cards;
 using CxBot.App.Tests.Surveys.Cards;
 using CxBot.Cards;
@@ -10,7 +11,7 @@ public sealed class CardValidationTests
     [Fact]
     public void EveryCardPassesTheRendererLibraryWithoutValidationErrors()
     {
-        var cards = SurveyCardSamples.All().Concat(FollowUpCardSamples.All()).ToDictionary(c => c.Name, c => c.Card);
+        var cards = SurveyCardSamples.All().Concat(FollowUpCardSamples.All()).Concat(ChannelListCardSamples.All()).ToDictionary(c => c.Name, c => c.Card);
 
         var reports = CardValidator.Run(cards);
 

@@ -1,6 +1,7 @@
 using CxBot.App.FollowUps;
 using CxBot.App.Messaging;
 using CxBot.App.Tests.Support;
+using CxBot.Domain.Channels;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
 using CxBot.Testing.Processes;

@@ -91,24 +91,21 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
     }
 
     [Fact]
-    public async Task ALowScoreFromWebChatOpensAFollowUpThatIsNotPostedWhileItHasNoTenant()
+    public async Task ALowScoreFromWebChatOpensAFollowUpForTheTenantTheContactNames()
     {
         var userId = "dl_" + Guid.NewGuid().ToString("N");
         var conversationId = await Flow.OpenWebChatAsync(userId);
-        var (contactId, surveyId) = await Flow.ScheduleAsync(Flow.WebChatContact(userId));
-        await _app.DispatchAsync();
-        var survey = Flow.Delivered(surveyId, contactId);
-        var submit = SurveyFlow.WebChatActivity("message", userId, conversationId);
-        submit["replyToId"] = survey.CardActivityId;
-        submit["value"] = survey.Answer(("csat", "1"), ("consent", "true"));
+        // A web chat customer has no Teams tenant: the contact names the owning tenant (or Bot:TenantId does).
+        var contact = Flow.WebChatContact(userId);
+        contact["tenantId"] = TeamsUser.TenantId;
+        var survey = await Flow.SendWebChatAsync(contact);
 
-        (await _app.PostActivityAsync(submit)).EnsureSuccessStatusCode();
+        await Flow.SubmitInWebChatAsync(userId, conversationId, survey, survey.Answer(("csat", "1"), ("consent", "true")));
 
-        var followUp = (await FollowUps.GetAsync(surveyId, default))!;
+        var followUp = (await FollowUps.GetAsync(survey.SurveyId, default))!;
         Assert.True(followUp.CallBack);
-        // Surveys do not carry the contact center's tenant yet; a web chat customer has none, so there is no channel to post in.
-        Assert.Null(followUp.TenantId);
-        Assert.Empty(CardPosts());
+        Assert.Equal(TeamsUser.TenantId, followUp.TenantId);
+        Assert.Single(CardPosts());
         var edit = Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Update));
         CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.CallBack, BotCulture.English, callBackWithinHours: 6), SurveyFlow.CardOf(edit));
     }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CxBot.App.Alerts;
+using CxBot.App.Channels;
 using CxBot.App.FollowUps.Cards;
 using CxBot.App.Surveys.Cards;
 using CxBot.Domain.FollowUps;
@@ -73,7 +73,7 @@ public sealed class SurveyFlow(CxBotAppFactory app)
     /// <summary>The supervisor types <c>use this channel for alerts</c> in the team channel <see cref="TeamsUser.TeamId"/>.</summary>
     public async Task UseChannelForAlertsAsync()
     {
-        using var response = await app.PostActivityAsync(Supervisor.InChannel(Supervisor.Text(AlertsModule.Command)));
+        using var response = await app.PostActivityAsync(Supervisor.InChannel(Supervisor.Text(ChannelsModule.AlertsCommand)));
         response.EnsureSuccessStatusCode();
     }
 
@@ -133,6 +133,24 @@ public sealed class SurveyFlow(CxBotAppFactory app)
         var (contactId, surveyId) = await ScheduleAsync(Contact(customer, contactLocale));
         await app.DispatchAsync();
         return Delivered(surveyId, contactId);
+    }
+
+    /// <summary>Schedules a web chat user's contact and dispatches it: the card they got.</summary>
+    public async Task<DeliveredSurvey> SendWebChatAsync(JsonObject contact)
+    {
+        var (contactId, surveyId) = await ScheduleAsync(contact);
+        await app.DispatchAsync();
+        return Delivered(surveyId, contactId);
+    }
+
+    /// <summary>The web chat user presses Send: an Action.Submit message answering the card.</summary>
+    public async Task SubmitInWebChatAsync(string userId, string conversationId, DeliveredSurvey survey, JsonObject data)
+    {
+        var submit = WebChatActivity("message", userId, conversationId);
+        submit["replyToId"] = survey.CardActivityId;
+        submit["value"] = data;
+        using var response = await app.PostActivityAsync(submit);
+        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>The one survey card sent for the survey.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxBot.App.Alerts;
+using CxBot.App.Channels;
 using CxBot.App.Localization;
 using CxBot.App.Routing;
 using CxBot.App.Tests.Support;
@@ -31,7 +31,7 @@ public sealed class HelpTests(AzuriteProcess azurite) : IDisposable
     }
 
     [Fact]
-    public async Task Help_SupervisorInTeamChannel_ListsHelpAndAlertsChannel()
+    public async Task Help_SupervisorInTeamChannel_ListsHelpAndTheChannelCommands()
     {
         var supervisor = TestPeople.Supervisor();
         var activity = supervisor.InChannel(supervisor.Text("help"));
@@ -39,7 +39,8 @@ public sealed class HelpTests(AzuriteProcess azurite) : IDisposable
         await _factory.PostActivityAsync(activity);
 
         var card = Assert.Single(_factory.Connector.SentTo(ConversationOf(activity))).Card();
-        Assert.Equal(["help", "use this channel for alerts"], ListedCommands(card));
+        Assert.Equal(["help", "use this channel for follow-ups", "use this channel for signals", "use this channel for digests",
+            "use this channel for learnings", "use this channel for alerts", "channels", "stop using this channel"], ListedCommands(card));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class HelpTests(AzuriteProcess azurite) : IDisposable
         await _factory.PostActivityAsync(supervisor.Text("use this channel for alerts"));
 
         var sent = Assert.Single(_factory.Connector.SentTo(supervisor.PersonalConversationId));
-        Assert.Equal(RoutingStrings.Format("WrongScope", BotCulture.English, AlertsModule.Command), sent.Text);
+        Assert.Equal(RoutingStrings.Format("WrongScope", BotCulture.English, ChannelsModule.AlertsCommand), sent.Text);
     }
 
     [Theory]

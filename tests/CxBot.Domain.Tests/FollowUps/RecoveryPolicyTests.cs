@@ -67,6 +67,7 @@ public sealed class RecoveryPolicyTests
         Assert.Equal(survey.ContactId, followUp.ContactId);
         Assert.Equal(Agent, followUp.Agent);
         Assert.Equal("billing", followUp.Queue);
+        Assert.Equal("Tenant-1", followUp.TenantId);
         Assert.Equal(FollowUpReasons.LowCsat, followUp.Reasons);
         Assert.True(followUp.CallBack);
         Assert.Equal(Now, followUp.CreatedAt);

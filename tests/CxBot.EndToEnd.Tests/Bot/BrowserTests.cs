@@ -50,7 +50,7 @@ public sealed class BrowserTests(TeamsBot bot) : IClassFixture<TeamsBot>
     }
 
     [Fact]
-    public async Task PlaygroundPage_SupervisorSetsTheAlertsChannel_AndClaimsTheFollowUpOfALowScore()
+    public async Task PlaygroundPage_SupervisorSetsTheFollowUpsChannel_AndClaimsTheFollowUpOfALowScore()
     {
         var screenshot = BrowserRunner.ScreenshotPath("bot-follow-up-claimed.png");
         File.Delete(screenshot);

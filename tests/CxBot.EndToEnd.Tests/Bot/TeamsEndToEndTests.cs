@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
 using CxBot.Testing.Processes;
 
@@ -62,7 +63,7 @@ public sealed class TeamsEndToEndTests(TeamsBot bot) : IClassFixture<TeamsBot>
     {
         await Client.InstallAsync();
         await Client.SendTextAsync(Client.ChannelId, "use this channel for alerts", mentionBot: true);
-        await Client.WaitForMessageAsync(m => m.Text?.Contains("post follow-ups for dissatisfied customers in this channel", StringComparison.Ordinal) == true);
+        await Client.WaitForMessageAsync(m => m.Text?.Contains("post follow-ups, signals, digests and learnings in this channel", StringComparison.Ordinal) == true);
 
         var contactId = "e2e-low-" + Guid.NewGuid().ToString("N")[..8];
         await bot.PostContactAsync(RealBot.TeamsCustomer(), contactId);
@@ -100,5 +101,33 @@ public sealed class TeamsEndToEndTests(TeamsBot bot) : IClassFixture<TeamsBot>
         using var refused = await http.PostAsJsonAsync(bot.Bot.MessagesEndpoint, meganClaim);
         var refusal = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Contains("Already claimed by Alex Wilber", RealBot.ValueText(refusal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FollowUpsAndSignalsInTwoChannels_TheFollowUpCardGoesToTheFollowUpsChannelOnly()
+    {
+        await Client.InstallAsync();
+        var channels = Client.Config.Teams[0].Channels;
+        Assert.True(channels.Count >= 2, $"The Playground's team has {channels.Count} channel(s).");
+        var (general, second) = (channels[0].Id, channels[1].Id);
+        var queue = "e2e-" + Guid.NewGuid().ToString("N")[..6];
+
+        // Per queue, so that the other tests' designations of the same team for all queues do not matter.
+        await Client.SendTextAsync(second, $"use this channel for follow-ups for queue {queue}", mentionBot: true);
+        await Client.WaitForMessageAsync(m => m.Text?.Contains($"post follow-ups of queue \u201c{queue}\u201d in this channel", StringComparison.Ordinal) == true);
+        await Client.SendTextAsync(general, $"use this channel for signals for queue {queue}", mentionBot: true);
+        await Client.WaitForMessageAsync(m => m.Text?.Contains($"post signals of queue \u201c{queue}\u201d in this channel", StringComparison.Ordinal) == true);
+
+        var contactId = "e2e-route-" + Guid.NewGuid().ToString("N")[..8];
+        var surveyId = (string)(await bot.PostContactAsync(RealBot.TeamsCustomer(), contactId, queue))["surveyId"]!;
+        var survey = await Client.WaitForMessageAsync(m => RealBot.CardContains(m, "How did we do?") && RealBot.CardContains(m, surveyId), TimeSpan.FromSeconds(20));
+        await Client.ExecuteAsync(Client.PersonalChatId, survey.MessageId!, "survey.answer",
+            RealBot.Answer(survey.AdaptiveCard, ("csat", "1"), ("resolution", "no"), ("consent", "true")));
+
+        var followUp = await Client.WaitForMessageAsync(m => RealBot.CardContains(m, "Call back a dissatisfied customer") && RealBot.CardContains(m, contactId), TimeSpan.FromSeconds(20));
+        Assert.Equal(second, followUp.ConversationId);
+        Assert.DoesNotContain(Client.Messages, m => (m.ConversationId == general || m.ConversationId.StartsWith(general + ";", StringComparison.Ordinal)) && RealBot.CardContains(m, contactId));
+        var stored = await bot.Storage<IFollowUps>().GetAsync(surveyId, CancellationToken.None);
+        Assert.Equal((second, RealBot.PlaygroundTenant), (stored?.Card?.ConversationId, stored?.TenantId));
     }
 }

@@ -27,6 +27,22 @@ public sealed class TableFollowUpsTests(StorageFixture azurite)
     }
 
     [Fact]
+    public async Task TryAdd_WithoutATenant_ReadsBackNone()
+    {
+        var followUps = await FollowUpsAsync();
+        var followUp = TestData.FollowUp();
+        var older = new FollowUp
+        {
+            FollowUpId = followUp.FollowUpId, Source = followUp.Source, ContactId = followUp.ContactId, Agent = followUp.Agent,
+            Queue = followUp.Queue, Reasons = followUp.Reasons, CallBack = false, CreatedAt = followUp.CreatedAt, DueAt = followUp.DueAt,
+        };
+
+        await followUps.TryAddAsync(older, None);
+
+        Assert.Null((await followUps.GetAsync(older.FollowUpId, None))!.TenantId);
+    }
+
+    [Fact]
     public async Task TryAdd_ExistingId_ReturnsFalse()
     {
         var followUps = await FollowUpsAsync();

@@ -24,6 +24,7 @@ public static class TestData
         Channel = "phone",
         ContactEndedAt = contactEndedAt ?? Time,
         Locale = "nl-NL",
+        TenantId = "Tenant-1",
         DefinitionId = "default",
         DefinitionVersion = 3,
         Questions = [SurveyQuestion.Csat, SurveyQuestion.Nps, SurveyQuestion.Consent],
@@ -41,6 +42,7 @@ public static class TestData
         Channel = "chat",
         CustomerKey = "webchat|user-1",
         Locale = "nl-NL",
+        TenantId = "Tenant-1",
         Answers = new SurveyAnswers
         {
             Csat = csat,

@@ -41,7 +41,9 @@ public sealed class TableSurveysTests(StorageFixture azurite)
 
         await surveys.TryAddAsync(older, CancellationToken.None);
 
-        Assert.Null((await surveys.GetAsync(older.SurveyId, CancellationToken.None))!.Questions);
+        var stored = (await surveys.GetAsync(older.SurveyId, CancellationToken.None))!;
+        Assert.Null(stored.Questions);
+        Assert.Null(stored.TenantId);
     }
 
     [Fact]
@@ -185,6 +187,7 @@ public sealed class TableSurveysTests(StorageFixture azurite)
         Assert.Equal(expected.Customer, actual.Customer);
         Assert.Equal(expected.Agent, actual.Agent);
         Assert.Equal(expected.Queue, actual.Queue);
+        Assert.Equal(expected.TenantId, actual.TenantId);
         Assert.Equal(expected.Channel, actual.Channel);
         Assert.Equal(expected.ContactEndedAt, actual.ContactEndedAt);
         Assert.Equal(expected.ContactEndedAt.Offset, actual.ContactEndedAt.Offset);
