@@ -22,6 +22,14 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
             return;
         }
 
+        // Identities only Teams vouches for: from any other channel an object id or tenant is the client's own claim,
+        // so it is not kept (and can never decide where a Teams user's messages go).
+        var isTeams = string.Equals(reference.ChannelId, "msteams", StringComparison.Ordinal);
+        if (!isTeams)
+        {
+            reference = reference with { TenantId = null, User = reference.User is null ? null : reference.User with { AadObjectId = null } };
+        }
+
         var json = StoredReferences.ToJson(reference);
         var now = time.GetUtcNow();
         var cacheKey = reference.ChannelId + "\n" + reference.Conversation.Id + "\n" + reference.User?.Id;
@@ -37,9 +45,9 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
             ConversationId = reference.Conversation.Id!,
             ConversationType = reference.Conversation.ConversationType ?? "personal",
             UserId = activity.From?.Id,
-            AadObjectId = activity.From?.AadObjectId,
-            TenantId = reference.TenantId,
-            TeamId = teams.TeamId,
+            AadObjectId = isTeams ? activity.From?.AadObjectId : null,
+            TenantId = isTeams ? reference.TenantId : null,
+            TeamId = isTeams ? teams.TeamId : null,
             Locale = activity.Locale,
             Reference = json,
             LastSeen = now,

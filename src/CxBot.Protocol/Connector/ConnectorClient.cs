@@ -45,7 +45,7 @@ internal sealed partial class ConnectorClient(
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         ArgumentNullException.ThrowIfNull(activity);
-        return SendActivityAsync(HttpMethod.Put, "Update", serviceUrl, ConnectorPaths.Activity(conversationId, activityId), activity, ct);
+        return SendActivityAsync(HttpMethod.Put, "Update", serviceUrl, ConnectorPaths.Activity(conversationId, activityId), activity with { Id = activityId }, ct);
     }
 
     public async Task<ConnectorResult> DeleteAsync(

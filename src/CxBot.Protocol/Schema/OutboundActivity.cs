@@ -10,6 +10,8 @@ public sealed record OutboundActivity
 {
     /// <summary>The activity type; <c>message</c> unless set.</summary>
     public string Type { get; init; } = ActivityTypes.Message;
+    /// <summary>The id of the activity being replaced; set by <c>UpdateAsync</c>, never on new activities.</summary>
+    public string? Id { get; init; }
     /// <summary>Message text.</summary>
     public string? Text { get; init; }
     /// <summary><c>plain</c>, <c>markdown</c> or <c>xml</c>.</summary>

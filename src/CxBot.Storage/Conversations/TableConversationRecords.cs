@@ -53,7 +53,10 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
             yield return (UserPartition(record.ChannelId), TableKeys.Escape(record.UserId));
         }
 
-        if (!string.IsNullOrEmpty(record.AadObjectId) && !string.IsNullOrEmpty(record.TenantId))
+        // Only Teams vouches for an Entra object id and a tenant: a web chat client chooses what it claims, so its
+        // records never become the place a Teams user's messages go.
+        if (string.Equals(record.ChannelId, "msteams", StringComparison.Ordinal) &&
+            !string.IsNullOrEmpty(record.AadObjectId) && !string.IsNullOrEmpty(record.TenantId))
         {
             yield return (AadPartition(record.TenantId), TableKeys.Escape(record.AadObjectId.ToLowerInvariant()));
         }

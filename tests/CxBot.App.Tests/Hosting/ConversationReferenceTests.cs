@@ -86,4 +86,23 @@ public sealed class ConversationReferenceTests(AzuriteProcess azurite) : IDispos
         Assert.Equal(user.ConversationId, record.ConversationId);
         Assert.Equal(WebChatUser.ServiceUrl, JsonNode.Parse(record.Reference)!["serviceUrl"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task WebChatMessageClaimingATeamsIdentity_NeverBecomesWhereThatTeamsUsersMessagesGo()
+    {
+        var teamsUser = TestPeople.NewCustomer();
+        var forged = WebChatUser.New().Text("help");
+        forged["from"]!["aadObjectId"] = teamsUser.AadObjectId;
+        forged["conversation"]!["tenantId"] = TeamsUser.TenantId;
+        forged["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TeamsUser.TenantId } };
+
+        await _factory.PostActivityAsync(forged);
+
+        Assert.Null(await Records.FindPersonalByAadAsync(TeamsUser.TenantId, teamsUser.AadObjectId, CancellationToken.None));
+        var stored = await Records.FindPersonalByUserAsync("webchat", forged["from"]!["id"]!.GetValue<string>(), CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Null(stored.AadObjectId);
+        Assert.Null(stored.TenantId);
+        Assert.DoesNotContain(teamsUser.AadObjectId, stored.Reference, StringComparison.OrdinalIgnoreCase);
+    }
 }

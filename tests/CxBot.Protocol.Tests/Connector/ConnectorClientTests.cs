@@ -60,6 +60,18 @@ public sealed class ConnectorClientTests
         Assert.Equal("https://smba.trafficmanager.net/amer/v3/conversations/a%3A1x/activities/42", request.Uri.AbsoluteUri);
         var body = JsonNode.Parse(request.Body!)!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.Equal("42", body["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SendAsync_NewActivity_CarriesNoId()
+    {
+        var stub = new StubHttpHandler(Respond.Json(HttpStatusCode.Created, """{"id":"7"}"""));
+        using var host = ConnectorTestHost.Create(stub);
+
+        await host.Client.SendAsync(Teams, "a:1x", OutboundActivity.WithText("hi"));
+
+        Assert.Null(JsonNode.Parse(stub.Single.Body!)!["id"]);
     }
 
     [Fact]
