@@ -98,7 +98,7 @@ public sealed partial class ActivityRouter(
             return;
         }
 
-        await match.Command.Handler(commandTurn, cancellationToken).ConfigureAwait(false);
+        await RunShowingTypingAsync(match.Command.Handler(commandTurn, cancellationToken), commandTurn, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task HandleCardActionAsync(TurnContext turn, CardActionData action, CancellationToken cancellationToken)
@@ -136,6 +136,23 @@ public sealed partial class ActivityRouter(
         }
 
         await route.Handler(turn, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How long a command may take before the person sees Teams' typing indicator.</summary>
+    public static readonly TimeSpan TypingAfter = TimeSpan.FromSeconds(1);
+
+    // A command that answers at once needs no indicator; one that takes longer shows that the bot is on it.
+    private async Task RunShowingTypingAsync(Task handling, TurnContext turn, CancellationToken cancellationToken)
+    {
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var typingDue = Task.Delay(TypingAfter, time, stopWaiting.Token);
+        if (await Task.WhenAny(handling, typingDue).ConfigureAwait(false) == typingDue && typingDue.IsCompletedSuccessfully)
+        {
+            await turn.SendAsync(new OutboundActivity { Type = ActivityTypes.Typing }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await stopWaiting.CancelAsync().ConfigureAwait(false);
+        await handling.ConfigureAwait(false);
     }
 
     private static string NotAllowedKey(UserRole role) => role == UserRole.Supervisor ? "SupervisorsOnly" : "AgentsOnly";
