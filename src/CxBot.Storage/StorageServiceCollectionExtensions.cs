@@ -2,12 +2,16 @@ using CxBot.Domain.Activities;
 using CxBot.Domain.Conversations;
 using CxBot.Domain.Customers;
 using CxBot.Domain.FollowUps;
+using CxBot.Domain.Leases;
+using CxBot.Domain.Messaging;
 using CxBot.Domain.Settings;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Activities;
 using CxBot.Storage.Conversations;
 using CxBot.Storage.Customers;
 using CxBot.Storage.FollowUps;
+using CxBot.Storage.Leases;
+using CxBot.Storage.Messaging;
 using CxBot.Storage.Settings;
 using CxBot.Storage.Setup;
 using CxBot.Storage.Surveys;
@@ -39,11 +43,15 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISurveys, TableSurveys>();
         services.TryAddSingleton<ISurveyResponses, TableSurveyResponses>();
         services.TryAddSingleton<ISurveySkips, TableSurveySkips>();
-        services.TryAddSingleton<ISurveyDispatchQueue, QueueSurveyDispatchQueue>();
         services.TryAddSingleton<ICustomerPreferencesStore, TableCustomerPreferences>();
         services.TryAddSingleton<IFollowUps, TableFollowUps>();
         services.TryAddSingleton<IAlertChannels, TableAlertChannels>();
         services.TryAddSingleton<IGeneratedKeys, TableGeneratedKeys>();
+        services.TryAddSingleton<ILeases, TableLeases>();
+        services.TryAddSingleton<IOutboxQueue, QueueOutbox>();
+        services.TryAddSingleton<IOutboxLog, TableOutboxLog>();
+        services.TryAddSingleton<IHeldMessages, TableHeldMessages>();
+        services.TryAddSingleton<ISendThrottle, TableSendThrottle>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using CxBot.App.Messaging;
 using CxBot.App.Surveys;
+using CxBot.App.Surveys.Delivery;
 using CxBot.Domain.Customers;
 using CxBot.Domain.Surveys;
 using Microsoft.Extensions.Options;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CxBot.App.Contacts;
 
 /// <summary>
-/// Decides once per contact whether the customer gets a survey, schedules it on the dispatch queue, and stores
+/// Decides once per contact whether the customer gets a survey, schedules it in the outbox, and stores
 /// the decision. Every step is idempotent, and the decision is written last, so a caller's retry after a crash
 /// repeats the missing steps and never schedules a second survey (the survey id is derived from the contact id).
 /// </summary>
@@ -16,7 +18,7 @@ public sealed partial class ContactIntake(
     ISurveys surveys,
     ISurveySkips skips,
     ICustomerPreferencesStore preferences,
-    ISurveyDispatchQueue queue,
+    IOutbox outbox,
     IOptionsMonitor<SurveyOptions> options,
     SurveyCatalog catalog,
     TimeProvider time,
@@ -79,7 +81,7 @@ public sealed partial class ContactIntake(
 
         await preferences.MarkSurveyedAsync(contact.Customer.Key, now, cancellationToken).ConfigureAwait(false);
         var delay = contact.EndedAt.AddMinutes(settings.DelayMinutes) - now;
-        await queue.EnqueueAsync(surveyId, DispatchKind.Send, delay > TimeSpan.Zero ? delay : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await outbox.EnqueueAsync(SurveyWork.For(surveyId, DispatchKind.Send), delay > TimeSpan.Zero ? delay : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         LogScheduled(logger, contact.ContactId, surveyId);
         return await decisions.AddOrGetAsync(new ContactDecision(contact.ContactId, surveyId, null, now), cancellationToken).ConfigureAwait(false);
     }

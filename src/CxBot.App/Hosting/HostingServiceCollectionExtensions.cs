@@ -1,6 +1,7 @@
 using CxBot.App.Alerts;
 using CxBot.App.Contacts;
 using CxBot.App.FollowUps;
+using CxBot.App.Messaging;
 using CxBot.App.Routing;
 using CxBot.App.Surveys;
 using CxBot.App.Welcome;
@@ -43,6 +44,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddCxBotStorage();
         builder.Services.AddBotRouting();
         builder.Services.AddRouteModule<WelcomeModule>();
+        builder.Services.AddMessaging();
         builder.Services.AddContacts();
         builder.Services.AddSurveys();
         builder.Services.AddFollowUps();

@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CxBot.App.Contacts;
 using CxBot.App.FollowUps;
-using CxBot.App.Surveys.Delivery;
-using CxBot.Domain.Surveys;
+using CxBot.App.Messaging;
+using CxBot.Domain.Messaging;
 using CxBot.Protocol.Connector;
 using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
@@ -17,9 +17,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CxBot.App.Tests.Support;
 
 /// <summary>
-/// The real app on a real Azurite, with a recording fake connector and a fake clock. The survey dispatcher and the
+/// The real app on a real Azurite, with a recording fake connector and a fake clock. The outbox dispatcher and the
 /// overdue follow-up notifier do not run in the background: tests call <see cref="DispatchAsync"/> (and the notifier's
-/// pass) so that sends happen when the test says. The dispatch queue is the real one behind <see cref="DispatchQueue"/>.
+/// pass) so that sends happen when the test says. The outbox queue is the real one behind <see cref="Outbox"/>.
 /// </summary>
 public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
@@ -33,8 +33,11 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
 
     public string TablePrefix { get; } = "T" + Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>The dispatch queue the app uses: Azurite's, recorded, with test overrides for its delays.</summary>
-    public RecordingDispatchQueue DispatchQueue => Services.GetRequiredService<RecordingDispatchQueue>();
+    /// <summary>The outbox queue the app uses: Azurite's, recorded, with test overrides for its delays.</summary>
+    public RecordingOutbox Outbox => Services.GetRequiredService<RecordingOutbox>();
+
+    /// <summary>More test services, registered after the factory's own.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -47,8 +50,8 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
             ["Api:Keys:0"] = ApiKeyVerifier.Hash(ApiKey),
             ["Roles:Supervisors:0"] = SupervisorAad,
             ["Roles:Agents:0"] = AgentAad,
-            ["Surveys:PerConversationSeconds"] = "0",
-            ["Surveys:MessagesPerSecond"] = "50",
+            ["Messaging:PerConversationSeconds"] = "0",
+            ["Messaging:PerTenantPerSecond"] = "50",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -65,26 +68,27 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
             services.AddSingleton<IConnectorClient>(Connector);
             services.AddSingleton<TimeProvider>(Time);
             var background = services.Where(d => d.ServiceType == typeof(IHostedService)
-                && (d.ImplementationType == typeof(SurveyDispatcher) || d.ImplementationType == typeof(OverdueFollowUpNotifier))).ToList();
+                && (d.ImplementationType == typeof(OutboxDispatcher) || d.ImplementationType == typeof(OverdueFollowUpNotifier))).ToList();
             if (background.Count != 2)
             {
-                throw new InvalidOperationException("The survey dispatcher or the overdue notifier is no longer registered as a hosted service.");
+                throw new InvalidOperationException("The outbox dispatcher or the overdue notifier is no longer registered as a hosted service.");
             }
 
             background.ForEach(d => services.Remove(d));
-            RecordingDispatchQueue.Decorate(services);
+            RecordingOutbox.Decorate(services);
+            ConfigureServices?.Invoke(services);
         });
     }
 
-    /// <summary>Runs the dispatcher over every message visible now; returns how many were handled.</summary>
+    /// <summary>Runs the dispatcher (without its lease) over every outbox message visible now; returns how many were handled.</summary>
     public async Task<int> DispatchAsync()
     {
-        var queue = Services.GetRequiredService<ISurveyDispatchQueue>();
-        var dispatcher = ActivatorUtilities.CreateInstance<SurveyDispatcher>(Services);
+        var queue = Services.GetRequiredService<IOutboxQueue>();
+        var dispatcher = ActivatorUtilities.CreateInstance<OutboxDispatcher>(Services);
         var handled = 0;
         while (true)
         {
-            var batch = await queue.ReceiveAsync(SurveyDispatcher.BatchSize, SurveyDispatcher.Visibility, CancellationToken.None);
+            var batch = await queue.ReceiveAsync(OutboxDispatcher.BatchSize, TimeSpan.FromMinutes(10), CancellationToken.None);
             if (batch.Count == 0)
             {
                 return handled;
