@@ -28,33 +28,41 @@ public sealed class MessagePacer(IOptionsMonitor<MessagingOptions> options, Time
         }
     }
 
-    /// <summary>Books the earliest slot for a send to the tenant (and conversation, when known); returns the wait until it.</summary>
-    public TimeSpan Reserve(string? tenantId, string? conversationId)
+    /// <summary>
+    /// Takes the slot for a send to the tenant (and conversation, when known) when it is free now, booking it from
+    /// this moment; otherwise books nothing and returns how long until it is free. Booking at the moment of the send
+    /// (not ahead of it) keeps what happens between a wait and the post (a storage read) out of the spacing.
+    /// </summary>
+    public TimeSpan TryTake(string? tenantId, string? conversationId)
     {
         var settings = options.CurrentValue;
         var now = time.GetUtcNow();
         lock (_gate)
         {
             var tenant = tenantId ?? string.Empty;
-            var slot = Max(now, _notBefore, _nextByTenant.GetValueOrDefault(tenant, DateTimeOffset.MinValue));
-            if (conversationId is not null)
+            var free = Max(_notBefore, _nextByTenant.GetValueOrDefault(tenant, DateTimeOffset.MinValue),
+                conversationId is null ? DateTimeOffset.MinValue : _nextByConversation.GetValueOrDefault(conversationId, DateTimeOffset.MinValue));
+            if (free > now)
             {
-                slot = Max(slot, _nextByConversation.GetValueOrDefault(conversationId, DateTimeOffset.MinValue), slot);
-                _nextByConversation[conversationId] = slot + TimeSpan.FromSeconds(settings.PerConversationSeconds);
+                return free - now;
             }
 
-            _nextByTenant[tenant] = slot + TimeSpan.FromSeconds(1 / settings.PerTenantPerSecond);
+            _nextByTenant[tenant] = now + TimeSpan.FromSeconds(1 / settings.PerTenantPerSecond);
+            if (conversationId is not null)
+            {
+                _nextByConversation[conversationId] = now + TimeSpan.FromSeconds(settings.PerConversationSeconds);
+            }
+
             Forget(_nextByConversation, now);
             Forget(_nextByTenant, now);
-            return slot - now;
+            return TimeSpan.Zero;
         }
     }
 
-    /// <summary>Waits for the booked slot.</summary>
+    /// <summary>Waits until the slot is free and takes it.</summary>
     public async Task WaitAsync(string? tenantId, string? conversationId, CancellationToken cancellationToken)
     {
-        var wait = Reserve(tenantId, conversationId);
-        if (wait > TimeSpan.Zero)
+        while (TryTake(tenantId, conversationId) is var wait && wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }

@@ -92,19 +92,22 @@ public sealed partial class ProactiveSender(
         {
             while (true)
             {
-                if (await throttle.GetBlockedUntilAsync(linked.Token).ConfigureAwait(false) is { } until && until > time.GetUtcNow())
+                var blocked = await throttle.GetBlockedUntilAsync(linked.Token).ConfigureAwait(false) - time.GetUtcNow();
+                if (blocked > TimeSpan.Zero)
                 {
-                    LogBlocked(logger, until);
-                    await Task.Delay(until - time.GetUtcNow(), time, linked.Token).ConfigureAwait(false);
+                    LogBlocked(logger, blocked.Value);
+                    await Task.Delay(blocked.Value, time, linked.Token).ConfigureAwait(false);
                     continue;
                 }
 
-                await pacer.WaitAsync(tenantId, conversationId, linked.Token).ConfigureAwait(false);
-                // A Retry-After may have been seen while this one waited for its slot.
-                if (await throttle.GetBlockedUntilAsync(linked.Token).ConfigureAwait(false) is not { } later || later <= time.GetUtcNow())
+                // Free now: taken, and the post follows at once. Not yet: wait, then read the shared block again.
+                var wait = pacer.TryTake(tenantId, conversationId);
+                if (wait <= TimeSpan.Zero)
                 {
                     break;
                 }
+
+                await Task.Delay(wait, time, linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (guard is not null && guard.Abort.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -150,6 +153,6 @@ public sealed partial class ProactiveSender(
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused to {Operation}: message tenant '{MessageTenant}', conversation {ConversationId} of tenant '{ConversationTenant}'")]
     private static partial void LogTenantMismatch(ILogger logger, string operation, string? messageTenant, string? conversationTenant, string? conversationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Proactive sends blocked by a Retry-After until {Until}")]
-    private static partial void LogBlocked(ILogger logger, DateTimeOffset until);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Proactive sends blocked by a Retry-After for another {Wait}")]
+    private static partial void LogBlocked(ILogger logger, TimeSpan wait);
 }

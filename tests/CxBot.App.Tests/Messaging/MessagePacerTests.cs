@@ -19,21 +19,34 @@ public sealed class MessagePacerTests
     {
         var pacer = Pacer(perConversationSeconds: 1, perTenantPerSecond: 50);
 
-        Assert.Equal(TimeSpan.Zero, pacer.Reserve("tenant-a", "chat-1"));
-        Assert.Equal(TimeSpan.FromSeconds(1), pacer.Reserve("tenant-a", "chat-1"));
-        Assert.Equal(TimeSpan.FromSeconds(2), pacer.Reserve("tenant-a", "chat-1"));
+        Assert.Equal(TimeSpan.Zero, pacer.TryTake("tenant-a", "chat-1"));
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.TryTake("tenant-a", "chat-1"));
+        _time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.Equal(TimeSpan.FromMilliseconds(1), pacer.TryTake("tenant-a", "chat-1"));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(TimeSpan.Zero, pacer.TryTake("tenant-a", "chat-1"));
     }
 
     [Fact]
     public void SendsToOneTenantAreEvenlySpaced_SoNoSecondHoldsMoreThanTheRate()
     {
         var pacer = Pacer(perConversationSeconds: 0, perTenantPerSecond: 4);
+        var start = _time.GetUtcNow();
+        var taken = new List<TimeSpan>();
 
-        var waits = Enumerable.Range(0, 9).Select(i => pacer.Reserve("tenant-a", $"chat-{i}")).ToList();
+        for (var i = 0; i < 9; i++)
+        {
+            while (pacer.TryTake("tenant-a", $"chat-{i}") is var wait && wait > TimeSpan.Zero)
+            {
+                _time.Advance(wait);
+            }
 
-        Assert.Equal(Enumerable.Range(0, 9).Select(i => TimeSpan.FromMilliseconds(250 * i)), waits);
-        // Any window of one second, wherever it starts, holds at most four of these slots.
-        Assert.All(waits, start => Assert.True(waits.Count(w => w >= start && w < start + TimeSpan.FromSeconds(1)) <= 4));
+            taken.Add(_time.GetUtcNow() - start);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 9).Select(i => TimeSpan.FromMilliseconds(250 * i)), taken);
+        // Any window of one second, wherever it starts, holds at most four of these sends.
+        Assert.All(taken, first => Assert.True(taken.Count(t => t >= first && t < first + TimeSpan.FromSeconds(1)) <= 4));
     }
 
     [Fact]
@@ -41,9 +54,9 @@ public sealed class MessagePacerTests
     {
         var pacer = Pacer(perConversationSeconds: 1, perTenantPerSecond: 1);
 
-        Assert.Equal(TimeSpan.Zero, pacer.Reserve("tenant-a", "chat-a"));
-        Assert.Equal(TimeSpan.Zero, pacer.Reserve("tenant-b", "chat-b"));
-        Assert.Equal(TimeSpan.FromSeconds(1), pacer.Reserve("TENANT-A", "chat-a2"));
+        Assert.Equal(TimeSpan.Zero, pacer.TryTake("tenant-a", "chat-a"));
+        Assert.Equal(TimeSpan.Zero, pacer.TryTake("tenant-b", "chat-b"));
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.TryTake("TENANT-A", "chat-a2"));
     }
 
     [Fact]
@@ -51,28 +64,29 @@ public sealed class MessagePacerTests
     {
         var pacer = Pacer(perConversationSeconds: 1, perTenantPerSecond: 4);
 
-        pacer.Reserve("tenant-a", "chat-1");
-        var other = pacer.Reserve("tenant-a", "chat-2");
-        var same = pacer.Reserve("tenant-a", "chat-1");
-
-        Assert.Equal(TimeSpan.FromMilliseconds(250), other);
-        Assert.Equal(TimeSpan.FromSeconds(1), same);
+        pacer.TryTake("tenant-a", "chat-1");
+        Assert.Equal(TimeSpan.FromMilliseconds(250), pacer.TryTake("tenant-a", "chat-2"));
+        _time.Advance(TimeSpan.FromMilliseconds(250));
+        Assert.Equal(TimeSpan.Zero, pacer.TryTake("tenant-a", "chat-2"));
+        _time.Advance(TimeSpan.FromMilliseconds(250));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), pacer.TryTake("tenant-a", "chat-1"));
     }
 
     [Fact]
-    public void AfterAQuietStartNothingGoesForOnePacingWindow()
+    public void ASlotIsBookedFromWhenItIsTaken_NotFromWhenItWasFree()
     {
-        var pacer = Pacer(perConversationSeconds: 1.5, perTenantPerSecond: 4);
-        pacer.Reserve("tenant-a", "chat-1");
-        _time.Advance(TimeSpan.FromSeconds(10));
+        var pacer = Pacer(perConversationSeconds: 0, perTenantPerSecond: 4);
+        pacer.TryTake("tenant-a", "chat-1");
 
-        pacer.QuietStart();
+        // The next send only gets to it 400 ms later (a slow storage read between the wait and the post).
+        _time.Advance(TimeSpan.FromMilliseconds(400));
+        Assert.Equal(TimeSpan.Zero, pacer.TryTake("tenant-a", "chat-2"));
 
-        Assert.Equal(TimeSpan.FromSeconds(1.5), pacer.Reserve("tenant-b", "chat-9"));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), pacer.TryTake("tenant-a", "chat-3"));
     }
 
     [Fact]
-    public async Task WaitingTakesTheBookedTime()
+    public async Task WaitingTakesTheSlotWhenItIsFree()
     {
         var pacer = Pacer(perConversationSeconds: 1, perTenantPerSecond: 50);
         await pacer.WaitAsync("tenant-a", "chat-1", CancellationToken.None);
@@ -82,5 +96,18 @@ public sealed class MessagePacerTests
         Assert.False(second.IsCompleted);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         await second.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.TryTake("tenant-a", "chat-1"));
+    }
+
+    [Fact]
+    public void AfterAQuietStartNothingGoesForOnePacingWindow()
+    {
+        var pacer = Pacer(perConversationSeconds: 1.5, perTenantPerSecond: 4);
+        pacer.TryTake("tenant-a", "chat-1");
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        pacer.QuietStart();
+
+        Assert.Equal(TimeSpan.FromSeconds(1.5), pacer.TryTake("tenant-b", "chat-9"));
     }
 }
