@@ -168,10 +168,12 @@ public sealed partial class SurveySender(
         }
 
         var culture = BotCulture.Resolve(survey.Locale ?? recipient.Locale, BotCulture.Resolve(options.CurrentValue.DefaultLocale));
+        var text = OutboundActivity.WithText(cards.ReminderText(survey, culture), culture.Name);
+        // Marked after the post: a dispatcher stopped before it hands the reminder back unsent; only one killed
+        // between the post and this update repeats it (like any message in flight).
+        var sent = await sender.PostAsync(recipient.Reference, survey.Customer.TenantId, text, cancellationToken).ConfigureAwait(false);
         survey.MarkReminded(now);
         await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
-        var text = OutboundActivity.WithText(cards.ReminderText(survey, culture), culture.Name);
-        var sent = await sender.PostAsync(recipient.Reference, survey.Customer.TenantId, text, cancellationToken).ConfigureAwait(false);
         LogReminded(logger, survey.SurveyId, sent.Outcome);
         return DispatchOutcome.Done;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using CxBot.App.Messaging;
 using CxBot.App.Surveys.Delivery;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.Surveys;
@@ -101,6 +102,29 @@ public sealed class SurveySafeguardTests(AzuriteProcess azurite)
 
         Assert.Equal(TimeSpan.FromHours(4), outcome.RetryAfter);
         Assert.Null((await app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, None))!.RemindedAt);
+    }
+
+    [Fact]
+    public async Task AReminderTheDispatcherStopsBeforeSending_IsHandedBackUnmarked_AndGoesOnceLater()
+    {
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:ReminderAfterHours"] = "24" });
+        var flow = new SurveyFlow(app);
+        var survey = await flow.SendAsync(SurveyFlow.NewCustomer());
+        var sender = app.Services.GetRequiredService<SurveySender>();
+        app.Time.Advance(TimeSpan.FromHours(24));
+        int Reminders() => app.Connector.CallsOf(ConnectorOperation.Send).Count(c => c.ConversationId == survey.ConversationId && c.Activity?.Text is not null);
+
+        // The dispatcher lost its lease (or is stopping) while the reminder waited for its turn.
+        await Assert.ThrowsAsync<DispatchAbortedException>(() =>
+            ProactiveSender.RunGuardedAsync(() => false, () => sender.HandleAsync(survey.SurveyId, DispatchKind.Remind, None), None));
+        Assert.Equal(0, Reminders());
+        Assert.Null((await app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, None))!.RemindedAt);
+
+        await sender.HandleAsync(survey.SurveyId, DispatchKind.Remind, None);
+        await sender.HandleAsync(survey.SurveyId, DispatchKind.Remind, None);
+
+        Assert.Equal(1, Reminders());
+        Assert.NotNull((await app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, None))!.RemindedAt);
     }
 
     [Fact]
