@@ -4,6 +4,8 @@ using CxBot.Domain.Conversations;
 using CxBot.Domain.Customers;
 using CxBot.Domain.FollowUps;
 using CxBot.Domain.People;
+using CxBot.Domain.Leases;
+using CxBot.Domain.Messaging;
 using CxBot.Domain.Settings;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Activities;
@@ -12,6 +14,8 @@ using CxBot.Storage.Conversations;
 using CxBot.Storage.Customers;
 using CxBot.Storage.FollowUps;
 using CxBot.Storage.People;
+using CxBot.Storage.Leases;
+using CxBot.Storage.Messaging;
 using CxBot.Storage.Settings;
 using CxBot.Storage.Setup;
 using CxBot.Storage.Surveys;
@@ -43,7 +47,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISurveys, TableSurveys>();
         services.TryAddSingleton<ISurveyResponses, TableSurveyResponses>();
         services.TryAddSingleton<ISurveySkips, TableSurveySkips>();
-        services.TryAddSingleton<ISurveyDispatchQueue, QueueSurveyDispatchQueue>();
         services.TryAddSingleton<ICustomerPreferencesStore, TableCustomerPreferences>();
         services.TryAddSingleton<ISuppressionWindows, TableSuppressionWindows>();
         services.TryAddSingleton<IFollowUps, TableFollowUps>();
@@ -51,6 +54,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IChannelDesignations, TableChannelDesignations>();
         services.TryAddSingleton<IGeneratedKeys, TableGeneratedKeys>();
         services.TryAddSingleton<IStaffStore, TableStaff>();
+        services.TryAddSingleton<ILeases, TableLeases>();
+        services.TryAddSingleton<IOutboxQueue, QueueOutbox>();
+        services.TryAddSingleton<IOutboxLog, TableOutboxLog>();
+        services.TryAddSingleton<IHeldMessages, TableHeldMessages>();
+        services.TryAddSingleton<ISendThrottle, TableSendThrottle>();
         return services;
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using CxBot.App.Contacts;
 using CxBot.App.Integrations;
-using CxBot.App.Surveys.Delivery;
-using CxBot.Domain.Surveys;
+using CxBot.App.Messaging;
+using CxBot.Domain.Messaging;
 using CxBot.Protocol.Connector;
 using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
@@ -52,8 +52,8 @@ internal sealed class BenchmarkApp(AzuriteProcess azurite) : WebApplicationFacto
             ["Storage:TablePrefix"] = TablePrefix,
             ["Api:Keys:0"] = ApiKeyVerifier.Hash(ApiKey),
             ["Roles:Supervisors:0"] = SupervisorAad,
-            ["Surveys:PerConversationSeconds"] = "0",
-            ["Surveys:MessagesPerSecond"] = "50",
+            ["Messaging:PerConversationSeconds"] = "0",
+            ["Messaging:PerTenantPerSecond"] = "50",
             ["Surveys:SuppressionDays"] = "0",
             // The app logs one Information line per submit, and a warning per follow-up in the tenant that has no
             // alerts channel (on purpose here); the benchmark's console is for its report.
@@ -68,18 +68,18 @@ internal sealed class BenchmarkApp(AzuriteProcess azurite) : WebApplicationFacto
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IConnectorClient>(Connector);
-            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SurveyDispatcher)));
+            services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxDispatcher)));
         });
     }
 
     /// <summary>Sends every scheduled survey, with a few dispatchers at once (the pacer still applies).</summary>
     public async Task DispatchAllAsync(int dispatchers)
     {
-        var queue = Services.GetRequiredService<ISurveyDispatchQueue>();
-        var dispatcher = ActivatorUtilities.CreateInstance<SurveyDispatcher>(Services);
+        var queue = Services.GetRequiredService<IOutboxQueue>();
+        var dispatcher = ActivatorUtilities.CreateInstance<OutboxDispatcher>(Services);
         await Task.WhenAll(Enumerable.Range(0, dispatchers).Select(async _ =>
         {
-            while (await queue.ReceiveAsync(SurveyDispatcher.BatchSize, SurveyDispatcher.Visibility, CancellationToken.None) is { Count: > 0 } batch)
+            while (await queue.ReceiveAsync(OutboxDispatcher.BatchSize, TimeSpan.FromMinutes(10), CancellationToken.None) is { Count: > 0 } batch)
             {
                 foreach (var message in batch)
                 {

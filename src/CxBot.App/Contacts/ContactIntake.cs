@@ -1,4 +1,6 @@
+using CxBot.App.Messaging;
 using CxBot.App.Surveys;
+using CxBot.App.Surveys.Delivery;
 using CxBot.Domain;
 using CxBot.Domain.Customers;
 using CxBot.Domain.Surveys;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CxBot.App.Contacts;
 
 /// <summary>
-/// Decides once per contact whether the customer gets a survey, schedules it on the dispatch queue, and stores
+/// Decides once per contact whether the customer gets a survey, schedules it in the outbox, and stores
 /// the decision. Every step is idempotent, and the decision is written last, so a caller's retry after a crash
 /// repeats the missing steps and never schedules a second survey (the survey id is derived from the contact id).
 /// Two contacts of one customer, on this instance or another, are kept apart by the customer's suppression window:
@@ -19,7 +21,7 @@ public sealed partial class ContactIntake(
     ISurveySkips skips,
     ICustomerPreferencesStore preferences,
     ISuppressionWindows suppressions,
-    ISurveyDispatchQueue queue,
+    IOutbox outbox,
     IOptionsMonitor<SurveyOptions> options,
     SurveyCatalog catalog,
     TimeProvider time,
@@ -64,7 +66,7 @@ public sealed partial class ContactIntake(
             return await decisions.AddOrGetAsync(new ContactDecision(contact.ContactId, null, skip, now), cancellationToken).ConfigureAwait(false);
         }
 
-        await queue.EnqueueAsync(surveyId, DispatchKind.Send, delay, cancellationToken).ConfigureAwait(false);
+        await outbox.EnqueueAsync(SurveyWork.For(surveyId, DispatchKind.Send), delay, cancellationToken).ConfigureAwait(false);
         LogScheduled(logger, contact.ContactId, surveyId);
         return await decisions.AddOrGetAsync(new ContactDecision(contact.ContactId, surveyId, null, now), cancellationToken).ConfigureAwait(false);
     }

@@ -2,6 +2,7 @@ using CxBot.App.Channels;
 using CxBot.App.Contacts;
 using CxBot.App.FollowUps;
 using CxBot.App.People;
+using CxBot.App.Messaging;
 using CxBot.App.Routing;
 using CxBot.App.Surveys;
 using CxBot.App.Welcome;
@@ -50,6 +51,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddSingleton<TurnRunner>();
         builder.Services.AddStaff();
         builder.Services.AddRouteModule<WelcomeModule>();
+        builder.Services.AddMessaging();
         builder.Services.AddContacts();
         builder.Services.AddSurveys();
         builder.Services.AddFollowUps();

@@ -1,11 +1,17 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using CxBot.Domain.Channels;
 using CxBot.Domain.Messaging;
 using CxBot.Domain.People;
 
 namespace CxBot.App.Messaging;
 
-/// <summary>Where a proactive message goes.</summary>
+/// <summary>Where a proactive message goes (kept in the outbox as JSON with a <c>type</c> discriminator).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ToPerson), "person")]
+[JsonDerivedType(typeof(ToChannel), "channel")]
+[JsonDerivedType(typeof(ToThread), "thread")]
+[JsonDerivedType(typeof(EditOf), "edit")]
 public abstract record MessageTarget;
 
 /// <summary>
@@ -61,7 +67,8 @@ public interface IProactiveContent
     /// <summary>The card or text to send, in <paramref name="culture"/>; null when there is nothing to send any more.</summary>
     Task<ProactiveContent?> BuildAsync(ProactiveMessage message, System.Globalization.CultureInfo culture, CancellationToken cancellationToken);
 
-    /// <summary>Called once the message was accepted by the channel.</summary>
+    /// <summary>Called once the message was accepted by the channel; called again for the same landing when the
+    /// message comes back after a crash, so it must be idempotent.</summary>
     Task OnDeliveredAsync(ProactiveMessage message, PostedMessage posted, CancellationToken cancellationToken);
 }
 

@@ -39,19 +39,6 @@ public sealed class SurveyOptions
     /// When empty the app generates one and keeps it in table storage.</summary>
     public string? TokenSigningKey { get; set; }
 
-    /// <summary>Most survey sends per second across all conversations (Teams allows far more per bot; this
-    /// keeps bursts polite and well under the per-tenant limits).</summary>
-    public double MessagesPerSecond { get; set; } = 10;
-
-    /// <summary>Seconds between two messages to the same conversation (Teams: about one per second).</summary>
-    public double PerConversationSeconds { get; set; } = 1.1;
-
-    /// <summary>Seconds the dispatcher waits when the queue is empty.</summary>
-    public double PollSeconds { get; set; } = 1;
-
-    /// <summary>Service URL for creating a Teams chat with a customer the bot has not talked to yet.</summary>
-    public string TeamsServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
-
     /// <summary>The catalog of definitions and queue settings.</summary>
     public SurveyDefinitionCatalog BuildCatalog()
     {

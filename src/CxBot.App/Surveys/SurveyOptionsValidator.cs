@@ -16,11 +16,6 @@ internal sealed class SurveyOptionsValidator : IValidateOptions<SurveyOptions>
             "Surveys:DefaultLocale must be an English or Dutch locale, e.g. en-US or nl-NL.");
         Check(failures, options.MaxAttempts is >= 1 and <= 20, "Surveys:MaxAttempts must be between 1 and 20.");
         Check(failures, options.DefaultSamplingRate is >= 0 and <= 1, "Surveys:DefaultSamplingRate must be between 0 and 1.");
-        Check(failures, options.MessagesPerSecond is > 0 and <= 50, "Surveys:MessagesPerSecond must be above 0 and at most 50.");
-        Check(failures, options.PerConversationSeconds is >= 0 and <= 60, "Surveys:PerConversationSeconds must be between 0 and 60.");
-        Check(failures, options.PollSeconds is > 0 and <= 60, "Surveys:PollSeconds must be above 0 and at most 60.");
-        Check(failures, Uri.TryCreate(options.TeamsServiceUrl, UriKind.Absolute, out var teams) && teams.Scheme == Uri.UriSchemeHttps,
-            "Surveys:TeamsServiceUrl must be an absolute https URL.");
         if (!string.IsNullOrEmpty(options.TokenSigningKey))
         {
             Check(failures, SurveyTokenKey.TryDecode(options.TokenSigningKey, out _),

@@ -1,3 +1,4 @@
+using CxBot.App.Messaging;
 using CxBot.App.Routing;
 using CxBot.App.Surveys.Delivery;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,9 @@ public static class SurveyServiceCollectionExtensions
         services.AddSingleton<SurveyTokenKey>();
         services.AddSingleton<SurveyCardFactory>();
         services.AddSingleton<SurveyRecipientResolver>();
-        services.AddSingleton<ConversationPacer>();
         services.AddSingleton<SurveySender>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<SurveySender>());
         services.AddSingleton<SurveyAnswerHandler>();
-        services.AddHostedService<SurveyDispatcher>();
         services.AddRouteModule<SurveysModule>();
         return services;
     }

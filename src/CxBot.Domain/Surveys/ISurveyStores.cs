@@ -54,15 +54,7 @@ public interface ISurveySkips
     IAsyncEnumerable<SurveySkip> ListAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
 
-/// <summary>A message in the dispatch queue.</summary>
-/// <param name="SurveyId">The survey to send (or remind).</param>
-/// <param name="Kind">What to do.</param>
-/// <param name="MessageId">Queue message id.</param>
-/// <param name="PopReceipt">Receipt to delete or release it.</param>
-/// <param name="DequeueCount">How often it was received.</param>
-public sealed record DispatchMessage(string SurveyId, DispatchKind Kind, string MessageId, string PopReceipt, long DequeueCount);
-
-/// <summary>What a dispatch message asks for.</summary>
+/// <summary>What a survey's outbox work asks for.</summary>
 public enum DispatchKind
 {
     /// <summary>Send the survey.</summary>
@@ -71,18 +63,3 @@ public enum DispatchKind
     Remind,
 }
 
-/// <summary>The durable queue between the contacts API and the dispatcher.</summary>
-public interface ISurveyDispatchQueue
-{
-    /// <summary>Adds a message that becomes visible after <paramref name="delay"/>.</summary>
-    Task EnqueueAsync(string surveyId, DispatchKind kind, TimeSpan delay, CancellationToken cancellationToken);
-
-    /// <summary>Takes up to <paramref name="max"/> messages, hidden from others for <paramref name="visibility"/>.</summary>
-    Task<IReadOnlyList<DispatchMessage>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken);
-
-    /// <summary>Removes a handled message.</summary>
-    Task DeleteAsync(DispatchMessage message, CancellationToken cancellationToken);
-
-    /// <summary>Makes a message visible again after <paramref name="delay"/> (retry later).</summary>
-    Task ReleaseAsync(DispatchMessage message, TimeSpan delay, CancellationToken cancellationToken);
-}

@@ -10,8 +10,11 @@ namespace CxBot.Protocol.Connector;
 /// are timeouts or transport errors, because a POST that timed out may already have been posted.
 /// </summary>
 internal sealed partial class ConnectorRetryHandler(
-    IOptions<ConnectorOptions> options, TimeProvider timeProvider, ILogger<ConnectorRetryHandler> logger) : DelegatingHandler
+    IOptions<ConnectorOptions> options, TimeProvider timeProvider, ILogger<ConnectorRetryHandler> logger,
+    IEnumerable<IRetryAfterObserver> observers) : DelegatingHandler
 {
+    private readonly IRetryAfterObserver[] _observers = [.. observers];
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -19,6 +22,7 @@ internal sealed partial class ConnectorRetryHandler(
         for (var retry = 0; ; retry++)
         {
             var response = await SendAttemptAsync(request, settings.AttemptTimeout, cancellationToken).ConfigureAwait(false);
+            await NotifyRetryAfterAsync(request, response, cancellationToken).ConfigureAwait(false);
             if (retry >= settings.MaxRetries
                 || GetRetryDelay(response, retry, settings, timeProvider.GetUtcNow(), Random.Shared) is not { } delay
                 || waited + delay > settings.MaxTotalRetryDelay)
@@ -29,6 +33,29 @@ internal sealed partial class ConnectorRetryHandler(
             response.Dispose();
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
             waited += delay;
+        }
+    }
+
+    // Other instances share the wait (see IRetryAfterObserver); told before this call waits, so they hold back meanwhile.
+    private async Task NotifyRetryAfterAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken ct)
+    {
+        if (_observers.Length == 0 || request.RequestUri is null
+            || response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+            || ReadRetryAfter(response, timeProvider.GetUtcNow()) is not { } retryAfter)
+        {
+            return;
+        }
+
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnRetryAfterAsync(request.RequestUri, response.StatusCode, retryAfter, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogObserverFailed(logger, ex, observer.GetType().Name);
+            }
         }
     }
 
@@ -89,6 +116,9 @@ internal sealed partial class ConnectorRetryHandler(
         }
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retry-After observer {Observer} failed")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Connector {Method} to {Host} answered {StatusCode}; retry {Retry} in {Delay}")]

@@ -50,17 +50,29 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
 
     /// <summary>The staff directory's stored sources (API entries, the agents' team roster) and its agent-id index.</summary>
     public string Staff => _prefix + "Staff";
+    /// <summary>Leases: work that runs on one instance at a time (the outbox dispatcher).</summary>
+    public string Leases => _prefix + "Leases";
+
+    /// <summary>Per proactive message id: sending, sent (and where), or dropped.</summary>
+    public string OutboxLog => _prefix + "OutboxLog";
+
+    /// <summary>Proactive messages waiting for a channel to be designated.</summary>
+    public string HeldMessages => _prefix + "HeldMessages";
+
+    /// <summary>The shared "blocked until" of a Retry-After.</summary>
+    public string Throttles => _prefix + "Throttles";
 
     /// <summary>Every table the app uses.</summary>
     public IReadOnlyList<string> AllTables =>
     [
         Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveySkips,
         CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
+        Leases, OutboxLog, HeldMessages, Throttles,
     ];
 
-    /// <summary>Surveys waiting to be sent.</summary>
-    public string SurveyDispatchQueue => (_prefix + "-survey-dispatch").ToLowerInvariant();
+    /// <summary>Proactive messages and surveys waiting to be sent.</summary>
+    public string OutboxQueue => (_prefix + "-outbox").ToLowerInvariant();
 
     /// <summary>Every queue the app uses.</summary>
-    public IReadOnlyList<string> AllQueues => [SurveyDispatchQueue];
+    public IReadOnlyList<string> AllQueues => [OutboxQueue];
 }

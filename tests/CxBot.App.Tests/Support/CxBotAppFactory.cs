@@ -4,8 +4,7 @@ using CxBot.App.Contacts;
 using CxBot.App.Integrations;
 using CxBot.App.FollowUps;
 using CxBot.App.Messaging;
-using CxBot.App.Surveys.Delivery;
-using CxBot.Domain.Surveys;
+using CxBot.Domain.Messaging;
 using CxBot.Protocol.Connector;
 using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
@@ -19,9 +18,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace CxBot.App.Tests.Support;
 
 /// <summary>
-/// The real app on a real Azurite, with a recording fake connector, a recording outbox and a fake clock. The survey dispatcher and the
+/// The real app on a real Azurite, with a recording fake connector, a recording stand-in for the proactive-messaging
+/// service (unless <see cref="RealProactiveMessages"/>) and a fake clock. The outbox dispatcher and the
 /// overdue follow-up notifier do not run in the background: tests call <see cref="DispatchAsync"/> (and the notifier's
-/// pass) so that sends happen when the test says. The dispatch queue is the real one behind <see cref="DispatchQueue"/>.
+/// pass) so that sends happen when the test says. The outbox queue is the real one behind <see cref="Outbox"/>.
 /// </summary>
 public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
@@ -38,8 +38,15 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
 
     public string TablePrefix { get; } = "T" + Guid.NewGuid().ToString("N")[..12];
 
-    /// <summary>The dispatch queue the app uses: Azurite's, recorded, with test overrides for its delays.</summary>
-    public RecordingDispatchQueue DispatchQueue => Services.GetRequiredService<RecordingDispatchQueue>();
+    /// <summary>The outbox queue the app uses: Azurite's, recorded, with test overrides for its delays.</summary>
+    public RecordingOutbox Outbox => Services.GetRequiredService<RecordingOutbox>();
+
+    /// <summary>True: the app's own proactive-messaging service (the durable outbox, held messages, the tenant rule)
+    /// instead of <see cref="ProactiveMessages"/>; its messages go out when a test calls <see cref="DispatchAsync"/>.</summary>
+    public bool RealProactiveMessages { get; init; }
+
+    /// <summary>More test services, registered after the factory's own.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -52,8 +59,8 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
             ["Api:Keys:0"] = ApiKeyVerifier.Hash(ApiKey),
             ["Roles:Supervisors:0"] = SupervisorAad,
             ["Roles:Agents:0"] = AgentAad,
-            ["Surveys:PerConversationSeconds"] = "0",
-            ["Surveys:MessagesPerSecond"] = "50",
+            ["Messaging:PerConversationSeconds"] = "0",
+            ["Messaging:PerTenantPerSecond"] = "50",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -68,29 +75,34 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IConnectorClient>(Connector);
-            services.AddSingleton<IProactiveMessages>(ProactiveMessages);
+            if (!RealProactiveMessages)
+            {
+                services.AddSingleton<IProactiveMessages>(ProactiveMessages);
+            }
+
             services.AddSingleton<TimeProvider>(Time);
             var background = services.Where(d => d.ServiceType == typeof(IHostedService)
-                && (d.ImplementationType == typeof(SurveyDispatcher) || d.ImplementationType == typeof(OverdueFollowUpNotifier))).ToList();
+                && (d.ImplementationType == typeof(OutboxDispatcher) || d.ImplementationType == typeof(OverdueFollowUpNotifier))).ToList();
             if (background.Count != 2)
             {
-                throw new InvalidOperationException("The survey dispatcher or the overdue notifier is no longer registered as a hosted service.");
+                throw new InvalidOperationException("The outbox dispatcher or the overdue notifier is no longer registered as a hosted service.");
             }
 
             background.ForEach(d => services.Remove(d));
-            RecordingDispatchQueue.Decorate(services);
+            RecordingOutbox.Decorate(services);
+            ConfigureServices?.Invoke(services);
         });
     }
 
-    /// <summary>Runs the dispatcher over every message visible now; returns how many were handled.</summary>
+    /// <summary>Runs the dispatcher (without its lease) over every outbox message visible now; returns how many were handled.</summary>
     public async Task<int> DispatchAsync()
     {
-        var queue = Services.GetRequiredService<ISurveyDispatchQueue>();
-        var dispatcher = ActivatorUtilities.CreateInstance<SurveyDispatcher>(Services);
+        var queue = Services.GetRequiredService<IOutboxQueue>();
+        var dispatcher = ActivatorUtilities.CreateInstance<OutboxDispatcher>(Services);
         var handled = 0;
         while (true)
         {
-            var batch = await queue.ReceiveAsync(SurveyDispatcher.BatchSize, SurveyDispatcher.Visibility, CancellationToken.None);
+            var batch = await queue.ReceiveAsync(OutboxDispatcher.BatchSize, TimeSpan.FromMinutes(10), CancellationToken.None);
             if (batch.Count == 0)
             {
                 return handled;

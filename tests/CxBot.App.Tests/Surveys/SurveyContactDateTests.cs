@@ -32,7 +32,7 @@ public sealed class SurveyContactDateTests(AzuriteProcess azurite)
     {
         using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:ReminderAfterHours"] = "24" });
         var flow = new SurveyFlow(app);
-        app.DispatchQueue.MaxDelay = TimeSpan.FromSeconds(2);
+        app.Outbox.MaxDelay = TimeSpan.FromSeconds(2);
         var survey = await SendAsync(app, flow);
 
         app.Time.Advance(TimeSpan.FromHours(24));

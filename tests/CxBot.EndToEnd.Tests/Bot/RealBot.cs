@@ -42,8 +42,8 @@ public abstract class RealBot(PlaygroundChannel channel) : IAsyncLifetime
                 ["Api__Keys__0"] = ApiKeyVerifier.Hash(ApiKey),
                 ["Roles__Supervisors__0"] = AlexAad,
                 ["Roles__Agents__0"] = MeganAad,
-                ["Surveys__PollSeconds"] = "0.2",
-                ["Surveys__PerConversationSeconds"] = "0",
+                ["Messaging__PollSeconds"] = "0.2",
+                ["Messaging__PerConversationSeconds"] = "0",
                 ["Surveys__SuppressionDays"] = "0",
             },
         });

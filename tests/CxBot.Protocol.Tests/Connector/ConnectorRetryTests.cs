@@ -1,6 +1,7 @@
 using System.Net;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CxBot.Protocol.Tests.Connector;
 
@@ -27,6 +28,28 @@ public sealed class ConnectorRetryTests
         Assert.Equal(ConnectorOutcome.Sent, result.Outcome);
         Assert.Equal(2, stub.Requests.Count);
         Assert.Equal([TimeSpan.FromSeconds(7)], host.Time.Delays);
+    }
+
+    [Fact]
+    public async Task EveryRetryAfterIsToldToTheObservers_BeforeTheWait_AndAFailingObserverChangesNothing()
+    {
+        var stub = new StubHttpHandler(
+            TooMany(r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(7))),
+            Respond.Status(HttpStatusCode.ServiceUnavailable, r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(2))),
+            Respond.Status(HttpStatusCode.BadGateway),
+            Created);
+        var seen = new RecordingObserver();
+        using var host = ConnectorTestHost.Create(stub, configure: services => services
+            .AddSingleton<IRetryAfterObserver>(new FailingObserver())
+            .AddSingleton<IRetryAfterObserver>(seen));
+        seen.DelaysSoFar = () => host.Time.Delays.Count;
+
+        var result = await SendAsync(host);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal([(HttpStatusCode.TooManyRequests, TimeSpan.FromSeconds(7), 0), (HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(2), 1)],
+            seen.Calls.Select(c => (c.Status, c.RetryAfter, c.DelaysBefore)));
+        Assert.All(seen.Calls, c => Assert.Equal(new Uri(Teams + "v3/conversations/a%3A1/activities"), c.Uri));
     }
 
     [Fact]
@@ -240,5 +263,24 @@ public sealed class ConnectorRetryTests
             await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
             throw new InvalidOperationException("unreachable");
         }
+    }
+
+    private sealed class RecordingObserver : IRetryAfterObserver
+    {
+        public Func<int> DelaysSoFar { get; set; } = () => 0;
+
+        public List<(Uri Uri, HttpStatusCode Status, TimeSpan RetryAfter, int DelaysBefore)> Calls { get; } = [];
+
+        public Task OnRetryAfterAsync(Uri requestUri, HttpStatusCode statusCode, TimeSpan retryAfter, CancellationToken cancellationToken)
+        {
+            Calls.Add((requestUri, statusCode, retryAfter, DelaysSoFar()));
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class FailingObserver : IRetryAfterObserver
+    {
+        public Task OnRetryAfterAsync(Uri requestUri, HttpStatusCode statusCode, TimeSpan retryAfter, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("storage down");
     }
 }

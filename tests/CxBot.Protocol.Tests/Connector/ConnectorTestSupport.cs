@@ -134,8 +134,10 @@ internal sealed class ConnectorTestHost : IDisposable
     /// <param name="primary">The innermost handler; null keeps the real socket handler.</param>
     /// <param name="settings">Configuration on top of a multi-tenant bot with default connector options.</param>
     /// <param name="tokens">Replaces the token provider; null: <see cref="FakeBotTokenProvider"/> with "test-token".</param>
+    /// <param name="configure">More services (e.g. Retry-After observers).</param>
     public static ConnectorTestHost Create(
-        HttpMessageHandler? primary, IDictionary<string, string?>? settings = null, FakeBotTokenProvider? tokens = null)
+        HttpMessageHandler? primary, IDictionary<string, string?>? settings = null, FakeBotTokenProvider? tokens = null,
+        Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -157,6 +159,7 @@ internal sealed class ConnectorTestHost : IDisposable
         {
             services.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => primary);
         }
+        configure?.Invoke(services);
         return new ConnectorTestHost(services.BuildServiceProvider(validateScopes: true), time, tokens);
     }
 

@@ -1,11 +1,8 @@
-using System.Text.Json.Nodes;
 using CxBot.App.Conversations;
+using CxBot.App.Messaging;
 using CxBot.Domain.Conversations;
 using CxBot.Domain.Surveys;
-using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
-using CxBot.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace CxBot.App.Surveys.Delivery;
 
@@ -21,11 +18,7 @@ public sealed record SurveyRecipient(ConversationReference Reference, string? Lo
 public sealed record RecipientProblem(string Reason, bool Permanent, TimeSpan? RetryAfter = null);
 
 /// <summary>Finds or creates the conversation a survey is sent to.</summary>
-public sealed class SurveyRecipientResolver(
-    IConversationRecords conversations,
-    IConnectorClient connector,
-    IOptions<BotOptions> bot,
-    IOptionsMonitor<SurveyOptions> options)
+public sealed class SurveyRecipientResolver(IConversationRecords conversations, PersonalChats chats)
 {
     /// <summary>The recipient, or the problem.</summary>
     public async Task<(SurveyRecipient? Recipient, RecipientProblem? Problem)> ResolveAsync(CustomerAddress customer, CancellationToken cancellationToken)
@@ -57,42 +50,9 @@ public sealed class SurveyRecipientResolver(
     // Teams creates (or returns) the 1:1 chat when the user has the app installed; otherwise it refuses (403/404).
     private async Task<(SurveyRecipient?, RecipientProblem?)> CreateTeamsChatAsync(CustomerAddress customer, CancellationToken cancellationToken)
     {
-        var appId = bot.Value.AppId;
-        if (string.IsNullOrEmpty(appId))
-        {
-            return (null, new RecipientProblem("The customer has no chat with the bot yet, and without Bot:AppId the bot cannot start one.", Permanent: true));
-        }
-
-        var serviceUrl = options.CurrentValue.TeamsServiceUrl;
-        var botAccount = new ChannelAccount { Id = "28:" + appId };
-        var parameters = new ConversationParameters
-        {
-            IsGroup = false,
-            Bot = botAccount,
-            Members = [new ChannelAccount { Id = customer.AadObjectId, AadObjectId = customer.AadObjectId }],
-            TenantId = customer.TenantId,
-            ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = customer.TenantId } },
-        };
-
-        var created = await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken).ConfigureAwait(false);
-        if (created.Outcome != ConnectorOutcome.Sent || string.IsNullOrEmpty(created.Value?.Id))
-        {
-            var permanent = created.Outcome is ConnectorOutcome.Blocked or ConnectorOutcome.NotFound or ConnectorOutcome.Refused;
-            return (null, new RecipientProblem(
-                permanent ? "The customer does not have the app, or blocked it." : $"Could not start a chat ({created.Outcome}).",
-                permanent, created.RetryAfter));
-        }
-
-        var reference = new ConversationReference
-        {
-            ChannelId = "msteams",
-            ServiceUrl = created.Value.ServiceUrl ?? serviceUrl,
-            Conversation = new ConversationAccount { Id = created.Value.Id, ConversationType = "personal", TenantId = customer.TenantId },
-            Bot = botAccount,
-            User = new ChannelAccount { AadObjectId = customer.AadObjectId },
-            TenantId = customer.TenantId,
-        };
-        return (new SurveyRecipient(reference, null), null);
+        var (reference, problem) = await chats.StartAsync(customer.TenantId!, customer.AadObjectId!, cancellationToken).ConfigureAwait(false);
+        return reference is null
+            ? (null, new RecipientProblem(problem!.Reason, problem.Permanent, problem.RetryAfter))
+            : (new SurveyRecipient(reference, null), null);
     }
-
 }

@@ -1,4 +1,5 @@
 using CxBot.App.Localization;
+using CxBot.App.Messaging;
 using CxBot.Domain.Customers;
 using CxBot.Domain.Surveys;
 using CxBot.Protocol.Connector;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace CxBot.App.Surveys.Delivery;
 
-/// <summary>What became of a dispatch message: done (delete it) or try again after a delay.</summary>
+/// <summary>What became of a survey's send or reminder: done or try again after a delay.</summary>
 /// <param name="RetryAfter">Null when the message is done.</param>
 public sealed record DispatchOutcome(TimeSpan? RetryAfter)
 {
@@ -20,26 +21,41 @@ public sealed partial class SurveySender(
     ISurveys surveys,
     ICustomerPreferencesStore preferences,
     ISuppressionWindows suppressions,
-    ISurveyDispatchQueue queue,
+    IOutbox outbox,
     SurveyRecipientResolver recipients,
     SurveyCardFactory cards,
-    ConversationPacer pacer,
-    IConnectorClient connector,
+    ProactiveSender sender,
     IOptionsMonitor<SurveyOptions> options,
     TimeProvider time,
-    ILogger<SurveySender> logger)
+    ILogger<SurveySender> logger) : IOutboxHandler
 {
-    /// <summary>Handles the message.</summary>
-    public async Task<DispatchOutcome> HandleAsync(DispatchMessage message, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public string Kind => SurveyWork.Kind;
+
+    /// <inheritdoc />
+    public async Task<OutboxOutcome> HandleAsync(OutboxWork work, CancellationToken cancellationToken)
     {
-        var survey = await surveys.GetAsync(message.SurveyId, cancellationToken).ConfigureAwait(false);
+        if (!SurveyWork.TryRead(work, out var surveyId, out var kind))
+        {
+            LogMissing(logger, work.Id);
+            return OutboxOutcome.Done;
+        }
+
+        var outcome = await HandleAsync(surveyId, kind, cancellationToken).ConfigureAwait(false);
+        return new OutboxOutcome(outcome.RetryAfter);
+    }
+
+    /// <summary>Sends the survey, or its reminder.</summary>
+    public async Task<DispatchOutcome> HandleAsync(string surveyId, DispatchKind kind, CancellationToken cancellationToken)
+    {
+        var survey = await surveys.GetAsync(surveyId, cancellationToken).ConfigureAwait(false);
         if (survey is null)
         {
-            LogMissing(logger, message.SurveyId);
+            LogMissing(logger, surveyId);
             return DispatchOutcome.Done;
         }
 
-        return message.Kind == DispatchKind.Remind
+        return kind == DispatchKind.Remind
             ? await RemindAsync(survey, cancellationToken).ConfigureAwait(false)
             : await SendAsync(survey, cancellationToken).ConfigureAwait(false);
     }
@@ -83,8 +99,7 @@ public sealed partial class SurveySender(
         ConnectorResult<ResourceResponse> sent;
         try
         {
-            await pacer.WaitAsync(reference.Conversation.Id!, cancellationToken).ConfigureAwait(false);
-            sent = await connector.SendAsync(reference.ServiceUrl, reference.Conversation.Id!, Address(reference, OutboundActivity.WithCard(card, culture.Name)), cancellationToken).ConfigureAwait(false);
+            sent = await sender.PostAsync(reference, survey.Customer.TenantId, OutboundActivity.WithCard(card, culture.Name), cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -101,7 +116,7 @@ public sealed partial class SurveySender(
                 LogSent(logger, survey.SurveyId, survey.Attempts);
                 if (settings.ReminderAfterHours > 0)
                 {
-                    await queue.EnqueueAsync(survey.SurveyId, DispatchKind.Remind, TimeSpan.FromHours(settings.ReminderAfterHours), cancellationToken).ConfigureAwait(false);
+                    await outbox.EnqueueAsync(SurveyWork.For(survey.SurveyId, DispatchKind.Remind), TimeSpan.FromHours(settings.ReminderAfterHours), cancellationToken).ConfigureAwait(false);
                 }
 
                 return DispatchOutcome.Done;
@@ -157,23 +172,17 @@ public sealed partial class SurveySender(
         }
 
         var culture = BotCulture.Resolve(survey.Locale ?? recipient.Locale, BotCulture.Resolve(options.CurrentValue.DefaultLocale));
+        var text = OutboundActivity.WithText(cards.ReminderText(survey, culture), culture.Name);
+        // Marked after the post: a dispatcher stopped before it hands the reminder back unsent; only one killed
+        // between the post and this update repeats it (like any message in flight).
+        var sent = await sender.PostAsync(recipient.Reference, survey.Customer.TenantId, text, cancellationToken).ConfigureAwait(false);
         survey.MarkReminded(now);
         await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
-        await pacer.WaitAsync(recipient.Reference.Conversation.Id!, cancellationToken).ConfigureAwait(false);
-        var text = OutboundActivity.WithText(cards.ReminderText(survey, culture), culture.Name);
-        var sent = await connector.SendAsync(recipient.Reference.ServiceUrl, recipient.Reference.Conversation.Id!, Address(recipient.Reference, text), cancellationToken).ConfigureAwait(false);
         LogReminded(logger, survey.SurveyId, sent.Outcome);
         return DispatchOutcome.Done;
     }
 
-    private static OutboundActivity Address(ConversationReference reference, OutboundActivity activity) => activity with
-    {
-        From = reference.Bot,
-        Recipient = reference.User,
-        Conversation = reference.Conversation,
-    };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} not found; its queue message is dropped")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} not found; its outbox work is dropped")]
     private static partial void LogMissing(ILogger logger, string surveyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} sent (attempt {Attempt})")]

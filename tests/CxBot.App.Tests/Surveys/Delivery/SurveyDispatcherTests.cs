@@ -18,69 +18,12 @@ namespace CxBot.App.Tests.Surveys.Delivery;
 /// <summary>
 /// Durable delivery on Azurite's queue: restarts, throttling, bounded attempts, undeliverable customers, the reminder
 /// and the delay. Queue visibility is real time, so where the app asks for long delays the tests shorten them through
-/// <see cref="RecordingDispatchQueue"/> and check the delay the app asked for.
+/// <see cref="RecordingOutbox"/> and check the delay the app asked for.
 /// </summary>
 [Collection(AppAzurite.Name)]
 public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 {
     private static readonly CancellationToken None = CancellationToken.None;
-
-    [Fact]
-    public async Task StoppedMidQueueAndRestartedTheDispatcherLosesAndRepeatsNothing()
-    {
-        const int Count = 12;
-        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:PollSeconds"] = "0.2" });
-        var flow = new SurveyFlow(app);
-        var surveyIds = new List<string>();
-        for (var i = 0; i < Count; i++)
-        {
-            surveyIds.Add((await flow.ScheduleAsync(flow.Contact(await flow.InstalledCustomerAsync()))).SurveyId);
-        }
-
-        app.Connector.Responder = call =>
-        {
-            if (call.Operation == ConnectorOperation.Send)
-            {
-                Thread.Sleep(100);
-            }
-
-            return null;
-        };
-        int Sent() => SurveyFlow.SurveyCardSends(app.Connector).Count();
-
-        using (var first = ActivatorUtilities.CreateInstance<SurveyDispatcher>(app.Services, TimeProvider.System))
-        {
-            await first.StartAsync(None);
-            await Poll.UntilAsync(() => Sent() >= 3, TimeSpan.FromSeconds(20), "three sends");
-            await first.StopAsync(None);
-        }
-
-        var sentBeforeRestart = Sent();
-        Assert.InRange(sentBeforeRestart, 3, Count - 1);
-        var states = await StatusesAsync(app, surveyIds);
-        Assert.Equal(sentBeforeRestart, states.Count(s => s == SurveyStatus.Sent));
-        Assert.Equal(Count - sentBeforeRestart, states.Count(s => s == SurveyStatus.Scheduled));
-        // Received but not started: handed back at once on stop (at most the rest of one batch), so the restart below
-        // finishes in seconds instead of waiting out the 10-minute hold.
-        Assert.InRange(app.DispatchQueue.Released.Count(r => r.Delay == TimeSpan.Zero), 0, SurveyDispatcher.BatchSize - 1);
-
-        using (var second = ActivatorUtilities.CreateInstance<SurveyDispatcher>(app.Services, TimeProvider.System))
-        {
-            await second.StartAsync(None);
-            await Poll.UntilAsync(async () => (await StatusesAsync(app, surveyIds)).All(s => s == SurveyStatus.Sent), TimeSpan.FromSeconds(30), "every survey sent");
-            await Poll.UntilAsync(async () => await MessagesInQueueAsync(app) == 0, TimeSpan.FromSeconds(10), "an empty queue");
-            await second.StopAsync(None);
-        }
-
-        var sends = SurveyFlow.SurveyCardSends(app.Connector).ToList();
-        Assert.Equal(Count, sends.Count);
-        Assert.Equal(surveyIds.Order(), sends.Select(s => SurveyFlow.CardOf(s)!["actions"]![0]!["data"]!["surveyId"]!.GetValue<string>()).Order());
-        var surveys = app.Services.GetRequiredService<ISurveys>();
-        foreach (var id in surveyIds)
-        {
-            Assert.Equal(1, (await surveys.GetAsync(id, None))!.Attempts);
-        }
-    }
 
     [Fact]
     public async Task AThrottledSendWaitsForRetryAfterThenGoesOnce()
@@ -97,7 +40,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 
         var throttled = await SurveyAsync(app, surveyId);
         Assert.Equal((SurveyStatus.Scheduled, 1, "Throttled by the channel."), (throttled.Status, throttled.Attempts, throttled.LastError));
-        Assert.Equal([(surveyId, retryAfter)], app.DispatchQueue.Released);
+        Assert.Equal([(surveyId, retryAfter)], app.Outbox.Released);
         Assert.Equal(0, await app.DispatchAsync());
         Assert.Single(SurveyFlow.SurveyCardSends(app.Connector));
 
@@ -125,7 +68,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 
         await app.DispatchAsync();
 
-        Assert.Equal([(surveyId, TimeSpan.FromSeconds(30))], app.DispatchQueue.Released);
+        Assert.Equal([(surveyId, TimeSpan.FromSeconds(30))], app.Outbox.Released);
         await AssertWaitingHiddenAsync(app);
         Assert.Single(SurveyFlow.SurveyCardSends(app.Connector));
     }
@@ -136,7 +79,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
         using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:MaxAttempts"] = "3" });
         var flow = new SurveyFlow(app);
         var customer = await flow.InstalledCustomerAsync();
-        app.DispatchQueue.MaxDelay = TimeSpan.Zero;
+        app.Outbox.MaxDelay = TimeSpan.Zero;
         app.Connector.Responder = call => call.Operation == ConnectorOperation.Send && call.ConversationId == customer.PersonalConversationId
             ? ConnectorResult.Failed(HttpStatusCode.BadGateway, "BadGateway")
             : null;
@@ -147,7 +90,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
         var survey = await SurveyAsync(app, surveyId);
         Assert.Equal((SurveyStatus.Undeliverable, 3, "Send failed: BadGateway"), (survey.Status, survey.Attempts, survey.LastError));
         Assert.Equal(3, SurveyFlow.SurveyCardSends(app.Connector).Count());
-        Assert.Equal([(surveyId, TimeSpan.FromSeconds(15)), (surveyId, TimeSpan.FromSeconds(30))], app.DispatchQueue.Released);
+        Assert.Equal([(surveyId, TimeSpan.FromSeconds(15)), (surveyId, TimeSpan.FromSeconds(30))], app.Outbox.Released);
         Assert.Equal(0, await MessagesInQueueAsync(app));
     }
 
@@ -171,7 +114,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 
         var survey = await SurveyAsync(app, surveyId);
         Assert.Equal((SurveyStatus.Undeliverable, 1, reason), (survey.Status, survey.Attempts, survey.LastError));
-        Assert.Empty(app.DispatchQueue.Released);
+        Assert.Empty(app.Outbox.Released);
         Assert.Single(SurveyFlow.SurveyCardSends(app.Connector));
         Assert.Equal(0, await MessagesInQueueAsync(app));
     }
@@ -187,7 +130,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 
         var survey = await SurveyAsync(app, surveyId);
         Assert.Equal(SurveyStatus.Undeliverable, survey.Status);
-        Assert.Equal("The customer has no chat with the bot yet, and without Bot:AppId the bot cannot start one.", survey.LastError);
+        Assert.Equal("There is no chat with this person yet, and without Bot:AppId the bot cannot start one.", survey.LastError);
         Assert.Empty(app.Connector.CallsOf(ConnectorOperation.CreateConversation));
         Assert.Empty(SurveyFlow.SurveyCardSends(app.Connector));
     }
@@ -202,7 +145,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
         var resolver = SurveyRecipientResolverTests.Resolver(app.Services.GetRequiredService<IConversationRecords>(), app.Connector);
         var sender = ActivatorUtilities.CreateInstance<SurveySender>(app.Services, resolver);
 
-        var outcome = await sender.HandleAsync(new DispatchMessage(surveyId, DispatchKind.Send, "message-1", "receipt-1", 1), None);
+        var outcome = await sender.HandleAsync(surveyId, DispatchKind.Send, None);
 
         Assert.Null(outcome.RetryAfter);
         var create = Assert.Single(app.Connector.CallsOf(ConnectorOperation.CreateConversation));
@@ -218,11 +161,11 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
     {
         using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:ReminderAfterHours"] = "24" });
         var flow = new SurveyFlow(app);
-        app.DispatchQueue.MaxDelay = TimeSpan.FromSeconds(2);
+        app.Outbox.MaxDelay = TimeSpan.FromSeconds(2);
         var customer = SurveyFlow.NewCustomer();
         var survey = await flow.SendAsync(customer);
 
-        Assert.Contains((survey.SurveyId, DispatchKind.Remind, TimeSpan.FromHours(24)), app.DispatchQueue.Enqueued);
+        Assert.Contains((survey.SurveyId, DispatchKind.Remind, TimeSpan.FromHours(24)), app.Outbox.Enqueued);
         app.Time.Advance(TimeSpan.FromHours(24));
         await Poll.UntilAsync(async () => await app.DispatchAsync() > 0, TimeSpan.FromSeconds(15), "the reminder message");
 
@@ -238,7 +181,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
     {
         using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:ReminderAfterHours"] = "24" });
         var flow = new SurveyFlow(app);
-        app.DispatchQueue.MaxDelay = TimeSpan.FromSeconds(2);
+        app.Outbox.MaxDelay = TimeSpan.FromSeconds(2);
         var customer = SurveyFlow.NewCustomer();
         var survey = await flow.SendAsync(customer);
         await flow.ExecuteAsync(customer, survey.Answer(("csat", "5")));
@@ -258,7 +201,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 
         var survey = await new SurveyFlow(app).SendAsync(SurveyFlow.NewCustomer());
 
-        Assert.Equal([(survey.SurveyId, DispatchKind.Send, TimeSpan.Zero)], app.DispatchQueue.Enqueued);
+        Assert.Equal([(survey.SurveyId, DispatchKind.Send, TimeSpan.Zero)], app.Outbox.Enqueued);
         Assert.Equal(0, await MessagesInQueueAsync(app));
     }
 
@@ -273,7 +216,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 
         var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer, endedAt: app.Time.GetUtcNow().AddMinutes(-endedMinutesAgo)));
 
-        Assert.Equal([(surveyId, DispatchKind.Send, TimeSpan.FromMinutes(expectedDelayMinutes))], app.DispatchQueue.Enqueued);
+        Assert.Equal([(surveyId, DispatchKind.Send, TimeSpan.FromMinutes(expectedDelayMinutes))], app.Outbox.Enqueued);
         await AssertWaitingHiddenAsync(app);
         Assert.Equal(SurveyStatus.Scheduled, (await SurveyAsync(app, surveyId)).Status);
         Assert.Empty(SurveyFlow.SurveyCardSends(app.Connector));
@@ -288,7 +231,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 
         var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer, endedAt: app.Time.GetUtcNow().AddMinutes(-15)));
 
-        Assert.Equal(TimeSpan.Zero, Assert.Single(app.DispatchQueue.Enqueued).Delay);
+        Assert.Equal(TimeSpan.Zero, Assert.Single(app.Outbox.Enqueued).Delay);
         Assert.Equal(1, await app.DispatchAsync());
         Assert.Equal(SurveyStatus.Sent, (await SurveyAsync(app, surveyId)).Status);
     }
@@ -319,7 +262,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
     }
 
     private QueueClient RawQueue(CxBotAppFactory app) =>
-        new(azurite.ConnectionString, app.Services.GetRequiredService<StorageNames>().SurveyDispatchQueue);
+        new(azurite.ConnectionString, app.Services.GetRequiredService<StorageNames>().OutboxQueue);
 
     /// <summary>Visible and hidden messages.</summary>
     private async Task<int> MessagesInQueueAsync(CxBotAppFactory app) =>

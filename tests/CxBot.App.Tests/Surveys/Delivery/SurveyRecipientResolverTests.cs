@@ -1,5 +1,6 @@
 using System.Text.Json;
-using CxBot.App.Surveys;
+using CxBot.App.Messaging;
+using CxBot.App.Tests.Support;
 using CxBot.App.Surveys.Delivery;
 using CxBot.Domain.Conversations;
 using CxBot.Domain.Surveys;
@@ -22,7 +23,8 @@ public sealed class SurveyRecipientResolverTests
     private readonly InMemoryConversationRecords _records = new();
 
     public static SurveyRecipientResolver Resolver(IConversationRecords records, IConnectorClient connector, string? appId = BotAppId) =>
-        new(records, connector, Options.Create(new BotOptions { AppId = appId }), new FixedOptionsMonitor<SurveyOptions>(new SurveyOptions()));
+        new(records, new PersonalChats(TestSenders.Unpaced(connector), Options.Create(new BotOptions { AppId = appId }),
+            new FixedOptionsMonitor<MessagingOptions>(new MessagingOptions())));
 
     [Fact]
     public async Task AStoredPersonalChatIsUsedWithItsLocale()
@@ -76,7 +78,7 @@ public sealed class SurveyRecipientResolverTests
         var (recipient, problem) = await Resolver(_records, _connector).ResolveAsync(CustomerAddress.Teams(Tenant, Aad), default);
 
         Assert.Null(recipient);
-        Assert.Equal(new RecipientProblem("The customer does not have the app, or blocked it.", Permanent: true), problem);
+        Assert.Equal(new RecipientProblem("The person does not have the app, or blocked it.", Permanent: true), problem);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using CxBot.App.Messaging;
 using CxBot.App.Surveys.Delivery;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.Surveys;
@@ -21,7 +22,7 @@ public sealed class SurveySafeguardTests(AzuriteProcess azurite)
         using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:DelayMinutes"] = "10" });
         var flow = new SurveyFlow(app);
         var customer = await flow.InstalledCustomerAsync();
-        app.DispatchQueue.MaxDelay = TimeSpan.Zero;
+        app.Outbox.MaxDelay = TimeSpan.Zero;
         var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer));
 
         await app.PostActivityAsync(customer.Text("stop"));
@@ -51,7 +52,7 @@ public sealed class SurveySafeguardTests(AzuriteProcess azurite)
             await surveys.UpdateAsync(claimed, None);
         }
 
-        app.DispatchQueue.MaxDelay = TimeSpan.Zero;
+        app.Outbox.MaxDelay = TimeSpan.Zero;
         await app.DispatchAsync();
 
         var survey = (await surveys.GetAsync(surveyId, None))!;
@@ -81,7 +82,7 @@ public sealed class SurveySafeguardTests(AzuriteProcess azurite)
             throw new OperationCanceledException(budget.Token);
         };
 
-        var outcome = await sender.HandleAsync(new DispatchMessage(surveyId, DispatchKind.Send, "m1", "r1", 1), budget.Token);
+        var outcome = await sender.HandleAsync(surveyId, DispatchKind.Send, budget.Token);
 
         Assert.NotNull(outcome.RetryAfter);
         var survey = (await app.Services.GetRequiredService<ISurveys>().GetAsync(surveyId, None))!;
@@ -97,10 +98,33 @@ public sealed class SurveySafeguardTests(AzuriteProcess azurite)
         var sender = app.Services.GetRequiredService<SurveySender>();
         app.Time.Advance(TimeSpan.FromHours(20));
 
-        var outcome = await sender.HandleAsync(new DispatchMessage(survey.SurveyId, DispatchKind.Remind, "m1", "r1", 1), None);
+        var outcome = await sender.HandleAsync(survey.SurveyId, DispatchKind.Remind, None);
 
         Assert.Equal(TimeSpan.FromHours(4), outcome.RetryAfter);
         Assert.Null((await app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, None))!.RemindedAt);
+    }
+
+    [Fact]
+    public async Task AReminderTheDispatcherStopsBeforeSending_IsHandedBackUnmarked_AndGoesOnceLater()
+    {
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:ReminderAfterHours"] = "24" });
+        var flow = new SurveyFlow(app);
+        var survey = await flow.SendAsync(SurveyFlow.NewCustomer());
+        var sender = app.Services.GetRequiredService<SurveySender>();
+        app.Time.Advance(TimeSpan.FromHours(24));
+        int Reminders() => app.Connector.CallsOf(ConnectorOperation.Send).Count(c => c.ConversationId == survey.ConversationId && c.Activity?.Text is not null);
+
+        // The dispatcher lost its lease (or is stopping) while the reminder waited for its turn.
+        await Assert.ThrowsAsync<DispatchAbortedException>(() =>
+            ProactiveSender.RunGuardedAsync(() => false, () => sender.HandleAsync(survey.SurveyId, DispatchKind.Remind, None), None));
+        Assert.Equal(0, Reminders());
+        Assert.Null((await app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, None))!.RemindedAt);
+
+        await sender.HandleAsync(survey.SurveyId, DispatchKind.Remind, None);
+        await sender.HandleAsync(survey.SurveyId, DispatchKind.Remind, None);
+
+        Assert.Equal(1, Reminders());
+        Assert.NotNull((await app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, None))!.RemindedAt);
     }
 
     [Fact]

@@ -1,0 +1,258 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CxBot.App.Channels;
+using CxBot.App.Conversations;
+using CxBot.App.Messaging;
+using CxBot.App.Tests.Support;
+using CxBot.Domain.Channels;
+using CxBot.Domain.Messaging;
+using CxBot.Domain.People;
+using CxBot.Protocol.Connector;
+using CxBot.Protocol.Schema;
+using CxBot.Testing.Connector;
+using CxBot.Testing.Processes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CxBot.App.Tests.Messaging;
+
+/// <summary>The messenger on the real app and Azurite (outbox queue, log and held table), with a fake connector and
+/// in-memory channel designations (their storage adapter is another piece of work).</summary>
+[Collection(AppAzurite.Name)]
+public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposable
+{
+    private const string OtherTenant = "0d0d0d0d-aaaa-4bbb-8ccc-000000000001";
+    private const string AlertsChannel = "19:alerts@thread.tacv2";
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private readonly InMemoryChannelDesignations _designations = new();
+    private readonly RecordingContent _content = new();
+    private CxBotAppFactory? _app;
+
+    private CxBotAppFactory App => _app ??= new CxBotAppFactory(azurite)
+    {
+        ConfigureServices = services =>
+        {
+            services.AddSingleton<IChannelDesignations>(_designations);
+            services.AddSingleton<IProactiveContent>(_content);
+        },
+    };
+
+    private IProactiveMessages Messages => App.Services.GetRequiredService<IProactiveMessages>();
+
+    private IOutboxLog Log => App.Services.GetRequiredService<IOutboxLog>();
+
+    public void Dispose() => _app?.Dispose();
+
+    [Fact]
+    public async Task AMessageIdQueuedTwiceIsSentOnce_AndTheLogSaysSendingDuringThePostAndSentWithWhereAfter()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var message = new ProactiveMessage("once|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps), Text: "Hello");
+        OutboxStatus? duringPost = null;
+        App.Connector.Responder = call =>
+        {
+            duringPost = Log.GetAsync(message.Id, None).GetAwaiter().GetResult()?.Status;
+            return null;
+        };
+
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+        Assert.Equal(2, await App.DispatchAsync());
+
+        var send = Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
+        Assert.Equal((AlertsChannel, "Hello"), (send.ConversationId, send.Activity!.Text));
+        Assert.Equal(OutboxStatus.Sending, duringPost);
+        var entry = (await Log.GetAsync(message.Id, None))!;
+        Assert.Equal((OutboxStatus.Sent, 1, AlertsChannel, send.Result is ConnectorResult<ResourceResponse> r ? r.Value!.Id : null),
+            (entry.Status, entry.Attempts, entry.Posted!.ConversationId, entry.Posted.ActivityId));
+    }
+
+    [Fact]
+    public async Task AMessageReceivedAgainAfterItWasSentIsNotSentAgain()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var message = new ProactiveMessage("again|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps), Text: "Hi");
+        var messenger = App.Services.GetRequiredService<ProactiveMessenger>();
+        var work = ProactiveMessenger.ToWork(message);
+
+        await messenger.HandleAsync(work, None);
+        // The queue hands the same message out again (its delete was lost in a crash).
+        var again = await messenger.HandleAsync(work, None);
+
+        Assert.Null(again.RetryAfter);
+        Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
+    }
+
+    [Fact]
+    public async Task AChannelMessageWithoutAChannelIsHeld_AndPostedWhenTheChannelIsDesignated()
+    {
+        var message = new ProactiveMessage("held|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.Signals, "billing"), Text: "Waiting");
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+
+        await App.DispatchAsync();
+        Assert.Empty(App.Connector.Calls);
+        var held = await App.Services.GetRequiredService<IHeldMessages>().ListAsync(TeamsUser.TenantId, ChannelPurpose.Signals, None);
+        Assert.Equal([message.Id], held.Select(h => h.MessageId));
+
+        // Another purpose's channel does not release it.
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        await App.DispatchAsync();
+        Assert.Empty(App.Connector.Calls);
+
+        var designation = await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.Signals, channel: "19:signals@thread.tacv2");
+        await App.DispatchAsync();
+
+        var send = Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
+        Assert.Equal(("19:signals@thread.tacv2", "Waiting"), (send.ConversationId, send.Activity!.Text));
+        Assert.Empty(await App.Services.GetRequiredService<IHeldMessages>().ListAsync(TeamsUser.TenantId, ChannelPurpose.Signals, None));
+        Assert.Equal(ChannelPurpose.Signals, designation.Purpose);
+    }
+
+    [Fact]
+    public async Task APersonWithoutAChat_IsMentionedInTheFallbackChannelInsteadOfSilence()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var person = PersonRef.Staff(Guid.NewGuid().ToString(), "Robin Reyes");
+        var message = new ProactiveMessage("person|" + Guid.NewGuid().ToString("N"), new ToPerson(person, TeamsUser.TenantId, ChannelPurpose.FollowUps), Text: "Your follow-up is overdue.");
+
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+        await App.DispatchAsync();
+
+        var send = Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
+        Assert.Equal(AlertsChannel, send.ConversationId);
+        Assert.Equal("<at>Robin Reyes</at> Your follow-up is overdue.", send.Activity!.Text);
+        var mention = Assert.Single(send.Activity.Entities!);
+        Assert.Equal(("mention", "<at>Robin Reyes</at>", person.ObjectId),
+            (mention["type"]!.GetValue<string>(), mention["text"]!.GetValue<string>(), mention["mentioned"]!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task APersonWhoBlockedTheBot_IsMentionedInTheFallbackChannel()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var flow = new SurveyFlow(App);
+        var agent = await flow.InstalledCustomerAsync();
+        App.Connector.Responder = call => call.ConversationId == agent.PersonalConversationId ? ConnectorResult.Blocked("BotDisabledByAdmin") : null;
+        var message = new ProactiveMessage("blocked|" + Guid.NewGuid().ToString("N"),
+            new ToPerson(PersonRef.Staff(agent.AadObjectId, agent.Name), TeamsUser.TenantId, ChannelPurpose.FollowUps), Text: "Claim me");
+
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+        await App.DispatchAsync();
+
+        var sends = App.Connector.CallsOf(ConnectorOperation.Send).Where(c => c.Activity?.Text?.Contains("Claim me", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal([agent.PersonalConversationId, AlertsChannel], sends.Select(s => s.ConversationId));
+        Assert.StartsWith($"<at>{agent.Name}</at>", sends[1].Activity!.Text, StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Sent, (await Log.GetAsync(message.Id, None))!.Status);
+    }
+
+    [Fact]
+    public async Task AChannelOfAnotherTenantIsRefused_NothingIsSent_AndTheMessageIsDropped()
+    {
+        // A designation stored for this tenant whose conversation belongs to another tenant (a corrupt or forged row).
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps, conversationTenant: OtherTenant);
+        var message = new ProactiveMessage("tenant|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps), Text: "Secret");
+
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+        await App.DispatchAsync();
+
+        Assert.Empty(App.Connector.Calls);
+        var entry = (await Log.GetAsync(message.Id, None))!;
+        Assert.Equal(OutboxStatus.Dropped, entry.Status);
+        Assert.Contains(ProactiveSender.TenantMismatch, entry.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReplyIntoAThreadOfAnotherTenantsConversationIsRefused()
+    {
+        var flow = new SurveyFlow(App);
+        var customer = await flow.InstalledCustomerAsync();
+        App.Connector.Reset();
+        var posted = new PostedMessage("msteams", TeamsUser.ServiceUrl, customer.PersonalConversationId, "activity-9", OtherTenant);
+
+        await Messages.EnqueueAsync(new ProactiveMessage("thread|" + Guid.NewGuid().ToString("N"), new ToThread(posted), Text: "Reply"), TimeSpan.Zero, None);
+        await App.DispatchAsync();
+
+        Assert.Empty(App.Connector.Calls);
+    }
+
+    [Fact]
+    public async Task AThreadReplyGoesToThePostedMessage_AndAnEditReplacesIt()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var posted = new PostedMessage("msteams", TeamsUser.ServiceUrl, AlertsChannel, "1700000000001", TeamsUser.TenantId);
+
+        await Messages.EnqueueAsync(new ProactiveMessage("reply|" + Guid.NewGuid().ToString("N"), new ToThread(posted), Text: "In the thread"), TimeSpan.Zero, None);
+        await Messages.EnqueueAsync(new ProactiveMessage("edit|" + Guid.NewGuid().ToString("N"), new EditOf(posted), Card: new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5" }), TimeSpan.Zero, None);
+        await App.DispatchAsync();
+
+        var reply = Assert.Single(App.Connector.CallsOf(ConnectorOperation.Reply));
+        Assert.Equal((AlertsChannel, "1700000000001", "In the thread"), (reply.ConversationId, reply.ActivityId, reply.Activity!.Text));
+        var update = Assert.Single(App.Connector.CallsOf(ConnectorOperation.Update));
+        Assert.Equal((AlertsChannel, "1700000000001"), (update.ConversationId, update.ActivityId));
+    }
+
+    [Fact]
+    public async Task ContentIsBuiltAtSendTime_AndToldWhereItLanded()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var message = new ProactiveMessage("content|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps),
+            Locale: "nl-NL", ContentKind: RecordingContent.KindName, SubjectId: "follow-up-7");
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+        _content.Text = "built at send time";
+
+        await App.DispatchAsync();
+
+        var send = Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
+        Assert.Equal("built at send time", send.Activity!.Text);
+        Assert.Equal("nl-NL", _content.Culture?.Name);
+        var (delivered, landed) = Assert.Single(_content.Delivered);
+        Assert.Equal(("follow-up-7", AlertsChannel), (delivered.SubjectId, landed.ConversationId));
+        Assert.NotNull(landed.ActivityId);
+    }
+
+    private async Task<ChannelDesignation> DesignateAsync(string tenantId, ChannelPurpose purpose, string channel = AlertsChannel, string? conversationTenant = null)
+    {
+        var reference = new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = TeamsUser.ServiceUrl,
+            Conversation = new ConversationAccount { Id = channel, ConversationType = "channel", IsGroup = true, TenantId = conversationTenant ?? tenantId },
+            Bot = new ChannelAccount { Id = TeamsUser.BotId },
+            TenantId = conversationTenant ?? tenantId,
+        };
+        var designation = new ChannelDesignation(tenantId, purpose, null, TeamsUser.TeamId, channel, StoredReferences.ToJson(reference),
+            PersonRef.Staff(CxBotAppFactory.SupervisorAad, "Sam Supervisor"), DateTimeOffset.UtcNow);
+        await _designations.SetAsync(designation, None);
+        foreach (var observer in App.Services.GetServices<IChannelDesignationObserver>())
+        {
+            await observer.OnDesignatedAsync(designation, None);
+        }
+
+        return designation;
+    }
+
+    private sealed class RecordingContent : IProactiveContent
+    {
+        public const string KindName = "test-content";
+
+        public string Text { get; set; } = "built too early";
+
+        public CultureInfo? Culture { get; private set; }
+
+        public List<(ProactiveMessage Message, PostedMessage Posted)> Delivered { get; } = [];
+
+        public string Kind => KindName;
+
+        public Task<ProactiveContent?> BuildAsync(ProactiveMessage message, CultureInfo culture, CancellationToken cancellationToken)
+        {
+            Culture = culture;
+            return Task.FromResult<ProactiveContent?>(new ProactiveContent(Text, null));
+        }
+
+        public Task OnDeliveredAsync(ProactiveMessage message, PostedMessage posted, CancellationToken cancellationToken)
+        {
+            Delivered.Add((message, posted));
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using CxBot.App.Messaging;
+using CxBot.App.Tests.Surveys.Delivery;
+using CxBot.Domain.Channels;
+using CxBot.Domain.Messaging;
+using CxBot.Protocol.Connector;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CxBot.App.Tests.Support;
+
+/// <summary>The shared Retry-After block, in memory.</summary>
+public sealed class InMemorySendThrottle : ISendThrottle
+{
+    private DateTimeOffset? _until;
+
+    public Task<DateTimeOffset?> GetBlockedUntilAsync(CancellationToken cancellationToken) => Task.FromResult(_until);
+
+    public Task BlockUntilAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        if (_until is null || until > _until)
+        {
+            _until = until;
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Channel designations in memory (the storage adapter belongs to the channel-designations work).</summary>
+public sealed class InMemoryChannelDesignations : IChannelDesignations
+{
+    private readonly Lock _lock = new();
+    private readonly List<ChannelDesignation> _designations = [];
+
+    public Task SetAsync(ChannelDesignation designation, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _designations.RemoveAll(d => string.Equals(d.TenantId, designation.TenantId, StringComparison.OrdinalIgnoreCase)
+                && d.Purpose == designation.Purpose && ChannelResolution.NormalizeQueue(d.Queue) == ChannelResolution.NormalizeQueue(designation.Queue));
+            _designations.Add(designation);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> RemoveAsync(string tenantId, ChannelPurpose purpose, string? queue, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_designations.RemoveAll(d => string.Equals(d.TenantId, tenantId, StringComparison.OrdinalIgnoreCase)
+                && d.Purpose == purpose && ChannelResolution.NormalizeQueue(d.Queue) == ChannelResolution.NormalizeQueue(queue)) > 0);
+        }
+    }
+
+    public Task<IReadOnlyList<ChannelDesignation>> ListAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<ChannelDesignation>>(
+                [.. _designations.Where(d => string.Equals(d.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))]);
+        }
+    }
+}
+
+/// <summary>A <see cref="ProactiveSender"/> over a connector, without pacing or a shared block.</summary>
+public static class TestSenders
+{
+    public static ProactiveSender Unpaced(IConnectorClient connector) => new(
+        connector,
+        new MessagePacer(new FixedOptionsMonitor<MessagingOptions>(new MessagingOptions { PerConversationSeconds = 0, PerTenantPerSecond = 50 }), TimeProvider.System),
+        new InMemorySendThrottle(),
+        TimeProvider.System,
+        NullLogger<ProactiveSender>.Instance);
+}
