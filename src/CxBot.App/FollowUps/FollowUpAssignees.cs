@@ -26,9 +26,12 @@ public sealed class DirectoryFollowUpAssignees(StaffDirectory directory) : IFoll
             .Where(m => m.Role is UserRole.Agent or UserRole.Supervisor or UserRole.Admin)
             .Where(m => m.TenantId is null || tenantId is null || string.Equals(m.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(m => m.Role >= UserRole.Supervisor)
-            .ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(NameOf, StringComparer.CurrentCultureIgnoreCase)
             .Take(MaxCandidates)
-            .Select(m => PersonRef.Staff(m.ObjectId, m.DisplayName))];
+            .Select(m => PersonRef.Staff(m.ObjectId, NameOf(m)))];
         return Task.FromResult(people);
     }
+
+    // People known only from the Roles:* lists have no name yet: their object id stands in.
+    private static string NameOf(StaffMember member) => string.IsNullOrWhiteSpace(member.DisplayName) ? member.ObjectId : member.DisplayName;
 }

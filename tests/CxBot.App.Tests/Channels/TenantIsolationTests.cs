@@ -15,7 +15,7 @@ public sealed class TenantIsolationTests(AzuriteProcess azurite) : IDisposable
     private const string OtherTenant = "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
     private const string OtherTeam = "19:other-tenant-team@thread.skype";
 
-    private readonly CxBotAppFactory _app = new(azurite);
+    private readonly CxBotAppFactory _app = new(azurite) { RealProactiveMessages = true };
 
     private SurveyFlow Flow => new(_app);
 
@@ -44,6 +44,7 @@ public sealed class TenantIsolationTests(AzuriteProcess azurite) : IDisposable
         var surveyId = survey.SurveyId;
 
         await Flow.SubmitInWebChatAsync(userId, conversationId, survey, survey.Answer(("csat", "1"), ("consent", "true")));
+        await Flow.DeliverProactiveMessagesAsync();
 
         var followUps = _app.Services.GetRequiredService<IFollowUps>();
         var followUp = (await followUps.GetAsync(surveyId, default))!;
@@ -66,6 +67,8 @@ public sealed class TenantIsolationTests(AzuriteProcess azurite) : IDisposable
         {
             response.EnsureSuccessStatusCode();
         }
+
+        await Flow.DeliverProactiveMessagesAsync();
 
         Assert.Equal(OtherTeam, (await followUps.GetAsync(surveyId, default))!.Card?.ConversationId);
         Assert.Single(FollowUpCardsIn(OtherTeam));

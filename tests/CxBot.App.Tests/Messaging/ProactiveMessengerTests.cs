@@ -30,6 +30,7 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
 
     private CxBotAppFactory App => _app ??= new CxBotAppFactory(azurite)
     {
+        RealProactiveMessages = true,
         ConfigureServices = services =>
         {
             services.AddSingleton<IChannelDesignations>(_designations);

@@ -75,6 +75,20 @@ public sealed class SurveyFlow(CxBotAppFactory app)
     {
         using var response = await app.PostActivityAsync(Supervisor.InChannel(Supervisor.Text(ChannelsModule.AlertsCommand)));
         response.EnsureSuccessStatusCode();
+        await DeliverProactiveMessagesAsync();
+    }
+
+    /// <summary>Sends what the proactive-messaging service holds now: the app's own outbox, or the recording stand-in.</summary>
+    public async Task DeliverProactiveMessagesAsync()
+    {
+        if (app.RealProactiveMessages)
+        {
+            await app.DispatchAsync();
+        }
+        else
+        {
+            await app.ProactiveMessages.DeliverAsync(app.Services);
+        }
     }
 
     /// <summary>A web chat user opens the chat: the bot learns the conversation from the conversationUpdate.</summary>
@@ -170,10 +184,16 @@ public sealed class SurveyFlow(CxBotAppFactory app)
     /// </summary>
     public async Task<FollowUp> OpenFollowUpAsync()
     {
+        if (app.RealProactiveMessages)
+        {
+            // The real outbox holds a card until its tenant has a follow-ups channel.
+            await UseChannelForAlertsAsync();
+        }
+
         var customer = NewCustomer();
         var survey = await SendAsync(customer);
         await ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true")));
-        await app.ProactiveMessages.DeliverAsync(app.Services);
+        await DeliverProactiveMessagesAsync();
         var followUp = await app.Services.GetRequiredService<IFollowUps>().GetAsync(survey.SurveyId, default);
         Assert.NotNull(followUp?.Card);
         return followUp;
