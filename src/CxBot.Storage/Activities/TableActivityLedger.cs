@@ -32,9 +32,12 @@ internal sealed class TableActivityLedger(StorageClients clients, StorageNames n
     public async Task<ActivityClaim> TryClaimAsync(ActivityKey key, DateTimeOffset receivedAt, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         var row = RowKey(key);
+        // The common case, a first delivery, costs one insert; a row is read only when the insert finds one.
+        var existing = receivedAt.UtcDateTime.TimeOfDay < MidnightWindow
+            ? await FindInAsync(Partition(receivedAt.AddDays(-1)), row, cancellationToken).ConfigureAwait(false)
+            : null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var existing = await FindAsync(row, receivedAt, cancellationToken).ConfigureAwait(false);
             if (existing is null)
             {
                 var entity = new TableEntity(Partition(receivedAt), row) { ["State"] = Running, ["StartedAt"] = receivedAt };
@@ -45,6 +48,7 @@ internal sealed class TableActivityLedger(StorageClients clients, StorageNames n
                 }
                 catch (RequestFailedException ex) when (ex.Status == 409)
                 {
+                    existing = await FindInAsync(Partition(receivedAt), row, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
             }
@@ -64,7 +68,7 @@ internal sealed class TableActivityLedger(StorageClients clients, StorageNames n
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
-                continue;
+                existing = await FindAsync(row, receivedAt, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -108,24 +112,16 @@ internal sealed class TableActivityLedger(StorageClients clients, StorageNames n
         return existing is null ? null : StateOf(existing);
     }
 
-    private async Task<TableEntity?> FindAsync(string row, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task<TableEntity?> FindAsync(string row, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        await FindInAsync(Partition(receivedAt), row, cancellationToken).ConfigureAwait(false)
+        ?? (receivedAt.UtcDateTime.TimeOfDay < MidnightWindow
+            ? await FindInAsync(Partition(receivedAt.AddDays(-1)), row, cancellationToken).ConfigureAwait(false)
+            : null);
+
+    private async Task<TableEntity?> FindInAsync(string partition, string row, CancellationToken cancellationToken)
     {
-        var today = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(receivedAt), row, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (today.HasValue)
-        {
-            return today.Value;
-        }
-
-        if (receivedAt.UtcDateTime.TimeOfDay < MidnightWindow)
-        {
-            var earlier = await _table.GetEntityIfExistsAsync<TableEntity>(Partition(receivedAt.AddDays(-1)), row, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (earlier.HasValue)
-            {
-                return earlier.Value;
-            }
-        }
-
-        return null;
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? found.Value : null;
     }
 
     private static ActivityClaim StateOf(TableEntity entity)
