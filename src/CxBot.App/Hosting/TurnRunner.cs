@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CxBot.App.Conversations;
 using CxBot.App.Routing;
 using CxBot.Domain.Activities;
+using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
 using Microsoft.Extensions.Options;
 
@@ -61,6 +62,8 @@ public sealed partial class TurnRunner(
         }
 
         using var budget = new CancellationTokenSource(settings.Timeout, time);
+        // Calls to the channel inside the turn must not wait long: Teams is waiting for this turn's answer.
+        using var inline = ConnectorCallScope.Inline();
         InvokeResponse? response;
         try
         {

@@ -36,6 +36,28 @@ public sealed class ConnectorOptions
     /// <summary>Timeout of one HTTP attempt; a timed-out attempt is not retried (a POST may have landed). Default 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most time a call made while answering an inbound activity (<see cref="ConnectorCallScope.Inline"/>) may
+    /// wait between attempts, <c>Retry-After</c> included; a longer wait is handed to the caller. Default 3 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan InlineMaxTotalRetryDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Timeout of one attempt of such a call. Default 5 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:14")]
+    public TimeSpan InlineAttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The policy for the current call: the inline one inside <see cref="ConnectorCallScope.Inline"/>.</summary>
+    internal ConnectorOptions ForCurrentCall() => !ConnectorCallScope.IsInline ? this : new ConnectorOptions
+    {
+        MaxRetries = MaxRetries,
+        BaseDelay = BaseDelay,
+        MaxBackoffDelay = MaxBackoffDelay < InlineMaxTotalRetryDelay ? MaxBackoffDelay : InlineMaxTotalRetryDelay,
+        MaxRetryAfter = MaxRetryAfter < InlineMaxTotalRetryDelay ? MaxRetryAfter : InlineMaxTotalRetryDelay,
+        MaxTotalRetryDelay = InlineMaxTotalRetryDelay,
+        AttemptTimeout = AttemptTimeout < InlineAttemptTimeout ? AttemptTimeout : InlineAttemptTimeout,
+        InlineMaxTotalRetryDelay = InlineMaxTotalRetryDelay,
+        InlineAttemptTimeout = InlineAttemptTimeout,
+    };
 }
 
 [OptionsValidator]

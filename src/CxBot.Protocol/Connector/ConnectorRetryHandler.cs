@@ -17,7 +17,7 @@ internal sealed partial class ConnectorRetryHandler(
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = options.Value.ForCurrentCall();
         var waited = TimeSpan.Zero;
         for (var retry = 0; ; retry++)
         {

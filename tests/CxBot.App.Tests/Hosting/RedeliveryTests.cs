@@ -109,6 +109,19 @@ public sealed class RedeliveryTests(AzuriteProcess azurite) : IDisposable
     }
 
     [Fact]
+    public async Task ATurnCallsTheChannelWithTheShortInlinePolicy()
+    {
+        var probe = new TurnProbe();
+        using var host = Host(probe);
+        using var client = host.CreateClient();
+
+        (await client.PostAsync(BotEndpoints.MessagesPath, AppHttp.Body(Message(TestPeople.NewCustomer()).ToJsonString()))).EnsureSuccessStatusCode();
+
+        Assert.True(probe.SawInlinePolicy);
+        Assert.False(CxBot.Protocol.Connector.ConnectorCallScope.IsInline);
+    }
+
+    [Fact]
     public async Task InvokeWhoseTurnFails_IsAnsweredWithTheErrorAndLeftRetryable()
     {
         var probe = new TurnProbe { FailFirst = true };
@@ -150,6 +163,7 @@ public sealed class RedeliveryTests(AzuriteProcess azurite) : IDisposable
         public TaskCompletionSource? Gate { get; init; }
         public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public bool SawCancellation { get; private set; }
+        public bool SawInlinePolicy { get; private set; }
         public int Runs => _runs;
         public int Completed => _completed;
 
@@ -163,6 +177,7 @@ public sealed class RedeliveryTests(AzuriteProcess azurite) : IDisposable
             }
 
             SawCancellation |= cancellationToken.IsCancellationRequested;
+            SawInlinePolicy = CxBot.Protocol.Connector.ConnectorCallScope.IsInline;
             if (FailFirst && run == 1)
             {
                 throw new InvalidOperationException("The first attempt fails.");

@@ -31,6 +31,46 @@ public sealed class ConnectorRetryTests
     }
 
     [Fact]
+    public async Task Inline_RetryAfterLongerThanTheInlineBudget_IsHandedBackAtOnce()
+    {
+        var stub = new StubHttpHandler(TooMany(r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(7))), Created);
+        using var host = ConnectorTestHost.Create(stub);
+
+        ConnectorResult<ResourceResponse> result;
+        using (ConnectorCallScope.Inline())
+        {
+            result = await SendAsync(host);
+        }
+
+        Assert.Equal(ConnectorOutcome.Throttled, result.Outcome);
+        Assert.Equal(TimeSpan.FromSeconds(7), result.RetryAfter);
+        Assert.Single(stub.Requests);
+        Assert.Empty(host.Time.Delays);
+    }
+
+    [Fact]
+    public async Task Inline_ShortRetryAfter_IsStillWaitedOut_AndTheScopeEndsWithItsBlock()
+    {
+        var stub = new StubHttpHandler(
+            TooMany(r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(2))), Created,
+            TooMany(r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(7))), Created);
+        using var host = ConnectorTestHost.Create(stub);
+
+        ConnectorResult<ResourceResponse> inline;
+        using (ConnectorCallScope.Inline())
+        {
+            inline = await SendAsync(host);
+        }
+
+        var background = await SendAsync(host);
+
+        Assert.True(inline.IsSuccess);
+        Assert.True(background.IsSuccess);
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(7)], host.Time.Delays);
+        Assert.False(ConnectorCallScope.IsInline);
+    }
+
+    [Fact]
     public async Task EveryRetryAfterIsToldToTheObservers_BeforeTheWait_AndAFailingObserverChangesNothing()
     {
         var stub = new StubHttpHandler(
