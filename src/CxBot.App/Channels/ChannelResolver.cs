@@ -1,6 +1,4 @@
 using CxBot.Domain.Channels;
-using CxBot.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace CxBot.App.Channels;
 
@@ -9,7 +7,7 @@ namespace CxBot.App.Channels;
 /// for all queues, else none (hold the message until one is designated). Only the record's own tenant's designations
 /// are read, so one tenant's records never reach another tenant's channel (docs/tenancy.md).
 /// </summary>
-public sealed class ChannelResolver(IChannelDesignations designations, IOptionsMonitor<BotOptions> bot)
+public sealed class ChannelResolver(IChannelDesignations designations, TenantRule tenants)
 {
     /// <summary>
     /// The channel for the record of <paramref name="tenantId"/>, or null. A record without a tenant (stored before
@@ -17,7 +15,7 @@ public sealed class ChannelResolver(IChannelDesignations designations, IOptionsM
     /// </summary>
     public async Task<ChannelDesignation?> ResolveAsync(string? tenantId, ChannelPurpose purpose, string? queue, CancellationToken cancellationToken)
     {
-        var tenant = OwningTenant(tenantId);
+        var tenant = tenants.OwnerOf(tenantId);
         if (tenant is null)
         {
             return null;
@@ -26,9 +24,4 @@ public sealed class ChannelResolver(IChannelDesignations designations, IOptionsM
         var list = await designations.ListAsync(tenant, cancellationToken).ConfigureAwait(false);
         return ChannelResolution.Resolve(list, tenant, purpose, queue);
     }
-
-    private string? OwningTenant(string? tenantId) =>
-        !string.IsNullOrWhiteSpace(tenantId) ? tenantId
-        : !string.IsNullOrWhiteSpace(bot.CurrentValue.TenantId) ? bot.CurrentValue.TenantId
-        : null;
 }

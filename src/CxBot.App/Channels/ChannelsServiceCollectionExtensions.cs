@@ -8,6 +8,7 @@ public static class ChannelsServiceCollectionExtensions
     /// <summary>Adds the feature. Features that act on a new designation register an <see cref="IChannelDesignationObserver"/>.</summary>
     public static IServiceCollection AddChannels(this IServiceCollection services)
     {
+        services.AddSingleton<TenantRule>();
         services.AddSingleton<ChannelResolver>();
         services.AddRouteModule<ChannelsModule>();
         return services;

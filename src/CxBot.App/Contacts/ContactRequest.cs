@@ -170,8 +170,13 @@ public sealed record ContactRequest
 
     // Entra ids are GUIDs; the Agents Playground's mock ids have a longer last group, so any GUID-shaped
     // run of hex digits and hyphens is accepted.
-    private static bool IsDirectoryId(string? id) =>
-        id is { Length: >= 32 and <= 64 } && id.Trim().Length == id.Length && id.All(c => char.IsAsciiHexDigit(c) || c == '-');
+    private static bool IsDirectoryId(string? id)
+    {
+        // GUID-shaped: 8-4-4-4-12 hex digits (13 in the last group, as the Agents Playground's mock ids have).
+        var groups = id?.Split('-');
+        return groups is [{ Length: 8 }, { Length: 4 }, { Length: 4 }, { Length: 4 }, { Length: 12 or 13 }]
+            && groups.All(g => g.All(char.IsAsciiHexDigit));
+    }
 
     private static bool IsLocale(string locale)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
+using CxBot.App.Channels;
 using CxBot.App.FollowUps.Cards;
+using CxBot.App.People;
 using CxBot.App.Routing;
 using CxBot.Domain;
 using CxBot.Domain.FollowUps;
@@ -18,6 +20,8 @@ public sealed partial class FollowUpActionHandler(
     FollowUpService service,
     FollowUpCardFactory cards,
     IFollowUpAssignees assignees,
+    StaffDirectory directory,
+    TenantRule tenants,
     ILogger<FollowUpActionHandler> logger)
 {
     private const int MaxAttempts = 4;
@@ -98,10 +102,21 @@ public sealed partial class FollowUpActionHandler(
         for (var attempt = 1; ; attempt++)
         {
             var followUp = await followUps.GetAsync(action.FollowUpId, cancellationToken).ConfigureAwait(false);
-            if (followUp is null)
+            // Another tenant's follow-up does not exist for this person (docs/tenancy.md): not shown, not changed.
+            if (followUp is null || !tenants.Allows(followUp.TenantId, turn.Activity))
             {
+                if (followUp is not null)
+                {
+                    LogOtherTenant(logger, followUp.FollowUpId, actor.ObjectId);
+                }
+
                 await turn.AnswerActionWithTextAsync(FollowUpCardFactory.Text("Missing", turn.Culture), cancellationToken).ConfigureAwait(false);
                 return;
+            }
+
+            if (directory.ResolveAgent(followUp.Agent).ObjectId is { } agentObjectId)
+            {
+                followUp.RecognizeAgent(agentObjectId);
             }
 
             var ownerBefore = followUp.Owner;
@@ -181,6 +196,9 @@ public sealed partial class FollowUpActionHandler(
 
     private static RecoveryOutcome? Outcome(string? value) =>
         Enum.GetValues<RecoveryOutcome>().Select(o => (RecoveryOutcome?)o).FirstOrDefault(o => FollowUpCard.RecoveredValue(o!.Value) == value);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Follow-up {FollowUpId} acted on from another tenant by {ActorId}; refused")]
+    private static partial void LogOtherTenant(ILogger logger, string followUpId, string? actorId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Follow-up {FollowUpId}: {Verb} refused ({Reason}) for {ActorId}")]
     private static partial void LogRefused(ILogger logger, string followUpId, string verb, ConflictReason reason, string? actorId);

@@ -1,3 +1,4 @@
+using CxBot.App.Channels;
 using CxBot.App.People;
 using CxBot.Domain.People;
 
@@ -11,10 +12,10 @@ public interface IFollowUpAssignees
 }
 
 /// <summary>
-/// The staff directory's supervisors and agents, supervisors first, by name. People whose tenant the directory knows
-/// are offered only for follow-ups of that tenant (the tenant rule); people without a known tenant are offered to all.
+/// The staff directory's supervisors and agents, supervisors first, by name, within the follow-up's tenant
+/// (<see cref="TenantRule.Allows(string?, StaffMember)"/>).
 /// </summary>
-public sealed class DirectoryFollowUpAssignees(StaffDirectory directory) : IFollowUpAssignees
+public sealed class DirectoryFollowUpAssignees(StaffDirectory directory, TenantRule tenants) : IFollowUpAssignees
 {
     /// <summary>Most people listed on a card (a choice list beyond this is unusable, and the card must stay small).</summary>
     public const int MaxCandidates = 100;
@@ -24,7 +25,7 @@ public sealed class DirectoryFollowUpAssignees(StaffDirectory directory) : IFoll
     {
         IReadOnlyList<PersonRef> people = [.. directory.List()
             .Where(m => m.Role is UserRole.Agent or UserRole.Supervisor or UserRole.Admin)
-            .Where(m => m.TenantId is null || tenantId is null || string.Equals(m.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))
+            .Where(m => tenants.Allows(tenantId, m))
             .OrderByDescending(m => m.Role >= UserRole.Supervisor)
             .ThenBy(NameOf, StringComparer.CurrentCultureIgnoreCase)
             .Take(MaxCandidates)

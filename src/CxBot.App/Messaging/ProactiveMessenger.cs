@@ -266,8 +266,10 @@ public sealed partial class ProactiveMessenger(
     internal static OutboundActivity WithMention(OutboundActivity activity, Domain.People.PersonRef person)
     {
         var name = person.DisplayName.Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal);
-        var at = $"<at>{name}</at>";
-        var text = string.IsNullOrEmpty(activity.Text) ? at : $"{at} {activity.Text}";
+        // The text becomes markup (xml) for the mention: everything in it but the <at> tag is encoded, so names, queues
+        // and contact ids from outside render as the text they are.
+        var at = $"<at>{System.Net.WebUtility.HtmlEncode(name)}</at>";
+        var text = string.IsNullOrEmpty(activity.Text) ? at : $"{at} {System.Net.WebUtility.HtmlEncode(activity.Text)}";
         if (person.ObjectId is null)
         {
             return activity with { Text = string.IsNullOrEmpty(activity.Text) ? name : $"{name}: {activity.Text}" };

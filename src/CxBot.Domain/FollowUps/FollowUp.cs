@@ -68,8 +68,10 @@ public sealed class FollowUp
     public required FollowUpSource Source { get; init; }
     /// <summary>The contact.</summary>
     public required string ContactId { get; init; }
+    private PersonRef _agent = null!;
+
     /// <summary>Agent of the contact: the platform agent id, and the Entra object id once the staff directory knows it.</summary>
-    public required PersonRef Agent { get; init; }
+    public required PersonRef Agent { get => _agent; init => _agent = value; }
     /// <summary>Queue of the contact.</summary>
     public required string Queue { get; init; }
     /// <summary>The owning tenant: its card goes only to this tenant's channel (docs/tenancy.md); null in older records.</summary>
@@ -159,6 +161,20 @@ public sealed class FollowUp
 
     /// <summary>True when <paramref name="person"/> is the agent whose contact this follow-up is about.</summary>
     public bool IsAboutAgent(PersonRef person) => Agent.IsSamePerson(person);
+
+    /// <summary>
+    /// Records who the rated agent is in Teams when the staff directory learned it after the follow-up was opened, so
+    /// the rule that they cannot claim, resolve or be given their own contact's follow-up holds from now on.
+    /// An agent already known by an object id keeps it.
+    /// </summary>
+    public void RecognizeAgent(string objectId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(objectId);
+        if (_agent.ObjectId is null)
+        {
+            _agent = _agent with { ObjectId = objectId };
+        }
+    }
 
     /// <summary>Takes ownership. Claiming again by the owner is a no-op; by someone else, or by the rated agent, a conflict.</summary>
     public void Claim(PersonRef actor, DateTimeOffset at)

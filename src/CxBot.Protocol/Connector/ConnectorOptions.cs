@@ -38,13 +38,14 @@ public sealed class ConnectorOptions
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Most time a call made while answering an inbound activity (<see cref="ConnectorCallScope.Inline"/>) may
-    /// wait between attempts, <c>Retry-After</c> included; a longer wait is handed to the caller. Default 3 s.</summary>
+    /// wait between attempts, <c>Retry-After</c> included; a longer wait is handed to the caller. Default 4 s: with two
+    /// attempts of <see cref="InlineAttemptTimeout"/> around it, a call stays within a turn's 12 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
-    public TimeSpan InlineMaxTotalRetryDelay { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan InlineMaxTotalRetryDelay { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>Timeout of one attempt of such a call. Default 5 s.</summary>
+    /// <summary>Timeout of one attempt of such a call. Default 4 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:00:14")]
-    public TimeSpan InlineAttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan InlineAttemptTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>The policy for the current call: the inline one inside <see cref="ConnectorCallScope.Inline"/>.</summary>
     internal ConnectorOptions ForCurrentCall() => !ConnectorCallScope.IsInline ? this : new ConnectorOptions

@@ -41,10 +41,15 @@ internal sealed partial class ConnectorRetryHandler(
     {
         if (_observers.Length == 0 || request.RequestUri is null
             || response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
-            || ReadRetryAfter(response, timeProvider.GetUtcNow()) is not { } retryAfter)
+            || ReadRetryAfter(response, timeProvider.GetUtcNow()) is not { } asked)
         {
             return;
         }
+
+        // Shared with every instance, so bounded: one conversation's (or one odd header's) long wait must not stop
+        // every tenant's messages for longer than the client itself would ever wait.
+        var cap = options.Value.MaxRetryAfter;
+        var retryAfter = asked < cap ? asked : cap;
 
         foreach (var observer in _observers)
         {

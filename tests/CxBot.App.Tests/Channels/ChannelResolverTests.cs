@@ -68,7 +68,7 @@ public sealed class ChannelResolverTests
     }
 
     private ChannelResolver Resolver(string? deploymentTenant = null) =>
-        new(_store, new StaticOptions(new BotOptions { TenantId = deploymentTenant }));
+        new(_store, new TenantRule(new StaticOptions(new BotOptions { TenantId = deploymentTenant })));
 
     private static ChannelDesignation Designation(string tenant, ChannelPurpose purpose, string? queue, string channel) =>
         new(tenant, purpose, queue, "19:team", channel, "{}", new PersonRef("Sam"), DateTimeOffset.UnixEpoch);

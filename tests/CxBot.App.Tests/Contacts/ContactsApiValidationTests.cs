@@ -60,6 +60,8 @@ public sealed class ContactsApiValidationTests(AzuriteProcess azurite) : IDispos
     [Theory]
     [InlineData("aadObjectId", "not-a-guid", "customer.aadObjectId")]
     [InlineData("tenantId", "contoso.onmicrosoft.com", "customer.tenantId")]
+    [InlineData("tenantId", "----------------------------------------", "customer.tenantId")]
+    [InlineData("aadObjectId", "7faf8ab2d1c34b8c9e0f112233445566", "customer.aadObjectId")]
     public async Task Post_CustomerWithBadTeamsId_Is400NamingIt(string property, string value, string expected)
     {
         var contact = ContactJson.For(TestPeople.NewCustomer(), _factory);

@@ -217,6 +217,15 @@ public sealed class SurveyFlow(CxBotAppFactory app)
     public Task<JsonObject> ResolveAsync(TeamsUser user, FollowUp followUp, params (string Input, string? Value)[] inputs) =>
         ActAsync(user, FollowUpAction.Resolve(followUp.FollowUpId), followUp, inputs);
 
+    /// <summary>Someone presses Claim on a copy of the card in a conversation of <paramref name="tenantId"/>.</summary>
+    public Task<JsonObject> ClaimFromTenantAsync(TeamsUser user, FollowUp followUp, string tenantId)
+    {
+        var activity = user.InChannel(user.Execute(FollowUpAction.Claim(followUp.FollowUpId).Verb, FollowUpAction.Claim(followUp.FollowUpId).ToData(), followUp.Card!.ActivityId!));
+        activity["channelData"]!["tenant"] = new JsonObject { ["id"] = tenantId };
+        activity["conversation"]!["tenantId"] = tenantId;
+        return InvokeAsync(activity);
+    }
+
     private Task<JsonObject> ActAsync(TeamsUser user, FollowUpAction action, FollowUp followUp, params (string Input, string? Value)[] inputs)
     {
         var data = action.ToData();
