@@ -141,7 +141,17 @@ public sealed partial class ProactiveMessenger(
         var channel = ChannelResolution.Resolve(designated, tenantId, purpose, queue);
         if (channel is null)
         {
-            await held.HoldAsync(new HeldMessage(tenantId, purpose, message.Id, Outbox.Serialize(work), time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            var hold = new HeldMessage(tenantId, purpose, message.Id, Outbox.Serialize(work), time.GetUtcNow());
+            await held.HoldAsync(hold, cancellationToken).ConfigureAwait(false);
+            // A supervisor on another instance may have designated the channel between the read above and the hold, and
+            // released the held messages before this one was among them: look once more, now that it is stored.
+            var now = _designations is null ? [] : await _designations.ListAsync(tenantId, cancellationToken).ConfigureAwait(false);
+            if (ChannelResolution.Resolve(now, tenantId, purpose, queue) is not null)
+            {
+                await held.RemoveAsync(hold, cancellationToken).ConfigureAwait(false);
+                return new OutboxOutcome(TimeSpan.Zero);
+            }
+
             LogHeld(logger, message.Id, purpose);
             return OutboxOutcome.Done;
         }

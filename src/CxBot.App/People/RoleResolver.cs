@@ -18,6 +18,8 @@ public sealed class RoleResolver(StaffDirectory directory)
             return UserRole.Customer;
         }
 
-        return directory.Find(aad)?.Role ?? UserRole.Customer;
+        // Until the stored directory was read, an API entry that took someone's roles away is unknown: configuration
+        // alone must not hand them back, so nobody is staff until then (the first read happens before startup ends).
+        return directory.IsLoaded ? directory.Find(aad)?.Role ?? UserRole.Customer : UserRole.Customer;
     }
 }

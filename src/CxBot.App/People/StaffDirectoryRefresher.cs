@@ -9,6 +9,27 @@ public sealed partial class StaffDirectoryRefresher(
     TimeProvider time,
     ILogger<StaffDirectoryRefresher> logger) : BackgroundService
 {
+    /// <summary>How long startup waits for the first read of the stored directory.</summary>
+    public static readonly TimeSpan FirstReadBudget = TimeSpan.FromSeconds(15);
+
+    /// <summary>Reads the stored directory once before the app takes requests, so roles are right from the first one.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(FirstReadBudget);
+        try
+        {
+            await directory.RefreshAsync(budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Storage is not there yet: until a read succeeds nobody is staff (RoleResolver), and the loop below retries.
+            LogFailed(logger, ex);
+        }
+
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // A failed read keeps the last snapshot in use until a read succeeds.

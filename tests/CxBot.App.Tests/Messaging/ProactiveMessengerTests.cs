@@ -110,6 +110,21 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
     }
 
     [Fact]
+    public async Task AChannelDesignatedBetweenTheReadAndTheHold_StillGetsTheMessage()
+    {
+        var message = new ProactiveMessage("race|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.Signals), Text: "Just in time");
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+        // Another instance designates the channel (and releases what was held, which is nothing yet) right after the read.
+        _designations.AfterNextList = () => DesignateAsync(TeamsUser.TenantId, ChannelPurpose.Signals, channel: "19:signals@thread.tacv2");
+
+        await App.DispatchAsync();
+
+        var send = Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
+        Assert.Equal(("19:signals@thread.tacv2", "Just in time"), (send.ConversationId, send.Activity!.Text));
+        Assert.Empty(await App.Services.GetRequiredService<IHeldMessages>().ListAsync(TeamsUser.TenantId, ChannelPurpose.Signals, None));
+    }
+
+    [Fact]
     public async Task APersonWithoutAChat_IsMentionedInTheFallbackChannelInsteadOfSilence()
     {
         await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);

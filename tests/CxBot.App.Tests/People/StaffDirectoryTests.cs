@@ -40,6 +40,38 @@ public sealed class StaffDirectoryTests(AzuriteProcess azurite)
     }
 
     [Fact]
+    public async Task BeforeTheStoredDirectoryIsRead_ConfigurationAloneMakesNobodyStaff_AndTheAppReadsItBeforeItTakesRequests()
+    {
+        var roles = new StaticRoles(new RolesOptions { Supervisors = [CxBotAppFactory.SupervisorAad] });
+        var unread = new StaffDirectory(new UnreadableStore(), roles);
+        var supervisor = TestPeople.Supervisor().Text("help");
+
+        Assert.False(unread.IsLoaded);
+        Assert.Equal(UserRole.Customer, new RoleResolver(unread).Resolve(Protocol.Schema.ProtocolJson.ParseActivity(System.Text.Encoding.UTF8.GetBytes(supervisor.ToJsonString()))!));
+
+        using var app = new CxBotAppFactory(azurite, StaffApi.Settings());
+        using var client = app.CreateClient();
+        Assert.True(app.Services.GetRequiredService<StaffDirectory>().IsLoaded);
+    }
+
+    private sealed class StaticRoles(RolesOptions value) : Microsoft.Extensions.Options.IOptionsMonitor<RolesOptions>
+    {
+        public RolesOptions CurrentValue => value;
+        public RolesOptions Get(string? name) => value;
+        public IDisposable? OnChange(Action<RolesOptions, string?> listener) => null;
+    }
+
+    private sealed class UnreadableStore : IStaffStore
+    {
+        public Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken) => throw new TimeoutException("Storage does not answer.");
+        public Task<IReadOnlyList<StaffMember>> ListAsync(StaffSource source, CancellationToken cancellationToken) => throw new TimeoutException("Storage does not answer.");
+        public Task<StaffMember?> FindAsync(StaffSource source, string objectId, CancellationToken cancellationToken) => throw new TimeoutException("Storage does not answer.");
+        public Task<string?> FindObjectIdByAgentIdAsync(string agentId, CancellationToken cancellationToken) => throw new TimeoutException("Storage does not answer.");
+        public Task UpsertAsync(StaffMember member, CancellationToken cancellationToken) => throw new TimeoutException("Storage does not answer.");
+        public Task<bool> DeleteAsync(StaffSource source, string objectId, CancellationToken cancellationToken) => throw new TimeoutException("Storage does not answer.");
+    }
+
+    [Fact]
     public async Task Api_EntryWithoutRoles_MakesAConfiguredSupervisorACustomer_UntilItIsDeleted()
     {
         using var app = new CxBotAppFactory(azurite, StaffApi.Settings());

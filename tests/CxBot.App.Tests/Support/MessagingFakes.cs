@@ -52,13 +52,26 @@ public sealed class InMemoryChannelDesignations : IChannelDesignations
         }
     }
 
-    public Task<IReadOnlyList<ChannelDesignation>> ListAsync(string tenantId, CancellationToken cancellationToken)
+    /// <summary>Runs once, right after the next list was read (to make something happen between a read and what follows it).</summary>
+    public Func<Task>? AfterNextList { get; set; }
+
+    public async Task<IReadOnlyList<ChannelDesignation>> ListAsync(string tenantId, CancellationToken cancellationToken)
     {
+        IReadOnlyList<ChannelDesignation> result;
+        Func<Task>? after;
         lock (_lock)
         {
-            return Task.FromResult<IReadOnlyList<ChannelDesignation>>(
-                [.. _designations.Where(d => string.Equals(d.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))]);
+            result = [.. _designations.Where(d => string.Equals(d.TenantId, tenantId, StringComparison.OrdinalIgnoreCase))];
+            after = AfterNextList;
+            AfterNextList = null;
         }
+
+        if (after is not null)
+        {
+            await after();
+        }
+
+        return result;
     }
 }
 
