@@ -1,6 +1,7 @@
 using CxBot.App.Leases;
 using CxBot.Domain;
 using CxBot.Domain.Messaging;
+using CxBot.Protocol.Connector;
 using Microsoft.Extensions.Options;
 
 namespace CxBot.App.Messaging;
@@ -103,6 +104,9 @@ public sealed partial class OutboxDispatcher(
         }
 
         using var budget = new CancellationTokenSource(PerMessageBudget);
+        // Each connector call gets the short policy: a call must end well inside the lease (a longer Retry-After comes
+        // back as the work's own retry delay), so no message is still in flight when another instance takes over.
+        using var bounded = ConnectorCallScope.Inline();
         try
         {
             var outcome = await ProactiveSender.RunGuardedAsync(mayStillSend, () => handler.HandleAsync(work, budget.Token), abort).ConfigureAwait(false);

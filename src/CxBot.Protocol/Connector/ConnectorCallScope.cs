@@ -1,8 +1,9 @@
 namespace CxBot.Protocol.Connector;
 
 /// <summary>
-/// Marks connector calls made while answering an inbound activity. Teams waits only 15 seconds for that answer, so
-/// such calls use the short inline policy (<see cref="ConnectorOptions.InlineMaxTotalRetryDelay"/>,
+/// Marks connector calls that must not wait long: those made while answering an inbound activity (Teams waits only
+/// 15 seconds for that answer), and those of the outbox dispatcher (whose lease must outlive every call it makes).
+/// Such calls use the short inline policy (<see cref="ConnectorOptions.InlineMaxTotalRetryDelay"/>,
 /// <see cref="ConnectorOptions.InlineAttemptTimeout"/>): a longer <c>Retry-After</c> is handed back to the caller at
 /// once instead of being waited out inside the turn. Work that may wait belongs in the outbox.
 /// </summary>

@@ -110,6 +110,23 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
     }
 
     [Fact]
+    public async Task TheDispatchersCallsUseTheShortPolicy_SoNoneOutlivesItsLease()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.Signals, channel: "19:signals@thread.tacv2");
+        var shortPolicy = new List<bool>();
+        App.Connector.Responder = _ =>
+        {
+            shortPolicy.Add(CxBot.Protocol.Connector.ConnectorCallScope.IsInline);
+            return null;
+        };
+        await Messages.EnqueueAsync(new ProactiveMessage("short|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.Signals), Text: "Hi"), TimeSpan.Zero, None);
+
+        await App.DispatchAsync();
+
+        Assert.Equal([true], shortPolicy);
+    }
+
+    [Fact]
     public async Task AChannelDesignatedBetweenTheReadAndTheHold_StillGetsTheMessage()
     {
         var message = new ProactiveMessage("race|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.Signals), Text: "Just in time");
