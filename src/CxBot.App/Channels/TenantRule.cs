@@ -26,6 +26,18 @@ public sealed class TenantRule(IOptionsMonitor<BotOptions> bot)
             ? TeamsChannelData.From(activity).TenantId ?? activity.Conversation?.TenantId
             : null;
 
+    /// <summary>The tenant a stored conversation reference belongs to.</summary>
+    public static string? TenantOf(ConversationReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.TenantId ?? reference.Conversation.TenantId;
+    }
+
+    /// <summary>True when a message for <paramref name="messageTenant"/> may go into a conversation of
+    /// <paramref name="conversationTenant"/>: the same tenant (or, outside Teams, both without one).</summary>
+    public static bool SameTenant(string? messageTenant, string? conversationTenant) =>
+        string.Equals(messageTenant ?? string.Empty, conversationTenant ?? string.Empty, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when the activity comes from the tenant the record belongs to.</summary>
     public bool Allows(string? recordTenantId, Activity activity) =>
         OwnerOf(recordTenantId) is { } owner && TenantOf(activity) is { } tenant &&

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using CxBot.App.Channels;
 using CxBot.App.Conversations;
 using CxBot.App.Localization;
 using CxBot.Domain.Channels;
@@ -197,7 +198,7 @@ public sealed partial class ProactiveMessenger(
         var result = await call(reference).ConfigureAwait(false);
         if (result.IsSuccess)
         {
-            var posted = ProactiveSender.Posted(reference, result.Value?.Id ?? activityId) with { TenantId = ProactiveSender.TenantOf(reference) ?? tenantId };
+            var posted = ProactiveSender.Posted(reference, result.Value?.Id ?? activityId) with { TenantId = TenantRule.TenantOf(reference) ?? tenantId };
             await log.MarkSentAsync(message.Id, posted, CancellationToken.None).ConfigureAwait(false);
             LogSent(logger, message.Id, attempt);
             await NotifyDeliveredAsync(message, posted, cancellationToken).ConfigureAwait(false);

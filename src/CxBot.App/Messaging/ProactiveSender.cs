@@ -1,3 +1,4 @@
+using CxBot.App.Channels;
 using CxBot.Domain.Messaging;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
@@ -44,7 +45,7 @@ public sealed partial class ProactiveSender(
         string serviceUrl, string tenantId, ConversationParameters parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (!SameTenant(tenantId, parameters.TenantId))
+        if (!TenantRule.SameTenant(tenantId, parameters.TenantId))
         {
             LogTenantMismatch(logger, "create-conversation", tenantId, parameters.TenantId, "(new)");
             return ConnectorResult.Refused(TenantMismatch, "The conversation's tenant is not the message's.").As<ConversationResourceResponse>();
@@ -54,18 +55,11 @@ public sealed partial class ProactiveSender(
         return await connector.CreateConversationAsync(serviceUrl, parameters, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The tenant a stored reference belongs to.</summary>
-    public static string? TenantOf(ConversationReference reference)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        return reference.TenantId ?? reference.Conversation.TenantId;
-    }
-
     /// <summary>Where a message posted with <paramref name="reference"/> landed.</summary>
     public static PostedMessage Posted(ConversationReference reference, string? activityId)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        return new PostedMessage(reference.ChannelId, reference.ServiceUrl, reference.Conversation.Id!, activityId, TenantOf(reference));
+        return new PostedMessage(reference.ChannelId, reference.ServiceUrl, reference.Conversation.Id!, activityId, TenantRule.TenantOf(reference));
     }
 
     /// <summary>Runs <paramref name="work"/> as the dispatcher: waits abort on <paramref name="abort"/>, and every send first checks <paramref name="mayStillSend"/>.</summary>
@@ -126,8 +120,8 @@ public sealed partial class ProactiveSender(
         Func<ConversationReference, Task<ConnectorResult<ResourceResponse>>> call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        var conversationTenant = TenantOf(reference);
-        if (!SameTenant(tenantId, conversationTenant))
+        var conversationTenant = TenantRule.TenantOf(reference);
+        if (!TenantRule.SameTenant(tenantId, conversationTenant))
         {
             LogTenantMismatch(logger, operation, tenantId, conversationTenant, reference.Conversation.Id);
             return ConnectorResult.Refused(TenantMismatch,
@@ -137,9 +131,6 @@ public sealed partial class ProactiveSender(
         await WaitTurnAsync(tenantId, reference.Conversation.Id, cancellationToken).ConfigureAwait(false);
         return await call(reference).ConfigureAwait(false);
     }
-
-    private static bool SameTenant(string? messageTenant, string? conversationTenant) =>
-        string.Equals(messageTenant ?? string.Empty, conversationTenant ?? string.Empty, StringComparison.OrdinalIgnoreCase);
 
     private static OutboundActivity Address(ConversationReference reference, OutboundActivity activity) => activity with
     {
