@@ -24,7 +24,7 @@ public sealed partial class ProactiveMessenger(
     IOutboxLog log,
     IHeldMessages held,
     IConversationRecords conversations,
-    IEnumerable<IChannelDesignations> designations,
+    ChannelResolver channels,
     PersonalChats chats,
     ProactiveSender sender,
     IEnumerable<IProactiveContent> contents,
@@ -40,9 +40,6 @@ public sealed partial class ProactiveMessenger(
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
-
-    // The registered one when the channel designations store is wired; none means every channel message is held.
-    private readonly IChannelDesignations? _designations = designations.LastOrDefault();
 
     /// <inheritdoc />
     public string Kind => WorkKind;
@@ -138,16 +135,14 @@ public sealed partial class ProactiveMessenger(
     private async Task<OutboxOutcome> ToChannelAsync(OutboxWork work, ProactiveMessage message, string tenantId, ChannelPurpose purpose, string? queue,
         OutboundActivity activity, CancellationToken cancellationToken)
     {
-        var designated = _designations is null ? [] : await _designations.ListAsync(tenantId, cancellationToken).ConfigureAwait(false);
-        var channel = ChannelResolution.Resolve(designated, tenantId, purpose, queue);
+        var channel = await channels.ResolveAsync(tenantId, purpose, queue, cancellationToken).ConfigureAwait(false);
         if (channel is null)
         {
             var hold = new HeldMessage(tenantId, purpose, message.Id, Outbox.Serialize(work), time.GetUtcNow());
             await held.HoldAsync(hold, cancellationToken).ConfigureAwait(false);
             // A supervisor on another instance may have designated the channel between the read above and the hold, and
             // released the held messages before this one was among them: look once more, now that it is stored.
-            var now = _designations is null ? [] : await _designations.ListAsync(tenantId, cancellationToken).ConfigureAwait(false);
-            if (ChannelResolution.Resolve(now, tenantId, purpose, queue) is not null)
+            if (await channels.ResolveAsync(tenantId, purpose, queue, cancellationToken).ConfigureAwait(false) is not null)
             {
                 await held.RemoveAsync(hold, cancellationToken).ConfigureAwait(false);
                 return new OutboxOutcome(TimeSpan.Zero);
