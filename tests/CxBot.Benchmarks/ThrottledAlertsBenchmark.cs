@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -85,7 +84,7 @@ internal sealed class ThrottledAlertsBenchmark(AzuriteProcess azurite, Benchmark
         var refusalsFrom = stub.Requests.Count;
         foreach (var job in jobs)
         {
-            await SubmitAsync(http, job);
+            await SubmitBenchmark.SubmitAsync(http, job);
             if (job == jobs[0])
             {
                 await stub.WaitForAsync(r => IsAlertsPost(r.Operation, r.ConversationId) && r.Status == 429, TimeSpan.FromSeconds(30), "the first follow-up card refused");
@@ -102,17 +101,6 @@ internal sealed class ThrottledAlertsBenchmark(AzuriteProcess azurite, Benchmark
 
     private static bool IsAlertsPost(string operation, string? conversation) =>
         conversation == TeamsCustomer.AlertsChannelId && operation is "send" or "create";
-
-    private static async Task SubmitAsync(HttpClient http, SurveyJob job)
-    {
-        var start = Stopwatch.GetTimestamp();
-        using var content = new ByteArrayContent(job.Payload);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync("api/messages", content);
-        job.Body = await response.Content.ReadAsStringAsync();
-        job.Latency = Stopwatch.GetElapsedTime(start);
-        job.Status = response.StatusCode;
-    }
 
     private static void Verify(List<SurveyJob> jobs)
     {
