@@ -206,15 +206,17 @@ public sealed class ConnectorUncertainPostTests
             context.Response.ContentLength = 100;
             await context.Response.WriteAsync("""{"id":""");
             await context.Response.Body.FlushAsync();
-            await Task.Delay(Timeout.InfiniteTimeSpan, release.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            using var quiet = CancellationTokenSource.CreateLinkedTokenSource(release.Token, context.RequestAborted);
+            await Task.Delay(Timeout.InfiniteTimeSpan, quiet.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         });
         using var host = ConnectorTestHost.Create(primary: null, new Dictionary<string, string?>(OneSecondAttempts)
         {
             ["Bot:AllowUnauthenticated"] = "true", ["Bot:AppId"] = null, ["Bot:AppPassword"] = null,
         });
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var clock = Stopwatch.StartNew();
 
-        var result = await host.Client.SendAsync(server.BaseUri.AbsoluteUri, "a:1", OutboundActivity.WithText("x"));
+        var result = await host.Client.SendAsync(server.BaseUri.AbsoluteUri, "a:1", OutboundActivity.WithText("x"), patience.Token);
         await release.CancelAsync();
 
         Assert.Equal((ConnectorOutcome.Uncertain, ConnectorErrorCodes.Timeout), (result.Outcome, result.ErrorCode));
