@@ -36,6 +36,8 @@ public sealed class PersonalChats(ProactiveSender sender, IOptions<BotOptions> b
             ChannelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
         };
 
+        // No first activity in the parameters: creating a 1:1 chat posts nothing, and Teams answers a repeat with the same
+        // chat. So an Uncertain answer is simply "not started yet", and the message's outbox retry may create it again.
         var created = await sender.CreateConversationAsync(serviceUrl, tenantId, parameters, cancellationToken).ConfigureAwait(false);
         if (created.Outcome != ConnectorOutcome.Sent || string.IsNullOrEmpty(created.Value?.Id))
         {

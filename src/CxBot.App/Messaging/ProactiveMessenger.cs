@@ -17,7 +17,10 @@ namespace CxBot.App.Messaging;
 /// <summary>
 /// <see cref="IProactiveMessages"/>: queues messages in the outbox, and (as the outbox handler of kind
 /// <see cref="WorkKind"/> on the lease-holding dispatcher) sends them once: the outbox log records Sending before the
-/// post and Sent, with where it landed, after it; a message whose id is already Sent or Dropped is not sent again.
+/// post and Sent, with where it landed, after it; a message whose id is already Sent, Dropped or Unconfirmed is not sent
+/// again. A post the channel gave no certain answer to (<see cref="ConnectorOutcome.Uncertain"/>) may have landed: it is
+/// logged as Unconfirmed and not repeated (a missing message is better than a doubled one), and its content is not told
+/// it was delivered.
 /// </summary>
 public sealed partial class ProactiveMessenger(
     IOutbox outbox,
@@ -68,7 +71,7 @@ public sealed partial class ProactiveMessenger(
         }
 
         var entry = await log.GetAsync(message.Id, cancellationToken).ConfigureAwait(false);
-        if (entry is { Status: OutboxStatus.Sent or OutboxStatus.Dropped })
+        if (entry is { Status: OutboxStatus.Sent or OutboxStatus.Dropped or OutboxStatus.Unconfirmed })
         {
             LogAlreadyDone(logger, message.Id, entry.Status);
             if (entry is { Status: OutboxStatus.Sent, Posted: { } landed })
@@ -198,6 +201,13 @@ public sealed partial class ProactiveMessenger(
             LogSent(logger, message.Id, attempt);
             await NotifyDeliveredAsync(message, posted, cancellationToken).ConfigureAwait(false);
         }
+        else if (result.Outcome == ConnectorOutcome.Uncertain)
+        {
+            var where = ProactiveSender.Posted(reference, activityId) with { TenantId = TenantRule.TenantOf(reference) ?? tenantId };
+            var reason = $"No certain answer: {(result.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : result.ErrorCode)}";
+            await log.MarkUnconfirmedAsync(message.Id, where, reason, CancellationToken.None).ConfigureAwait(false);
+            LogUnconfirmed(logger, message.Id, attempt, where.ConversationId, reason);
+        }
 
         return (result, attempt);
     }
@@ -205,11 +215,11 @@ public sealed partial class ProactiveMessenger(
     private async Task<OutboxOutcome> FinishAsync(ProactiveMessage message, ConnectorResult result, int attempt, CancellationToken cancellationToken) =>
         result.Outcome switch
         {
-            ConnectorOutcome.Sent => OutboxOutcome.Done,
+            ConnectorOutcome.Sent or ConnectorOutcome.Uncertain => OutboxOutcome.Done,
             ConnectorOutcome.Throttled => await RetryOrDropAsync(message, attempt, "Throttled by the channel.", result.RetryAfter, cancellationToken).ConfigureAwait(false),
             ConnectorOutcome.Blocked or ConnectorOutcome.NotFound or ConnectorOutcome.Refused =>
                 await DropAsync(message, $"{result.Outcome}: {result.ErrorCode} {result.ErrorMessage}".Trim(), cancellationToken).ConfigureAwait(false),
-            _ => await RetryOrDropAsync(message, attempt, $"Send failed: {result.ErrorCode ?? result.StatusCode?.ToString() ?? result.Outcome.ToString()}", null, cancellationToken)
+            _ => await RetryOrDropAsync(message, attempt, $"Send failed: {result.ErrorCode ?? result.StatusCode?.ToString() ?? result.Outcome.ToString()}", result.RetryAfter, cancellationToken)
                 .ConfigureAwait(false),
         };
 
@@ -298,6 +308,10 @@ public sealed partial class ProactiveMessenger(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proactive message {Id} sent (attempt {Attempt})")]
     private static partial void LogSent(ILogger logger, string id, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Proactive message {Id} (attempt {Attempt}) may or may not be in conversation {ConversationId} ({Reason}); not sent again")]
+    private static partial void LogUnconfirmed(ILogger logger, string id, int attempt, string conversationId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proactive message {Id} held until a {Purpose} channel is designated")]
     private static partial void LogHeld(ILogger logger, string id, ChannelPurpose purpose);

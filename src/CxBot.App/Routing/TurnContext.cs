@@ -36,7 +36,11 @@ public sealed class TurnContext(Activity activity, CultureInfo culture, UserRole
     /// <summary>The connector client.</summary>
     public IConnectorClient Connector { get; } = connector;
 
-    /// <summary>Sends an activity into this conversation, addressed back to the sender.</summary>
+    /// <summary>
+    /// Sends an activity into this conversation, addressed back to the sender. Inside a turn nothing is sent again: a
+    /// failed or <see cref="ConnectorOutcome.Uncertain"/> send is logged by the client and the turn goes on (it still
+    /// completes, so the channel's redelivery does not repeat it either).
+    /// </summary>
     public Task<ConnectorResult<ResourceResponse>> SendAsync(OutboundActivity outbound, CancellationToken cancellationToken) =>
         Connector.SendAsync(Activity.ServiceUrl!, Activity.Conversation!.Id!, Address(outbound), cancellationToken);
 

@@ -37,14 +37,20 @@ public enum OutboxStatus
     Sent,
     /// <summary>Given up (nothing to send, refused, or out of attempts).</summary>
     Dropped,
+    /// <summary>
+    /// The channel gave no certain answer to the post (a gateway error or no answer after it went out): it may have been
+    /// posted, so it is not sent again. <see cref="OutboxLogEntry.Posted"/> names the conversation (without an activity
+    /// id), <see cref="OutboxLogEntry.Reason"/> what happened.
+    /// </summary>
+    Unconfirmed,
 }
 
 /// <summary>The log's row of one message id.</summary>
 /// <param name="Id">The message's idempotency key.</param>
 /// <param name="Status">Where it stands.</param>
 /// <param name="Attempts">Posts started.</param>
-/// <param name="Posted">Where it landed, once sent.</param>
-/// <param name="Reason">Why it was dropped.</param>
+/// <param name="Posted">Where it landed, once sent (or may have landed, when unconfirmed).</param>
+/// <param name="Reason">Why it was dropped, or why it is unconfirmed.</param>
 /// <param name="UpdatedAt">Last change.</param>
 public sealed record OutboxLogEntry(string Id, OutboxStatus Status, int Attempts, PostedMessage? Posted, string? Reason, DateTimeOffset UpdatedAt);
 
@@ -62,6 +68,9 @@ public interface IOutboxLog
 
     /// <summary>Records that the message will not be sent.</summary>
     Task MarkDroppedAsync(string id, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Records that the post may have landed in <paramref name="posted"/>'s conversation and will not be repeated.</summary>
+    Task MarkUnconfirmedAsync(string id, PostedMessage posted, string reason, CancellationToken cancellationToken);
 }
 
 /// <summary>A message waiting for a channel to be designated.</summary>

@@ -18,7 +18,6 @@ internal sealed partial class ConnectorClient(
     /// <summary>Name of the HTTP client in <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "CxBot.Connector";
 
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
     private static ProtocolJsonContext Json => ProtocolJsonContext.Default;
 
     public Task<ConnectorResult<ResourceResponse>> SendAsync(
@@ -98,13 +97,10 @@ internal sealed partial class ConnectorClient(
         CallAsync(method, operation, serviceUrl, path, JsonBody(activity, Json.OutboundActivity), Json.ResourceResponse,
             emptyValue: new ResourceResponse(null), ct);
 
-    private static ByteArrayContent JsonBody<T>(T value, JsonTypeInfo<T> typeInfo)
-    {
-        // Bytes rather than a streaming JsonContent: a Content-Length, and a body the retry handler can send again.
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
-        content.Headers.ContentType = JsonMediaType;
-        return content;
-    }
+    // Bytes rather than a streaming JsonContent: a Content-Length, a body the retry handler can send again, and one that
+    // tells whether it went out (see ConnectorRequestContent).
+    private static ConnectorRequestContent JsonBody<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        new(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
 
     private async Task<ConnectorResult<T>> CallAsync<T>(
         HttpMethod method, string operation, string serviceUrl, string path, HttpContent? body,
@@ -138,11 +134,13 @@ internal sealed partial class ConnectorClient(
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         try
         {
-            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+            // Headers only: the retry handler has already read the body, within the attempt's timeout. Letting HttpClient
+            // buffer it would read it again outside that timeout, where a stalled body would hang until ct.
+            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
             return response.IsSuccessStatusCode
                 ? (ConnectorResult.Ok(response.StatusCode), bytes)
-                : (Failure(operation, uri, response, bytes), []);
+                : (Failure(operation, uri, request, response, bytes), []);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -159,14 +157,25 @@ internal sealed partial class ConnectorClient(
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            LogNotSent(logger, ex, operation, uri.Host, ConnectorErrorCodes.Timeout);
-            return (ConnectorResult.Failed(null, ConnectorErrorCodes.Timeout, ex.Message), []);
+            return (Unanswered(operation, uri, request, ConnectorErrorCodes.Timeout, ex), []);
         }
         catch (HttpRequestException ex)
         {
-            LogNotSent(logger, ex, operation, uri.Host, ConnectorErrorCodes.TransportError);
-            return (ConnectorResult.Failed(null, ConnectorErrorCodes.TransportError, ex.Message), []);
+            return (Unanswered(operation, uri, request, ConnectorErrorCodes.TransportError, ex), []);
         }
+    }
+
+    // No (complete) answer: a POST whose body went out may have been posted; anything else certainly was not done.
+    private ConnectorResult Unanswered(string operation, Uri uri, HttpRequestMessage request, string errorCode, Exception ex)
+    {
+        if (!RequestSafety.IsIdempotent(request.Method) && request.Content is ConnectorRequestContent { TransmissionStarted: true })
+        {
+            LogUncertain(logger, ex, operation, uri.Host, errorCode);
+            return ConnectorResult.Uncertain(null, errorCode, ex.Message);
+        }
+
+        LogNotSent(logger, ex, operation, uri.Host, errorCode);
+        return ConnectorResult.Failed(null, errorCode, ex.Message);
     }
 
     private ConnectorResult Refuse(string operation, Uri uri)
@@ -194,7 +203,7 @@ internal sealed partial class ConnectorClient(
         }
     }
 
-    private ConnectorResult Failure(string operation, Uri uri, HttpResponseMessage response, byte[] body)
+    private ConnectorResult Failure(string operation, Uri uri, HttpRequestMessage request, HttpResponseMessage response, byte[] body)
     {
         ErrorDetail? error = null;
         try
@@ -206,12 +215,16 @@ internal sealed partial class ConnectorClient(
             // Not every failure has the connector's error body (proxies, gateways): keep the status alone.
         }
         var status = response.StatusCode;
+        var retryAfter = ConnectorRetryHandler.ReadRetryAfter(response, timeProvider.GetUtcNow());
         var result = status switch
         {
-            HttpStatusCode.TooManyRequests => ConnectorResult.Throttled(
-                ConnectorRetryHandler.ReadRetryAfter(response, timeProvider.GetUtcNow()), error?.Code, error?.Message),
+            HttpStatusCode.TooManyRequests => ConnectorResult.Throttled(retryAfter, error?.Code, error?.Message),
             HttpStatusCode.NotFound => ConnectorResult.NotFound(error?.Code, error?.Message),
             HttpStatusCode.Forbidden => ConnectorResult.Blocked(error?.Code, error?.Message),
+            _ when !RequestSafety.IsIdempotent(request.Method) && RequestSafety.MayHaveBeenProcessed(status) =>
+                ConnectorResult.Uncertain(status, error?.Code, error?.Message),
+            // Unavailable for longer than the client waits itself: the caller gets the wait the connector asked for.
+            HttpStatusCode.ServiceUnavailable => ConnectorResult.Failed(status, error?.Code, error?.Message) with { RetryAfter = retryAfter },
             _ => ConnectorResult.Failed(status, error?.Code, error?.Message),
         };
         var operationId = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? ids.FirstOrDefault() : null;
@@ -224,6 +237,10 @@ internal sealed partial class ConnectorClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Operation} to {Host} failed: {ErrorCode}")]
     private static partial void LogNotSent(ILogger logger, Exception? exception, string operation, string host, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Connector {Operation} to {Host} got no answer ({ErrorCode}) after the request went out: it may have been carried out, and is not repeated")]
+    private static partial void LogUncertain(ILogger logger, Exception exception, string operation, string host, string errorCode);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Connector {Operation} to {Host} answered {StatusCode} ({Outcome}): {ErrorCode} {ErrorMessage} [operation id {OperationId}]")]

@@ -9,7 +9,10 @@ public sealed class ConnectorOptions
     /// <summary>Configuration section name.</summary>
     public const string SectionName = "Bot:Connector";
 
-    /// <summary>Retries after the first attempt for 429, 412, 502, 503 and 504 (0 turns retries off). Default 3.</summary>
+    /// <summary>
+    /// Retries after the first attempt for 429, 412 and 503, and for GET, PUT and DELETE also 502 and 504 (a POST answered
+    /// 502 or 504 may have landed and is not repeated). 0 turns retries off. Default 3.
+    /// </summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
@@ -22,8 +25,9 @@ public sealed class ConnectorOptions
     public TimeSpan MaxBackoffDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Longest <c>Retry-After</c> the client waits out itself. A longer one is not waited for: the call returns
-    /// <see cref="ConnectorOutcome.Throttled"/> with <see cref="ConnectorResult.RetryAfter"/> so the caller can reschedule.
+    /// Longest <c>Retry-After</c> (on 429 or 503) the client waits out itself. A longer one is not waited for: the call
+    /// returns <see cref="ConnectorOutcome.Throttled"/> (429) or <see cref="ConnectorOutcome.Failed"/> (503) with
+    /// <see cref="ConnectorResult.RetryAfter"/> so the caller can reschedule.
     /// Default 60 s.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
@@ -33,7 +37,10 @@ public sealed class ConnectorOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:30:00")]
     public TimeSpan MaxTotalRetryDelay { get; set; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>Timeout of one HTTP attempt; a timed-out attempt is not retried (a POST may have landed). Default 30 s.</summary>
+    /// <summary>
+    /// Timeout of one HTTP attempt, reading the response body included; a timed-out attempt is not retried (a POST may
+    /// have landed). Default 30 s.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

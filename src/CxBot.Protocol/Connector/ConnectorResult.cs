@@ -13,13 +13,26 @@ public enum ConnectorOutcome
     NotFound,
     /// <summary>403: the bot may not write here (user blocked or uninstalled the bot, bot not in the roster, bot disabled).</summary>
     Blocked,
-    /// <summary>Any other status, a transport error, a timeout or no token could be obtained.</summary>
+    /// <summary>
+    /// Any other status, a transport error, a timeout or no token could be obtained; the call was not carried out (or,
+    /// for GET, PUT and DELETE, may safely be made again). A 503 carries the connector's <c>Retry-After</c> in
+    /// <see cref="ConnectorResult.RetryAfter"/> when it was longer than the client waits itself.
+    /// </summary>
     Failed,
     /// <summary>
     /// Not sent at all: the serviceUrl is malformed, not https, or its host is not on the allow-list
     /// (built-in Bot Framework and Teams hosts plus <c>Bot:AdditionalServiceUrlHosts</c>; loopback only in development mode).
     /// </summary>
     Refused,
+    /// <summary>
+    /// A send, reply or create conversation (a POST, which the connector cannot recognise when repeated) that may or
+    /// may not have been carried out: the connector answered 500, 502 or 504, or the attempt timed out or the
+    /// connection broke after the request went out (<see cref="ConnectorResult.ErrorCode"/> is then
+    /// <see cref="ConnectorErrorCodes.Timeout"/> or <see cref="ConnectorErrorCodes.TransportError"/>). The client did not
+    /// retry it, because a retry of one that landed posts the message twice; the caller decides, and must not simply
+    /// send again. There is no activity id, so the message (if posted) cannot be edited later.
+    /// </summary>
+    Uncertain,
 }
 
 /// <summary>Error codes this client reports for failures that did not come from the connector itself.</summary>
@@ -54,7 +67,10 @@ public record ConnectorResult
     /// <summary>The connector's <c>error.message</c>, or a local description.</summary>
     public string? ErrorMessage { get; init; }
 
-    /// <summary>On <see cref="ConnectorOutcome.Throttled"/>: the wait the connector asked for, when it said.</summary>
+    /// <summary>
+    /// On <see cref="ConnectorOutcome.Throttled"/> (429), and on a <see cref="ConnectorOutcome.Failed"/> 503: the wait
+    /// the connector asked for, when it said.
+    /// </summary>
     public TimeSpan? RetryAfter { get; init; }
 
     /// <summary>True when <see cref="Outcome"/> is <see cref="ConnectorOutcome.Sent"/>.</summary>
@@ -87,6 +103,13 @@ public record ConnectorResult
     /// <summary>Any other failure; <paramref name="statusCode"/> is null when no response was received.</summary>
     public static ConnectorResult Failed(HttpStatusCode? statusCode, string? errorCode = null, string? errorMessage = null) =>
         new() { Outcome = ConnectorOutcome.Failed, StatusCode = statusCode, ErrorCode = errorCode, ErrorMessage = errorMessage };
+
+    /// <summary>
+    /// A POST that may have been carried out (<see cref="ConnectorOutcome.Uncertain"/>); <paramref name="statusCode"/> is
+    /// null when no (complete) response was received.
+    /// </summary>
+    public static ConnectorResult Uncertain(HttpStatusCode? statusCode, string? errorCode = null, string? errorMessage = null) =>
+        new() { Outcome = ConnectorOutcome.Uncertain, StatusCode = statusCode, ErrorCode = errorCode, ErrorMessage = errorMessage };
 
     /// <summary>A call that was not sent because of its serviceUrl.</summary>
     public static ConnectorResult Refused(string errorCode, string? errorMessage = null) =>

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 namespace CxBot.Protocol.Connector;
 
 /// <summary>
-/// Retries connector calls the way Teams asks: 429 after <c>Retry-After</c> (or backoff when absent), 412, 502, 503 and
-/// 504 with jittered exponential backoff; bounded by <see cref="ConnectorOptions"/>. Nothing else is retried, and neither
-/// are timeouts or transport errors, because a POST that timed out may already have been posted.
+/// Retries connector calls the way Teams asks, as far as that cannot post a message twice: 429 and 503 after their
+/// <c>Retry-After</c> (or backoff when absent), 412 with jittered exponential backoff, and 502 and 504 likewise but only
+/// for idempotent requests (see <see cref="RequestSafety"/>); bounded by <see cref="ConnectorOptions"/>. Nothing else
+/// is retried, neither are timeouts or transport errors: a POST that timed out may already have been posted.
+/// Each attempt, the reading of its response body included, must end within the attempt timeout.
 /// </summary>
 internal sealed partial class ConnectorRetryHandler(
     IOptions<ConnectorOptions> options, TimeProvider timeProvider, ILogger<ConnectorRetryHandler> logger,
@@ -18,13 +20,15 @@ internal sealed partial class ConnectorRetryHandler(
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var settings = options.Value.ForCurrentCall();
+        var idempotent = RequestSafety.IsIdempotent(request.Method);
         var waited = TimeSpan.Zero;
         for (var retry = 0; ; retry++)
         {
+            ConnectorRequestContent.ForAttempt(request);
             var response = await SendAttemptAsync(request, settings.AttemptTimeout, cancellationToken).ConfigureAwait(false);
             await NotifyRetryAfterAsync(request, response, cancellationToken).ConfigureAwait(false);
             if (retry >= settings.MaxRetries
-                || GetRetryDelay(response, retry, settings, timeProvider.GetUtcNow(), Random.Shared) is not { } delay
+                || GetRetryDelay(response, retry, idempotent, settings, timeProvider.GetUtcNow(), Random.Shared) is not { } delay
                 || waited + delay > settings.MaxTotalRetryDelay)
             {
                 return response;
@@ -70,21 +74,32 @@ internal sealed partial class ConnectorRetryHandler(
         // so tests can skip those waits without also expiring every attempt.
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
         attempt.CancelAfter(timeout);
+        HttpResponseMessage? response = null;
         try
         {
-            return await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            // The body is read here, under the attempt's timeout: a connector (or proxy) that sends the headers and then
+            // stalls must end as a timed-out attempt, not hold the call for as long as the caller's token allows.
+            await response.Content.LoadIntoBufferAsync(attempt.Token).ConfigureAwait(false);
+            return response;
         }
         catch (OperationCanceledException ex) when (!ct.IsCancellationRequested && attempt.IsCancellationRequested)
         {
+            response?.Dispose();
             throw new TimeoutException($"The connector did not answer within {timeout}.", ex);
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
         }
     }
 
     /// <summary>The wait before retry number <paramref name="retry"/> (0 for the first), or null when <paramref name="response"/> is final.</summary>
     internal static TimeSpan? GetRetryDelay(
-        HttpResponseMessage response, int retry, ConnectorOptions settings, DateTimeOffset now, Random random)
+        HttpResponseMessage response, int retry, bool idempotent, ConnectorOptions settings, DateTimeOffset now, Random random)
     {
-        if (!IsRetryable(response.StatusCode))
+        if (!RequestSafety.IsRetryable(response.StatusCode, idempotent))
         {
             return null;
         }
@@ -94,10 +109,6 @@ internal sealed partial class ConnectorRetryHandler(
         }
         return Backoff(retry, settings, random);
     }
-
-    internal static bool IsRetryable(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
-        or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
-        or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     /// <summary>Delay doubling from <see cref="ConnectorOptions.BaseDelay"/>, capped, then jittered into [half, full].</summary>
     internal static TimeSpan Backoff(int retry, ConnectorOptions settings, Random random)

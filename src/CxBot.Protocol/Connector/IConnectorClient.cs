@@ -9,8 +9,11 @@ namespace CxBot.Protocol.Connector;
 /// <remarks>
 /// Calls never throw for HTTP or network failures; they return a <see cref="ConnectorResult"/> whose
 /// <see cref="ConnectorResult.Outcome"/> tells what happened. They throw <see cref="ArgumentException"/> for missing
-/// arguments and <see cref="OperationCanceledException"/> when <c>ct</c> is cancelled. 429, 412, 502, 503 and 504 are
-/// retried a bounded number of times (<see cref="ConnectorOptions"/>) before a result is returned.
+/// arguments and <see cref="OperationCanceledException"/> when <c>ct</c> is cancelled. 429, 412 and 503 are retried a
+/// bounded number of times (<see cref="ConnectorOptions"/>) before a result is returned, and so are 502 and 504 for GET,
+/// PUT and DELETE. The POSTs (<see cref="SendAsync"/>, <see cref="ReplyAsync"/>, <see cref="CreateConversationAsync"/>)
+/// are never repeated once they may have landed: they return <see cref="ConnectorOutcome.Uncertain"/> instead, and each
+/// caller decides what that means for its message.
 /// </remarks>
 public interface IConnectorClient
 {

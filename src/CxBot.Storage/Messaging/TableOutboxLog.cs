@@ -27,26 +27,35 @@ internal sealed class TableOutboxLog(StorageClients clients, StorageNames names,
         return row.Attempts;
     }
 
-    public async Task MarkSentAsync(string id, PostedMessage posted, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(posted);
-        var row = await FindAsync(id, cancellationToken).ConfigureAwait(false) ?? New(id);
-        row.Status = nameof(OutboxStatus.Sent);
-        row.ChannelId = posted.ChannelId;
-        row.ServiceUrl = posted.ServiceUrl;
-        row.ConversationId = posted.ConversationId;
-        row.ActivityId = posted.ActivityId;
-        row.TenantId = posted.TenantId;
-        await SaveAsync(row, cancellationToken).ConfigureAwait(false);
-    }
+    public Task MarkSentAsync(string id, PostedMessage posted, CancellationToken cancellationToken) =>
+        MarkPostedAsync(id, OutboxStatus.Sent, posted, reason: null, cancellationToken);
+
+    public Task MarkUnconfirmedAsync(string id, PostedMessage posted, string reason, CancellationToken cancellationToken) =>
+        MarkPostedAsync(id, OutboxStatus.Unconfirmed, posted, reason, cancellationToken);
 
     public async Task MarkDroppedAsync(string id, string reason, CancellationToken cancellationToken)
     {
         var row = await FindAsync(id, cancellationToken).ConfigureAwait(false) ?? New(id);
         row.Status = nameof(OutboxStatus.Dropped);
-        row.Reason = reason.Length <= 2000 ? reason : reason[..2000];
+        row.Reason = Shorten(reason);
         await SaveAsync(row, cancellationToken).ConfigureAwait(false);
     }
+
+    private async Task MarkPostedAsync(string id, OutboxStatus status, PostedMessage posted, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        var row = await FindAsync(id, cancellationToken).ConfigureAwait(false) ?? New(id);
+        row.Status = status.ToString();
+        row.ChannelId = posted.ChannelId;
+        row.ServiceUrl = posted.ServiceUrl;
+        row.ConversationId = posted.ConversationId;
+        row.ActivityId = posted.ActivityId;
+        row.TenantId = posted.TenantId;
+        row.Reason = reason is null ? null : Shorten(reason);
+        await SaveAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Shorten(string reason) => reason.Length <= 2000 ? reason : reason[..2000];
 
     private Task<OutboxLogEntity?> FindAsync(string id, CancellationToken cancellationToken)
     {

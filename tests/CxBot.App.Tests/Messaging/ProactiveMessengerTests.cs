@@ -84,6 +84,47 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
         Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
     }
 
+    [Theory]
+    [InlineData(System.Net.HttpStatusCode.BadGateway, null)]
+    [InlineData(null, ConnectorErrorCodes.Timeout)]
+    public async Task APostWithoutACertainAnswerIsNotSentAgain_TheLogSaysUnconfirmed_AndTheContentIsNotToldItLanded(
+        System.Net.HttpStatusCode? status, string? errorCode)
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var message = new ProactiveMessage("uncertain|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps),
+            ContentKind: RecordingContent.KindName, SubjectId: "follow-up-8");
+        App.Connector.Enqueue(ConnectorOperation.Send, ConnectorResult.Uncertain(status, errorCode));
+        var messenger = App.Services.GetRequiredService<ProactiveMessenger>();
+        var work = ProactiveMessenger.ToWork(message);
+
+        var first = await messenger.HandleAsync(work, None);
+        // The same message again: enqueued a second time, or handed out again by the queue.
+        var again = await messenger.HandleAsync(work, None);
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+        await App.DispatchAsync();
+
+        Assert.Equal((null, null), (first.RetryAfter, again.RetryAfter));
+        Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
+        var entry = (await Log.GetAsync(message.Id, None))!;
+        Assert.Equal((OutboxStatus.Unconfirmed, 1, AlertsChannel, null), (entry.Status, entry.Attempts, entry.Posted?.ConversationId, entry.Posted?.ActivityId));
+        Assert.Contains(status is null ? errorCode! : "502", entry.Reason, StringComparison.Ordinal);
+        Assert.Empty(_content.Delivered);
+    }
+
+    [Fact]
+    public async Task AnUnavailableChannelsRetryAfterBecomesTheMessagesRetryDelay()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var message = new ProactiveMessage("unavailable|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps), Text: "Later");
+        App.Connector.Enqueue(ConnectorOperation.Send,
+            ConnectorResult.Failed(System.Net.HttpStatusCode.ServiceUnavailable) with { RetryAfter = TimeSpan.FromSeconds(40) });
+
+        var outcome = await App.Services.GetRequiredService<ProactiveMessenger>().HandleAsync(ProactiveMessenger.ToWork(message), None);
+
+        Assert.Equal(TimeSpan.FromSeconds(40), outcome.RetryAfter);
+        Assert.Equal(OutboxStatus.Sending, (await Log.GetAsync(message.Id, None))!.Status);
+    }
+
     [Fact]
     public async Task AChannelMessageWithoutAChannelIsHeld_AndPostedWhenTheChannelIsDesignated()
     {

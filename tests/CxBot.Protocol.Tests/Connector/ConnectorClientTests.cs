@@ -189,8 +189,8 @@ public sealed class ConnectorClientTests
         { Respond.Error(HttpStatusCode.BadRequest, "BadArgument", "bad"), ConnectorResult.Failed(HttpStatusCode.BadRequest, "BadArgument", "bad") },
         { Respond.Error(HttpStatusCode.Unauthorized, "BotNotRegistered", "who"), ConnectorResult.Failed(HttpStatusCode.Unauthorized, "BotNotRegistered", "who") },
         { Respond.Error(HttpStatusCode.RequestEntityTooLarge, "MessageSizeTooBig", "big"), ConnectorResult.Failed(HttpStatusCode.RequestEntityTooLarge, "MessageSizeTooBig", "big") },
-        { Respond.Error(HttpStatusCode.InternalServerError, "ServiceError", "oops"), ConnectorResult.Failed(HttpStatusCode.InternalServerError, "ServiceError", "oops") },
-        { Respond.Json(HttpStatusCode.InternalServerError, "<html>proxy</html>"), ConnectorResult.Failed(HttpStatusCode.InternalServerError) },
+        { Respond.Error(HttpStatusCode.InternalServerError, "ServiceError", "oops"), ConnectorResult.Uncertain(HttpStatusCode.InternalServerError, "ServiceError", "oops") },
+        { Respond.Json(HttpStatusCode.InternalServerError, "<html>proxy</html>"), ConnectorResult.Uncertain(HttpStatusCode.InternalServerError) },
         { Respond.Status(HttpStatusCode.Found, r => r.Headers.Location = new Uri("https://evil.example.com/")), ConnectorResult.Failed(HttpStatusCode.Found) },
     };
 
@@ -208,14 +208,25 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
-    public async Task SendAsync_NetworkError_IsFailedWithoutStatus()
+    public async Task SendAsync_ConnectionRefused_IsFailedWithoutStatus()
     {
-        var stub = new StubHttpHandler(Respond.Throw(new HttpRequestException("connection refused")));
-        using var host = ConnectorTestHost.Create(stub);
+        // A real socket to a loopback port nobody listens on: the request never went out, so it is not uncertain.
+        var port = FreeLoopbackPort();
+        using var host = ConnectorTestHost.Create(primary: null, new Dictionary<string, string?>
+        {
+            ["Bot:AllowUnauthenticated"] = "true", ["Bot:AppId"] = null, ["Bot:AppPassword"] = null,
+        });
 
-        var result = await host.Client.SendAsync(Teams, "a:1", OutboundActivity.WithText("x"));
+        var result = await host.Client.SendAsync($"http://127.0.0.1:{port}/", "a:1", OutboundActivity.WithText("x"));
 
-        Assert.Equal(ConnectorResult.Failed(null, ConnectorErrorCodes.TransportError, "connection refused").As<ResourceResponse>(), result);
+        Assert.Equal((ConnectorOutcome.Failed, null, ConnectorErrorCodes.TransportError), (result.Outcome, result.StatusCode, result.ErrorCode));
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class ConnectorRetryTests
         var stub = new StubHttpHandler(
             TooMany(r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(7))),
             Respond.Status(HttpStatusCode.ServiceUnavailable, r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(2))),
-            Respond.Status(HttpStatusCode.BadGateway),
+            Respond.Status(HttpStatusCode.PreconditionFailed),
             Created);
         var seen = new RecordingObserver();
         using var host = ConnectorTestHost.Create(stub, configure: services => services
@@ -170,9 +170,7 @@ public sealed class ConnectorRetryTests
 
     [Theory]
     [InlineData(HttpStatusCode.PreconditionFailed)]
-    [InlineData(HttpStatusCode.BadGateway)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
-    [InlineData(HttpStatusCode.GatewayTimeout)]
     public async Task TransientStatus_IsRetriedThenSucceeds(HttpStatusCode status)
     {
         var stub = new StubHttpHandler(Respond.Status(status), Respond.Status(status), Created);
@@ -193,9 +191,9 @@ public sealed class ConnectorRetryTests
         var stub = new StubHttpHandler(Respond.Status(status));
         using var host = ConnectorTestHost.Create(stub);
 
-        var result = await SendAsync(host);
+        var result = await host.Client.GetMemberAsync(Teams, "a:1", "29:1");
 
-        Assert.Equal(ConnectorResult.Failed(status).As<ResourceResponse>(), result);
+        Assert.Equal(ConnectorResult.Failed(status).As<ChannelAccount>(), result);
         Assert.Equal(4, stub.Requests.Count);
     }
 
@@ -225,7 +223,7 @@ public sealed class ConnectorRetryTests
         var stub = new StubHttpHandler(Respond.Throw(new HttpRequestException("reset")), Created);
         using var host = ConnectorTestHost.Create(stub);
 
-        var result = await SendAsync(host);
+        var result = await host.Client.DeleteAsync(Teams, "a:1", "1");
 
         Assert.Equal(ConnectorErrorCodes.TransportError, result.ErrorCode);
         Assert.Single(stub.Requests);

@@ -72,6 +72,20 @@ public sealed class OutboxStoresTests(StorageFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheLogKeepsAnUnconfirmedPostWithItsConversationAndReason()
+    {
+        var log = _storage.Get<IOutboxLog>();
+        var id = TestData.NewId("message");
+        var where = new PostedMessage("msteams", "https://smba.example/teams/", "19:channel@thread.tacv2", null, "tenant-1");
+
+        await log.MarkSendingAsync(id, None);
+        await log.MarkUnconfirmedAsync(id, where, "No certain answer: 502", None);
+
+        var entry = (await log.GetAsync(id, None))!;
+        Assert.Equal((OutboxStatus.Unconfirmed, 1, where, "No certain answer: 502"), (entry.Status, entry.Attempts, entry.Posted, entry.Reason));
+    }
+
+    [Fact]
     public async Task HeldMessagesAreKeptPerTenantAndPurpose_OncePerId_OldestFirst()
     {
         var held = _storage.Get<IHeldMessages>();

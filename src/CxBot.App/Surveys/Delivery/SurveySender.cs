@@ -16,7 +16,11 @@ public sealed record DispatchOutcome(TimeSpan? RetryAfter)
     public static DispatchOutcome Done { get; } = new((TimeSpan?)null);
 }
 
-/// <summary>Sends one survey (or its reminder) and stores the result.</summary>
+/// <summary>
+/// Sends one survey (or its reminder) and stores the result. A survey post the channel gave no certain answer to
+/// (<see cref="ConnectorOutcome.Uncertain"/>) counts as sent, without a reminder: the customer may have it, and a
+/// second survey card is worse than a missing one. A reminder is posted once, whatever its outcome.
+/// </summary>
 public sealed partial class SurveySender(
     ISurveys surveys,
     ICustomerPreferencesStore preferences,
@@ -109,10 +113,16 @@ public sealed partial class SurveySender(
 
         switch (sent.Outcome)
         {
-            case ConnectorOutcome.Sent:
+            case ConnectorOutcome.Sent or ConnectorOutcome.Uncertain:
                 survey.MarkSent(time.GetUtcNow(), reference.ChannelId, reference.Conversation.Id!, sent.Value?.Id, validFor);
                 await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
                 await suppressions.ChangeAsync(survey.Customer.Key, w => w.Confirm(survey.SurveyId, survey.SentAt!.Value), cancellationToken).ConfigureAwait(false);
+                if (sent.Outcome == ConnectorOutcome.Uncertain)
+                {
+                    LogUnconfirmed(logger, survey.SurveyId, survey.Attempts, sent.StatusCode is { } status ? (int)status : null, sent.ErrorCode);
+                    return DispatchOutcome.Done;
+                }
+
                 LogSent(logger, survey.SurveyId, survey.Attempts);
                 if (settings.ReminderAfterHours > 0)
                 {
@@ -129,7 +139,7 @@ public sealed partial class SurveySender(
             case ConnectorOutcome.Refused:
                 return await FailAsync(survey, $"Not sent: {sent.ErrorMessage ?? sent.ErrorCode}", true, null, cancellationToken).ConfigureAwait(false);
             default:
-                return await FailAsync(survey, $"Send failed: {sent.ErrorCode ?? sent.StatusCode?.ToString() ?? sent.Outcome.ToString()}", false, null, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(survey, $"Send failed: {sent.ErrorCode ?? sent.StatusCode?.ToString() ?? sent.Outcome.ToString()}", false, sent.RetryAfter, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -187,6 +197,10 @@ public sealed partial class SurveySender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} sent (attempt {Attempt})")]
     private static partial void LogSent(ILogger logger, string surveyId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Survey {SurveyId} (attempt {Attempt}): no certain answer ({StatusCode} {ErrorCode}); counted as sent, not sent again, no reminder")]
+    private static partial void LogUnconfirmed(ILogger logger, string surveyId, int attempt, int? statusCode, string? errorCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} undeliverable after {Attempts} attempts: {Reason}")]
     private static partial void LogUndeliverable(ILogger logger, string surveyId, int attempts, string reason);

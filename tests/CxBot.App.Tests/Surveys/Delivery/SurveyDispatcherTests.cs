@@ -94,6 +94,42 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
         Assert.Equal(0, await MessagesInQueueAsync(app));
     }
 
+    [Fact]
+    public async Task ASurveyPostWithoutACertainAnswerCountsAsSent_IsNotSentAgain_AndGetsNoReminder()
+    {
+        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:ReminderAfterHours"] = "24" });
+        var flow = new SurveyFlow(app);
+        var customer = await flow.InstalledCustomerAsync();
+        app.Outbox.MaxDelay = TimeSpan.Zero;
+        app.Connector.Enqueue(ConnectorOperation.Send, ConnectorResult.Uncertain(HttpStatusCode.GatewayTimeout));
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer));
+
+        Assert.Equal(1, await app.DispatchAsync());
+        Assert.Equal(0, await app.DispatchAsync());
+
+        var survey = await SurveyAsync(app, surveyId);
+        Assert.Equal((SurveyStatus.Sent, 1, customer.PersonalConversationId), (survey.Status, survey.Attempts, survey.SentConversationId));
+        Assert.Single(SurveyFlow.SurveyCardSends(app.Connector));
+        Assert.DoesNotContain(app.Outbox.Enqueued, e => e.Kind == DispatchKind.Remind);
+        Assert.Empty(app.Outbox.Released);
+        Assert.Equal(0, await MessagesInQueueAsync(app));
+    }
+
+    [Fact]
+    public async Task AnUnavailableChannelsLongRetryAfterBecomesTheSurveysRetryDelay()
+    {
+        using var app = new CxBotAppFactory(azurite);
+        var flow = new SurveyFlow(app);
+        var customer = await flow.InstalledCustomerAsync();
+        app.Connector.Enqueue(ConnectorOperation.Send, ConnectorResult.Failed(HttpStatusCode.ServiceUnavailable) with { RetryAfter = TimeSpan.FromSeconds(40) });
+        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer));
+
+        await app.DispatchAsync();
+
+        Assert.Equal([(surveyId, TimeSpan.FromSeconds(40))], app.Outbox.Released);
+        Assert.Equal(SurveyStatus.Scheduled, (await SurveyAsync(app, surveyId)).Status);
+    }
+
     public static TheoryData<string, string> PermanentFailures => new()
     {
         { nameof(ConnectorOutcome.Blocked), "The customer blocked or removed the bot." },
