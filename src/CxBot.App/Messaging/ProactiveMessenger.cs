@@ -140,7 +140,7 @@ public sealed partial class ProactiveMessenger(
     }
 
     private async Task<OutboxOutcome> ToChannelAsync(OutboxWork work, ProactiveMessage message, string tenantId, ChannelPurpose purpose, string? queue,
-        OutboundActivity activity, CancellationToken cancellationToken)
+        OutboundActivity activity, CancellationToken cancellationToken, bool afterRefusal = false)
     {
         var channel = await channels.ResolveAsync(tenantId, purpose, queue, cancellationToken).ConfigureAwait(false);
         if (channel is null)
@@ -162,6 +162,13 @@ public sealed partial class ProactiveMessenger(
         var reference = StoredReferences.Parse(channel.Reference);
         var (result, attempt) = await PostAsync(message, reference, tenantId,
             r => sender.PostAsync(r, tenantId, activity, cancellationToken), activityId: null, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome is ConnectorOutcome.Blocked or ConnectorOutcome.NotFound && !afterRefusal)
+        {
+            // The channel refused it and its designation is stale now: resolve once more, so the message goes to the
+            // next channel for it (the purpose's channel for all queues) or waits, held, for a new designation.
+            return await ToChannelAsync(work, message, tenantId, purpose, queue, activity, cancellationToken, afterRefusal: true).ConfigureAwait(false);
+        }
+
         return await FinishAsync(message, result, attempt, cancellationToken).ConfigureAwait(false);
     }
 
