@@ -118,7 +118,7 @@ public sealed class ConversationLifecycleTests(AzuriteProcess azurite) : IDispos
         Assert.Contains(await Records.ListTeamAsync("msteams", TeamsUser.TeamId, default),
             r => r.ConversationId.StartsWith(TeamsUser.TeamId, StringComparison.Ordinal));
 
-        var followUp = await LowAnswerAsync();
+        var followUp = await Flow.AnswerLowAsync();
         Assert.Equal(TeamsUser.TeamId, (await FollowUpAsync(followUp))!.Card?.ConversationId);
         Assert.DoesNotContain(_app.Connector.CallsOf(ConnectorOperation.Send), c => c.ConversationId == SecondChannel);
     }
@@ -179,7 +179,7 @@ public sealed class ConversationLifecycleTests(AzuriteProcess azurite) : IDispos
     // With no channel left, a low answer's follow-up card is held; installed again and designated, it is posted there.
     private async Task AssertFollowUpHeldThenPostedAfterDesignationAsync()
     {
-        var surveyId = await LowAnswerAsync();
+        var surveyId = await Flow.AnswerLowAsync();
         Assert.Null((await FollowUpAsync(surveyId))!.Card);
         Assert.DoesNotContain(_app.Connector.CallsOf(ConnectorOperation.Send), c => c.ConversationId == TeamsUser.TeamId);
         Assert.Single(await _app.Services.GetRequiredService<IHeldMessages>().ListAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps, default));
@@ -191,15 +191,6 @@ public sealed class ConversationLifecycleTests(AzuriteProcess azurite) : IDispos
         Assert.Equal(TeamsUser.TeamId, card?.ConversationId);
         Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Send),
             c => c.ConversationId == TeamsUser.TeamId && (c.Result as ConnectorResult<ResourceResponse>)?.Value?.Id == card!.ActivityId);
-    }
-
-    private async Task<string> LowAnswerAsync()
-    {
-        var customer = SurveyFlow.NewCustomer();
-        var survey = await Flow.SendAsync(customer);
-        await Flow.ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true")));
-        await Flow.DeliverProactiveMessagesAsync();
-        return survey.SurveyId;
     }
 
     private Task<FollowUp?> FollowUpAsync(string surveyId) => _app.Services.GetRequiredService<IFollowUps>().GetAsync(surveyId, default);
