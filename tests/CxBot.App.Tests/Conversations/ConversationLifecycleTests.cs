@@ -149,6 +149,10 @@ public sealed class ConversationLifecycleTests(AzuriteProcess azurite) : IDispos
         Assert.Equal(ChannelPurposes.All.Count, (await Designations.ListAsync(TeamsUser.TenantId, default)).Count);
         Assert.Equal(before.Select(r => r.ConversationId).Order(), (await Records.ListTeamAsync("msteams", TeamsUser.TeamId, default)).Select(r => r.ConversationId).Order());
         Assert.NotNull(await Records.FindTeamAsync("msteams", TeamsUser.TeamId, default));
+
+        // The same event from the team's own tenant does remove them.
+        await PostAsync(TeamDeleted());
+        await AssertTeamForgottenAsync();
     }
 
     [Fact]

@@ -131,6 +131,7 @@ public sealed class StaleConversationTests(AzuriteProcess azurite) : IDisposable
         var survey = await _app.Services.GetRequiredService<ISurveys>().GetAsync(surveyId, default);
         Assert.Equal(SurveyStatus.Undeliverable, survey!.Status);
         Assert.Equal((HttpStatusCode)status, Assert.Single(SurveysTo(customer)).Result!.StatusCode);
+        Assert.True((await Records.FindPersonalByAadAsync(TeamsUser.TenantId, customer.AadObjectId, default))!.IsStale);
         return customer;
     }
 
