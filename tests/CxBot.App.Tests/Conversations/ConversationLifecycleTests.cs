@@ -59,40 +59,22 @@ public sealed class ConversationLifecycleTests(AzuriteProcess azurite) : IDispos
         Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Send), c => c.ConversationId == customer.PersonalConversationId);
     }
 
-    [Fact]
-    public async Task UninstallFromTheTeam_RemovesItsConversationsAndDesignations_AndTheFollowUpWaitsForANewChannel()
+    public static TheoryData<string> TeamRemovals => ["installationUpdate remove", "membersRemoved with the bot", "teamDeleted"];
+
+    [Theory]
+    [MemberData(nameof(TeamRemovals))]
+    public async Task TheBotLeavingTheTeam_OrTheTeamDeleted_RemovesItsConversationsAndDesignations_AndTheFollowUpWaitsForANewChannel(string removal)
     {
         await Flow.UseChannelForAlertsAsync();
         Assert.NotEmpty(await Records.ListTeamAsync("msteams", TeamsUser.TeamId, default));
         _app.Connector.Reset();
 
-        await PostAsync(TeamInstallation("remove"));
-
-        Assert.Empty(_app.Connector.Calls);
-        await AssertTeamForgottenAsync();
-        await AssertFollowUpHeldThenPostedAfterDesignationAsync();
-    }
-
-    [Fact]
-    public async Task TheBotAmongTheRemovedMembersOfTheTeam_CleansUpTheSame()
-    {
-        await Flow.UseChannelForAlertsAsync();
-        _app.Connector.Reset();
-
-        await PostAsync(BotMembership(removed: true));
-
-        Assert.Empty(_app.Connector.Calls);
-        await AssertTeamForgottenAsync();
-        await AssertFollowUpHeldThenPostedAfterDesignationAsync();
-    }
-
-    [Fact]
-    public async Task ADeletedTeam_LosesItsConversationsAndDesignations()
-    {
-        await Flow.UseChannelForAlertsAsync();
-        _app.Connector.Reset();
-
-        await PostAsync(TeamDeleted());
+        await PostAsync(removal switch
+        {
+            "installationUpdate remove" => TeamInstallation("remove"),
+            "membersRemoved with the bot" => BotMembership(removed: true),
+            _ => TeamDeleted(),
+        });
 
         Assert.Empty(_app.Connector.Calls);
         await AssertTeamForgottenAsync();
