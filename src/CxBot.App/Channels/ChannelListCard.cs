@@ -30,21 +30,28 @@ public static class ChannelListCard
         foreach (var d in designations.OrderBy(d => d.Purpose).ThenBy(d => d.Queue is not null).ThenBy(d => ChannelResolution.NormalizeQueue(d.Queue), StringComparer.Ordinal))
         {
             var channel = d.ChannelName ?? (d.ChannelConversationId == d.TeamId ? Text("List.General") : d.ChannelConversationId);
-            body.Add(new Container
+            var items = new List<CardElement>
             {
-                Separator = true,
-                Spacing = "medium",
-                Items =
-                [
-                    new TextBlock { Text = Text("Purpose." + d.Purpose + ".Title"), Weight = "bolder" },
-                    d.Queue is null
-                        ? new TextBlock { Text = Text("Label.Queue") + ": " + Text("List.AllQueues"), Spacing = "small" }
-                        : RichTextBlock.Labelled(Text("Label.Queue"), d.Queue) with { Spacing = "small" },
-                    RichTextBlock.Labelled(Text("Label.Channel"), d.TeamName is null ? channel : channel + " (" + d.TeamName + ")") with { Spacing = "small" },
-                    RichTextBlock.Labelled(Text("Label.SetBy"), string.Format(culture, Text("List.SetByAt"), d.SetBy.DisplayName,
-                        d.SetAt.UtcDateTime.ToString("g", culture) + " UTC")) with { Spacing = "small" },
-                ],
-            });
+                new TextBlock { Text = Text("Purpose." + d.Purpose + ".Title"), Weight = "bolder" },
+                d.Queue is null
+                    ? new TextBlock { Text = Text("Label.Queue") + ": " + Text("List.AllQueues"), Spacing = "small" }
+                    : RichTextBlock.Labelled(Text("Label.Queue"), d.Queue) with { Spacing = "small" },
+                RichTextBlock.Labelled(Text("Label.Channel"), d.TeamName is null ? channel : channel + " (" + d.TeamName + ")") with { Spacing = "small" },
+                RichTextBlock.Labelled(Text("Label.SetBy"), string.Format(culture, Text("List.SetByAt"), d.SetBy.DisplayName,
+                    d.SetAt.UtcDateTime.ToString("g", culture) + " UTC")) with { Spacing = "small" },
+            };
+            if (d.StaleSince is { } staleSince)
+            {
+                // The channel refused a post: its messages wait, so the supervisor sees why nothing arrives there.
+                items.Add(new TextBlock
+                {
+                    Text = string.Format(culture, Text("List.Stale"), staleSince.UtcDateTime.ToString("g", culture) + " UTC"),
+                    Color = "attention",
+                    Spacing = "small",
+                });
+            }
+
+            body.Add(new Container { Separator = true, Spacing = "medium", Items = items });
         }
 
         return new AdaptiveCard

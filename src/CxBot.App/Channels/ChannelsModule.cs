@@ -14,10 +14,9 @@ namespace CxBot.App.Channels;
 /// <c>... for queue billing</c>), list them (<c>channels</c>) and take them back (<c>stop using this channel</c>).
 /// The legacy <c>use this channel for alerts</c> designates every purpose.
 /// </summary>
-public sealed partial class ChannelsModule(
+public sealed class ChannelsModule(
     IChannelDesignations designations,
-    IEnumerable<IChannelDesignationObserver> observers,
-    ILogger<ChannelsModule> logger) : IRouteModule
+    DesignationObservers observers) : IRouteModule
 {
     internal static readonly LocalizedStrings Strings = new(typeof(ChannelsModule), "CxBot.App.Channels.ChannelStrings");
 
@@ -99,23 +98,7 @@ public sealed partial class ChannelsModule(
         await turn.SendTextAsync(confirmation, cancellationToken).ConfigureAwait(false);
         foreach (var designation in stored)
         {
-            await NotifyAsync(designation, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    // One observer's failure must not keep the others from their work; the designation itself is stored already.
-    private async Task NotifyAsync(ChannelDesignation designation, CancellationToken cancellationToken)
-    {
-        foreach (var observer in observers)
-        {
-            try
-            {
-                await observer.OnDesignatedAsync(designation, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogObserverFailed(logger, ex, observer.GetType().Name, designation.Purpose);
-            }
+            await observers.NotifyAsync(designation, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -173,9 +156,6 @@ public sealed partial class ChannelsModule(
         var names = purposes.Select(p => Strings.Get("Purpose." + p, culture)).ToList();
         return names.Count == 1 ? names[0] : Strings.Format("ListAnd", culture, string.Join(", ", names[..^1]), names[^1]);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Observer} failed on a new {Purpose} channel")]
-    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer, ChannelPurpose purpose);
 
     /// <summary>The team channel a command was typed in, as a reference to post into it later.</summary>
     private sealed record ThisChannel(string TenantId, string? TeamId, string? TeamName, string ChannelId, string? ChannelName, string Reference)

@@ -10,6 +10,7 @@ public static class ChannelsServiceCollectionExtensions
     {
         services.AddSingleton<TenantRule>();
         services.AddSingleton<ChannelResolver>();
+        services.AddSingleton<DesignationObservers>();
         services.AddRouteModule<ChannelsModule>();
         return services;
     }

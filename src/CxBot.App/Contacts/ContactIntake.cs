@@ -22,6 +22,7 @@ public sealed partial class ContactIntake(
     ICustomerPreferencesStore preferences,
     ISuppressionWindows suppressions,
     IOutbox outbox,
+    SurveyRecipientResolver recipients,
     IOptionsMonitor<SurveyOptions> options,
     SurveyCatalog catalog,
     TimeProvider time,
@@ -52,6 +53,7 @@ public sealed partial class ContactIntake(
             var prefs = await preferences.GetAsync(contact.Customer.Key, cancellationToken).ConfigureAwait(false);
             var suppression = await suppressions.GetAsync(contact.Customer.Key, cancellationToken).ConfigureAwait(false);
             reason = EligibilityPolicy.Decide(contact, prefs, suppression, window, samplingRate, now)
+                ?? (await recipients.IsUnreachableAsync(contact.Customer, cancellationToken).ConfigureAwait(false) ? SkipReason.Unreachable : (SkipReason?)null)
                 ?? await ReserveAsync(contact.Customer.Key, surveyId, window, SuppressionWindow.ReservationLifetime(delay, settings.MaxAttempts), now, cancellationToken).ConfigureAwait(false);
             if (reason is null)
             {

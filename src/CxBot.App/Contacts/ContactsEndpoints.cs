@@ -79,6 +79,7 @@ public static class ContactsEndpoints
             SkipReason.OptedOut => "opted-out",
             SkipReason.Suppressed => "suppressed",
             SkipReason.NotSampled => "not-sampled",
+            SkipReason.Unreachable => "unreachable",
             _ => null,
         });
 }

@@ -6,7 +6,10 @@ namespace CxBot.App.Conversations;
 
 /// <summary>
 /// Upserts a conversation reference for every conversation and user the bot hears from, so that later
-/// features can write there proactively. Unchanged references are written at most once an hour.
+/// features can write there proactively; the write also clears a stale mark (the conversation answers again).
+/// Unchanged references of messages and invokes are written at most once an hour per instance; installation and
+/// conversation updates (an install, a re-install) are always written. An update that removes the bot, a channel or
+/// a team is not recorded: <see cref="ConversationLifecycle"/> removes what was recorded instead.
 /// </summary>
 public sealed partial class ConversationRecorder(IConversationRecords records, TimeProvider time, ILogger<ConversationRecorder> logger)
 {
@@ -17,7 +20,7 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
     public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
     {
         var reference = ConversationReference.From(activity);
-        if (reference is null)
+        if (reference is null || LifecycleEvent.Of(activity).IsRemoval)
         {
             return;
         }
@@ -33,7 +36,8 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
         var json = StoredReferences.ToJson(reference);
         var now = time.GetUtcNow();
         var cacheKey = reference.ChannelId + "\n" + reference.Conversation.Id + "\n" + reference.User?.Id;
-        if (_recent.TryGetValue(cacheKey, out var last) && last.Reference == json && now - last.Written < RewriteAfter)
+        var always = activity.IsType(ActivityTypes.InstallationUpdate) || activity.IsType(ActivityTypes.ConversationUpdate);
+        if (!always && _recent.TryGetValue(cacheKey, out var last) && last.Reference == json && now - last.Written < RewriteAfter)
         {
             return;
         }
@@ -61,6 +65,17 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
         catch (Azure.RequestFailedException ex)
         {
             LogFailed(logger, reference.ChannelId, ex.Status, ex.ErrorCode);
+        }
+    }
+
+    /// <summary>Forgets that this instance wrote the conversation lately, so the next activity from it writes it again
+    /// (after it was marked stale or removed).</summary>
+    public void Forget(string channelId, string conversationId)
+    {
+        var prefix = channelId + "\n" + conversationId + "\n";
+        foreach (var key in _recent.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            _recent.TryRemove(key, out _);
         }
     }
 

@@ -1,5 +1,6 @@
 using CxBot.App.Channels;
 using CxBot.App.Contacts;
+using CxBot.App.Conversations;
 using CxBot.App.FollowUps;
 using CxBot.App.People;
 using CxBot.App.Messaging;
@@ -51,6 +52,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddSingleton<TurnRunner>();
         builder.Services.AddStaff();
         builder.Services.AddRouteModule<WelcomeModule>();
+        builder.Services.AddConversationLifecycle();
         builder.Services.AddMessaging();
         builder.Services.AddContacts();
         builder.Services.AddSurveys();

@@ -102,9 +102,16 @@ public sealed partial class ProactiveMessenger(
 
     private async Task<OutboxOutcome> ToPersonAsync(OutboxWork work, ProactiveMessage message, ToPerson target, OutboundActivity activity, CancellationToken cancellationToken)
     {
-        if (target.Person.ObjectId is { } objectId)
+        var chat = target.Person.ObjectId is { } known
+            ? await conversations.FindPersonalByAadAsync(target.TenantId, known, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (chat is { IsStale: true })
         {
-            var chat = await conversations.FindPersonalByAadAsync(target.TenantId, objectId, cancellationToken).ConfigureAwait(false);
+            // Their chat refused the last post and they have not written since: nothing more goes into it.
+            LogStaleChat(logger, message.Id, chat.StaleReason);
+        }
+        else if (target.Person.ObjectId is { } objectId)
+        {
             var reference = chat is null ? null : StoredReferences.Parse(chat.Reference);
             int? started = null;
             if (reference is null)
@@ -136,7 +143,7 @@ public sealed partial class ProactiveMessenger(
     }
 
     private async Task<OutboxOutcome> ToChannelAsync(OutboxWork work, ProactiveMessage message, string tenantId, ChannelPurpose purpose, string? queue,
-        OutboundActivity activity, CancellationToken cancellationToken)
+        OutboundActivity activity, CancellationToken cancellationToken, bool afterRefusal = false)
     {
         var channel = await channels.ResolveAsync(tenantId, purpose, queue, cancellationToken).ConfigureAwait(false);
         if (channel is null)
@@ -158,6 +165,13 @@ public sealed partial class ProactiveMessenger(
         var reference = StoredReferences.Parse(channel.Reference);
         var (result, attempt) = await PostAsync(message, reference, tenantId,
             r => sender.PostAsync(r, tenantId, activity, cancellationToken), activityId: null, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome is ConnectorOutcome.Blocked or ConnectorOutcome.NotFound && !afterRefusal)
+        {
+            // The channel refused it and its designation is stale now: resolve once more, so the message goes to the
+            // next channel for it (the purpose's channel for all queues) or waits, held, for a new designation.
+            return await ToChannelAsync(work, message, tenantId, purpose, queue, activity, cancellationToken, afterRefusal: true).ConfigureAwait(false);
+        }
+
         return await FinishAsync(message, result, attempt, cancellationToken).ConfigureAwait(false);
     }
 
@@ -171,6 +185,11 @@ public sealed partial class ProactiveMessenger(
 
         // The stored record names the conversation's own tenant (the tenant rule compares it with the message's).
         var record = await conversations.FindConversationAsync(posted.ChannelId, posted.ConversationId, cancellationToken).ConfigureAwait(false);
+        if (record is { IsStale: true })
+        {
+            return await DropAsync(message, $"The conversation is stale since {record.StaleSince:O} ({record.StaleReason}).", cancellationToken).ConfigureAwait(false);
+        }
+
         var reference = record is null
             ? new ConversationReference
             {
@@ -318,6 +337,9 @@ public sealed partial class ProactiveMessenger(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proactive message {Id}: the person cannot be reached in a chat; mentioning them in the {Purpose} channel")]
     private static partial void LogFallback(ILogger logger, string id, ChannelPurpose purpose);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Proactive message {Id}: the person's chat is stale ({Reason}); not sent there")]
+    private static partial void LogStaleChat(ILogger logger, string id, string? reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proactive message {Id} attempt {Attempt} failed ({Reason}); retry in {Delay}")]
     private static partial void LogRetry(ILogger logger, string id, int attempt, string reason, TimeSpan delay);

@@ -11,12 +11,14 @@ public sealed class DispatchAbortedException(string message) : Exception(message
 /// <summary>
 /// Every proactive connector call goes through here: the tenant rule (never into a conversation of another tenant
 /// than the message's), the shared Retry-After block, the pacing, and, on the dispatcher, the lease check right
-/// before the call.
+/// before the call. A 403 or 404 that says the conversation itself is unreachable is reported to every
+/// <see cref="IUnreachableConversationObserver"/> (which mark it stale).
 /// </summary>
 public sealed partial class ProactiveSender(
     IConnectorClient connector,
     MessagePacer pacer,
     ISendThrottle throttle,
+    IEnumerable<IUnreachableConversationObserver> unreachable,
     TimeProvider time,
     ILogger<ProactiveSender> logger)
 {
@@ -129,8 +131,27 @@ public sealed partial class ProactiveSender(
         }
 
         await WaitTurnAsync(tenantId, reference.Conversation.Id, cancellationToken).ConfigureAwait(false);
-        return await call(reference).ConfigureAwait(false);
+        var result = await call(reference).ConfigureAwait(false);
+        if (MeansUnreachable(operation, result))
+        {
+            foreach (var observer in unreachable)
+            {
+                await observer.OnUnreachableAsync(reference, result, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return result;
     }
+
+    // A new post refused with 403 or 404 is about the conversation. A reply or an edit can also be refused for its
+    // message (404 ActivityNotFoundInConversation), so there only a 403 or ConversationNotFound counts. A 403
+    // InvalidBotApiHost names the wrong service URL, not the conversation.
+    private static bool MeansUnreachable(string operation, ConnectorResult result) => result.Outcome switch
+    {
+        ConnectorOutcome.Blocked => !string.Equals(result.ErrorCode, "InvalidBotApiHost", StringComparison.Ordinal),
+        ConnectorOutcome.NotFound => operation == "post" || string.Equals(result.ErrorCode, "ConversationNotFound", StringComparison.Ordinal),
+        _ => false,
+    };
 
     private static OutboundActivity Address(ConversationReference reference, OutboundActivity activity) => activity with
     {

@@ -5,7 +5,7 @@ using CxBot.Protocol.Schema;
 
 namespace CxBot.App.Welcome;
 
-/// <summary>Welcome on install, <c>help</c>/<c>hulp</c>, and the answer to text no command matches.</summary>
+/// <summary>Welcome on install (routed by the conversation lifecycle), <c>help</c>/<c>hulp</c>, and the answer to text no command matches.</summary>
 public sealed class WelcomeModule(Lazy<RouteTable> table) : IRouteModule
 {
     /// <summary>The verb of the "Show commands" button.</summary>
@@ -25,8 +25,6 @@ public sealed class WelcomeModule(Lazy<RouteTable> table) : IRouteModule
             culture => new(WelcomeCard.Strings.Get("Command.help.Keyword", culture), WelcomeCard.Strings.Get("Command.help.Description", culture)),
             SendHelpAsync));
         routes.Verb(new VerbRoute(HelpVerb, UserRole.Customer, SendHelpAsync));
-        routes.ActivityType(ActivityTypes.InstallationUpdate, OnInstallationUpdateAsync);
-        routes.ActivityType(ActivityTypes.ConversationUpdate, OnConversationUpdateAsync);
         routes.Fallback(OnNotUnderstoodAsync);
     }
 
@@ -42,17 +40,17 @@ public sealed class WelcomeModule(Lazy<RouteTable> table) : IRouteModule
         await turn.SendCardAsync(card, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        string.Equals(turn.Activity.Action, "add", StringComparison.Ordinal) ? SendWelcomeAsync(turn, cancellationToken) : Task.CompletedTask;
-
-    // Teams announces every install with installationUpdate; other channels (Web Chat, Direct Line) only with
-    // conversationUpdate. Welcoming on both would greet Teams users twice.
-    private static Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Welcomes when the bot was just installed or added (the caller decided that it was). Teams announces every install
+    /// with installationUpdate; other channels (Web Chat, Direct Line) only with conversationUpdate. Welcoming on both
+    /// would greet Teams users twice.
+    /// </summary>
+    public static Task WelcomeOnArrivalAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(turn);
         var activity = turn.Activity;
-        var botAdded = activity.MembersAdded?.Any(m => m.Id is not null && string.Equals(m.Id, activity.Recipient?.Id, StringComparison.Ordinal)) == true;
         var isTeams = string.Equals(activity.ChannelId, "msteams", StringComparison.Ordinal);
-        return botAdded && !isTeams ? SendWelcomeAsync(turn, cancellationToken) : Task.CompletedTask;
+        return activity.IsType(ActivityTypes.InstallationUpdate) || !isTeams ? SendWelcomeAsync(turn, cancellationToken) : Task.CompletedTask;
     }
 
     private static async Task SendWelcomeAsync(TurnContext turn, CancellationToken cancellationToken) =>

@@ -26,6 +26,16 @@ public sealed record ChannelDesignation(
 
     /// <summary>The channel's name as Teams sent it (Teams sends none for General), for lists.</summary>
     public string? ChannelName { get; init; }
+
+    /// <summary>When the channel refused a post (403 or 404); while set, the designation counts as absent and its
+    /// messages are held. Designating the channel again, or installing the bot in its team again, clears it.</summary>
+    public DateTimeOffset? StaleSince { get; init; }
+
+    /// <summary>Why it is stale: the connector's outcome and error code.</summary>
+    public string? StaleReason { get; init; }
+
+    /// <summary>True when the designation counts as absent.</summary>
+    public bool IsStale => StaleSince is not null;
 }
 
 /// <summary>Channel designations, kept per tenant.</summary>
@@ -39,12 +49,20 @@ public interface IChannelDesignations
 
     /// <summary>Every designation of the tenant.</summary>
     Task<IReadOnlyList<ChannelDesignation>> ListAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks (<paramref name="reason"/> and <paramref name="at"/>) or, with a null <paramref name="at"/>, clears the stale
+    /// mark of the tenant's designations that point at <paramref name="channelConversationId"/>; returns those changed.
+    /// A designation replaced meanwhile (designated again) is left as it is.
+    /// </summary>
+    Task<IReadOnlyList<ChannelDesignation>> SetStaleAsync(string tenantId, string channelConversationId, string? reason, DateTimeOffset? at,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// Which channel gets a record's message: the queue's own channel for the purpose, else the purpose's channel for
 /// all queues, else none (the message is held and posted when one is designated). Only the record's own tenant's
-/// designations are ever considered.
+/// designations are ever considered, and a stale one (its channel refused a post) counts as absent.
 /// </summary>
 public static class ChannelResolution
 {
@@ -53,7 +71,7 @@ public static class ChannelResolution
     {
         ArgumentNullException.ThrowIfNull(designations);
         var candidates = designations
-            .Where(d => string.Equals(d.TenantId, tenantId, StringComparison.OrdinalIgnoreCase) && d.Purpose == purpose)
+            .Where(d => string.Equals(d.TenantId, tenantId, StringComparison.OrdinalIgnoreCase) && d.Purpose == purpose && !d.IsStale)
             .ToList();
         var key = NormalizeQueue(queue);
         return (key is null ? null : candidates.Find(d => NormalizeQueue(d.Queue) == key))

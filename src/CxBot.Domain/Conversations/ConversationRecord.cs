@@ -27,6 +27,14 @@ public sealed record ConversationRecord
     public required string Reference { get; init; }
     /// <summary>When the bot last heard from the conversation.</summary>
     public required DateTimeOffset LastSeen { get; init; }
+    /// <summary>When the channel last refused a post into it (403 or 404); null while it is reachable. A new record
+    /// written from an activity of the conversation (the person writes again, the bot is installed again) has none.</summary>
+    public DateTimeOffset? StaleSince { get; init; }
+    /// <summary>Why it is stale: the connector's outcome and error code, e.g. <c>Blocked: ConversationBlockedByUser</c>.</summary>
+    public string? StaleReason { get; init; }
+
+    /// <summary>True when nothing should be sent into the conversation until the bot hears from it again.</summary>
+    public bool IsStale => StaleSince is not null;
 
     /// <summary>True for a one-to-one chat with a person.</summary>
     public bool IsPersonal => string.Equals(ConversationType, "personal", StringComparison.Ordinal);

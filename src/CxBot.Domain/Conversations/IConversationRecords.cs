@@ -17,4 +17,17 @@ public interface IConversationRecords
 
     /// <summary>The most recently heard conversation of a Teams team (any of its channels), or null.</summary>
     Task<ConversationRecord?> FindTeamAsync(string channelId, string teamId, CancellationToken cancellationToken);
+
+    /// <summary>Every recorded conversation of a Teams team (its channels and their threads).</summary>
+    Task<IReadOnlyList<ConversationRecord>> ListTeamAsync(string channelId, string teamId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the conversation stale wherever it is recorded (by conversation, user, Entra id and team); false when it
+    /// is not recorded. A lookup row that was rewritten meanwhile by a newer activity is left as it is.
+    /// </summary>
+    Task<bool> MarkStaleAsync(string channelId, string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Removes the conversation wherever it is recorded; a lookup row that points at another conversation
+    /// meanwhile is kept. False when it was not recorded (removing twice changes nothing).</summary>
+    Task<bool> RemoveAsync(string channelId, string conversationId, CancellationToken cancellationToken);
 }

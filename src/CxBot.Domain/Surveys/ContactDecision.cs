@@ -11,6 +11,9 @@ public enum SkipReason
     Suppressed,
     /// <summary>The contact fell outside the queue's sampling rate.</summary>
     NotSampled,
+    /// <summary>The customer's chat refused the bot's last post (blocked, removed or gone) and they have not written
+    /// or installed the bot again since.</summary>
+    Unreachable,
 }
 
 /// <summary>What was decided for a contact; stored once and returned again for the same contact id.</summary>

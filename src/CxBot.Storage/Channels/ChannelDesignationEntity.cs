@@ -23,4 +23,6 @@ internal sealed class ChannelDesignationEntity : TableRow
     public string SetByName { get; set; } = "";
     public string? SetByObjectId { get; set; }
     public DateTimeOffset SetAt { get; set; }
+    public DateTimeOffset? StaleSince { get; set; }
+    public string? StaleReason { get; set; }
 }

@@ -47,6 +47,39 @@ internal sealed class TableChannelDesignations(StorageClients clients, StorageNa
             : designations;
     }
 
+    // Each row is written on the ETag it was read with: a designation replaced meanwhile (designated again, here or on
+    // another instance) is a new one and keeps its own state.
+    public async Task<IReadOnlyList<ChannelDesignation>> SetStaleAsync(string tenantId, string channelConversationId, string? reason, DateTimeOffset? at,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        await ListAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var changed = new List<ChannelDesignation>();
+        var partition = Partition(tenantId);
+        await foreach (var e in _table.QueryAsync<ChannelDesignationEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ChannelConversationId eq {channelConversationId}"),
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.RowKey == ChannelDesignationEntity.MigratedRow || (e.StaleSince is null) == (at is null))
+            {
+                continue;
+            }
+
+            e.StaleSince = at;
+            e.StaleReason = at is null ? null : reason is { Length: > 500 } ? reason[..500] : reason;
+            try
+            {
+                await _table.UpdateEntityAsync(e, e.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                changed.Add(ToDesignation(e));
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+            }
+        }
+
+        return changed;
+    }
+
     private async Task<(List<ChannelDesignation> Designations, bool Migrated)> ReadAsync(string tenantId, CancellationToken cancellationToken)
     {
         var partition = Partition(tenantId);
@@ -118,6 +151,8 @@ internal sealed class TableChannelDesignations(StorageClients clients, StorageNa
         SetByName = d.SetBy.DisplayName,
         SetByObjectId = d.SetBy.ObjectId,
         SetAt = d.SetAt,
+        StaleSince = d.StaleSince,
+        StaleReason = d.StaleReason,
     };
 
     private static ChannelDesignation ToDesignation(ChannelDesignationEntity e) => new(
@@ -132,5 +167,7 @@ internal sealed class TableChannelDesignations(StorageClients clients, StorageNa
     {
         TeamName = e.TeamName,
         ChannelName = e.ChannelName,
+        StaleSince = e.StaleSince,
+        StaleReason = e.StaleReason,
     };
 }

@@ -29,6 +29,75 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
     public Task<ConversationRecord?> FindTeamAsync(string channelId, string teamId, CancellationToken cancellationToken) =>
         GetAsync(TeamPartition(channelId), TableKeys.Escape(teamId), cancellationToken);
 
+    public async Task<IReadOnlyList<ConversationRecord>> ListTeamAsync(string channelId, string teamId, CancellationToken cancellationToken)
+    {
+        var partition = TeamConversationsPartition(channelId, teamId);
+        var list = new List<ConversationRecord>();
+        await foreach (var e in _table.QueryAsync<ConversationEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(ToRecord(e));
+        }
+
+        return list;
+    }
+
+    // Each lookup row is changed only while it still names this conversation, and only on the ETag it was read with:
+    // a row rewritten meanwhile by a newer activity (the person wrote again) keeps what that activity wrote.
+    public async Task<bool> MarkStaleAsync(string channelId, string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reason);
+        return await ForEachRowAsync(channelId, conversationId, async row =>
+        {
+            if (row.StaleSince is not null)
+            {
+                return;
+            }
+
+            row.StaleSince = at;
+            row.StaleReason = reason.Length <= 500 ? reason : reason[..500];
+            await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<bool> RemoveAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        ForEachRowAsync(channelId, conversationId,
+            row => _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken), cancellationToken);
+
+    // The conversation row names the other keys, so it is changed last: a crash half-way leaves it to find them again.
+    private async Task<bool> ForEachRowAsync(string channelId, string conversationId, Func<ConversationEntity, Task> change, CancellationToken cancellationToken)
+    {
+        var anchor = await _table.FindAsync<ConversationEntity>(ConversationPartition(channelId), TableKeys.Escape(conversationId), cancellationToken)
+            .ConfigureAwait(false);
+        if (anchor is null)
+        {
+            return false;
+        }
+
+        foreach (var (partition, row) in KeysOf(ToRecord(anchor)).Skip(1))
+        {
+            var entity = await _table.FindAsync<ConversationEntity>(partition, row, cancellationToken).ConfigureAwait(false);
+            if (entity is not null && string.Equals(entity.ConversationId, conversationId, StringComparison.Ordinal))
+            {
+                await IgnoringLostRaceAsync(change(entity)).ConfigureAwait(false);
+            }
+        }
+
+        await IgnoringLostRaceAsync(change(anchor)).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task IgnoringLostRaceAsync(Task write)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+        }
+    }
+
     private async Task<ConversationRecord?> GetAsync(string partition, string row, CancellationToken cancellationToken)
     {
         var response = await _table.GetEntityIfExistsAsync<ConversationEntity>(partition, row, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -41,6 +110,7 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
         if (!string.IsNullOrEmpty(record.TeamId))
         {
             yield return (TeamPartition(record.ChannelId), TableKeys.Escape(record.TeamId));
+            yield return (TeamConversationsPartition(record.ChannelId, record.TeamId), TableKeys.Escape(record.ConversationId));
         }
 
         if (!record.IsPersonal)
@@ -65,6 +135,7 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
     private static string ConversationPartition(string channelId) => TableKeys.Join("conv", channelId);
     private static string UserPartition(string channelId) => TableKeys.Join("user", channelId);
     private static string TeamPartition(string channelId) => TableKeys.Join("team", channelId);
+    private static string TeamConversationsPartition(string channelId, string teamId) => TableKeys.Join("teamconv", channelId, teamId);
     private static string AadPartition(string tenantId) => TableKeys.Join("aad", tenantId.ToLowerInvariant());
 
     private static ConversationEntity ToEntity(ConversationRecord r, string partition, string row) => new()
@@ -82,6 +153,8 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
         Locale = r.Locale,
         Reference = r.Reference,
         LastSeen = r.LastSeen,
+        StaleSince = r.StaleSince,
+        StaleReason = r.StaleReason,
     };
 
     private static ConversationRecord ToRecord(ConversationEntity e) => new()
@@ -96,5 +169,7 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
         Locale = e.Locale,
         Reference = e.Reference,
         LastSeen = e.LastSeen,
+        StaleSince = e.StaleSince,
+        StaleReason = e.StaleReason,
     };
 }

@@ -28,4 +28,18 @@ public sealed class ChannelListCardTests
         Assert.Contains("Algemeen (Contact centre)", text, StringComparison.Ordinal);
         Assert.Contains("alle wachtrijen", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AStaleDesignation_SaysSinceWhenItsChannelIsUnreachable_InTheReadersLanguage()
+    {
+        var stale = ChannelListCardSamples.Designations[0] with { StaleSince = new DateTimeOffset(2026, 11, 21, 8, 30, 0, TimeSpan.Zero), StaleReason = "Blocked: x" };
+
+        var english = CardNodes.VisibleText(CardJson.ToJsonObject(ChannelListCard.Build([stale], BotCulture.English)));
+        var dutch = CardNodes.VisibleText(CardJson.ToJsonObject(ChannelListCard.Build([stale], BotCulture.Dutch)));
+        var fresh = CardNodes.VisibleText(CardJson.ToJsonObject(ChannelListCard.Build([ChannelListCardSamples.Designations[0]], BotCulture.English)));
+
+        Assert.Contains("Not reachable since", english, StringComparison.Ordinal);
+        Assert.Contains("Niet bereikbaar sinds", dutch, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not reachable", fresh, StringComparison.Ordinal);
+    }
 }

@@ -67,6 +67,19 @@ public sealed class ChannelResolverTests
         Assert.Null(await Resolver(deploymentTenant: TenantB).ResolveAsync(" ", ChannelPurpose.FollowUps, "billing", default));
     }
 
+    [Fact]
+    public async Task AStaleDesignation_CountsAsAbsent_SoTheNextOneServesOrNone()
+    {
+        var stale = DateTimeOffset.UnixEpoch.AddDays(1);
+        _store.Add(Designation(TenantA, ChannelPurpose.FollowUps, null, "19:all"));
+        _store.Add(Designation(TenantA, ChannelPurpose.FollowUps, "billing", "19:billing") with { StaleSince = stale, StaleReason = "Blocked: BotNotInConversationRoster" });
+
+        Assert.Equal("19:all", (await Resolver().ResolveAsync(TenantA, ChannelPurpose.FollowUps, "billing", default))?.ChannelConversationId);
+
+        _store.Add(Designation(TenantA, ChannelPurpose.Signals, null, "19:signals") with { StaleSince = stale, StaleReason = "NotFound: ConversationNotFound" });
+        Assert.Null(await Resolver().ResolveAsync(TenantA, ChannelPurpose.Signals, null, default));
+    }
+
     private ChannelResolver Resolver(string? deploymentTenant = null) =>
         new(_store, new TenantRule(new StaticOptions(new BotOptions { TenantId = deploymentTenant })));
 
@@ -86,6 +99,9 @@ public sealed class ChannelResolverTests
         public Task SetAsync(ChannelDesignation designation, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<bool> RemoveAsync(string tenantId, ChannelPurpose purpose, string? queue, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<ChannelDesignation>> SetStaleAsync(string tenantId, string channelConversationId, string? reason, DateTimeOffset? at,
+            CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<ChannelDesignation>> ListAsync(string tenantId, CancellationToken cancellationToken)
         {

@@ -52,6 +52,27 @@ public sealed class InMemoryChannelDesignations : IChannelDesignations
         }
     }
 
+    public Task<IReadOnlyList<ChannelDesignation>> SetStaleAsync(string tenantId, string channelConversationId, string? reason, DateTimeOffset? at,
+        CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var changed = new List<ChannelDesignation>();
+            for (var i = 0; i < _designations.Count; i++)
+            {
+                var d = _designations[i];
+                if (string.Equals(d.TenantId, tenantId, StringComparison.OrdinalIgnoreCase) && d.ChannelConversationId == channelConversationId
+                    && d.IsStale != (at is not null))
+                {
+                    _designations[i] = d with { StaleSince = at, StaleReason = at is null ? null : reason };
+                    changed.Add(_designations[i]);
+                }
+            }
+
+            return Task.FromResult<IReadOnlyList<ChannelDesignation>>(changed);
+        }
+    }
+
     /// <summary>Runs once, right after the next list was read (to make something happen between a read and what follows it).</summary>
     public Func<Task>? AfterNextList { get; set; }
 
@@ -82,6 +103,7 @@ public static class TestSenders
         connector,
         new MessagePacer(new FixedOptionsMonitor<MessagingOptions>(new MessagingOptions { PerConversationSeconds = 0, PerTenantPerSecond = 50 }), TimeProvider.System),
         new InMemorySendThrottle(),
+        [],
         TimeProvider.System,
         NullLogger<ProactiveSender>.Instance);
 }

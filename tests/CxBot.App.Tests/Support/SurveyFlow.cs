@@ -190,13 +190,20 @@ public sealed class SurveyFlow(CxBotAppFactory app)
             await UseChannelForAlertsAsync();
         }
 
+        var followUp = await app.Services.GetRequiredService<IFollowUps>().GetAsync(await AnswerLowAsync(), default);
+        Assert.NotNull(followUp?.Card);
+        return followUp;
+    }
+
+    /// <summary>A new customer answers a survey with a low score (and consent) and the outbox runs; returns the survey
+    /// (and follow-up) id, whether the card could be posted or not.</summary>
+    public async Task<string> AnswerLowAsync()
+    {
         var customer = NewCustomer();
         var survey = await SendAsync(customer);
         await ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true")));
         await DeliverProactiveMessagesAsync();
-        var followUp = await app.Services.GetRequiredService<IFollowUps>().GetAsync(survey.SurveyId, default);
-        Assert.NotNull(followUp?.Card);
-        return followUp;
+        return survey.SurveyId;
     }
 
     /// <summary>Someone presses Claim on the follow-up card in the channel; returns the invoke response body.</summary>

@@ -129,6 +129,38 @@ public sealed class TableChannelDesignationsTests(StorageFixture azurite)
         Assert.Contains(rows, r => r.RowKey == "~migrated");
     }
 
+    [Fact]
+    public async Task SetStale_MarksTheTenantsDesignationsOfTheChannel_ClearsThem_AndDesignatingAgainStartsFresh()
+    {
+        await using var storage = await azurite.IsolatedAsync("DesignationsStale");
+        var store = storage.Get<IChannelDesignations>();
+        var followUps = Designation("tenant-a", ChannelPurpose.FollowUps, null, "19:refused");
+        var billing = Designation("tenant-a", ChannelPurpose.Signals, "billing", "19:refused");
+        var elsewhere = Designation("tenant-a", ChannelPurpose.Digests, null, "19:fine");
+        var otherTenant = Designation("tenant-b", ChannelPurpose.FollowUps, null, "19:refused");
+        foreach (var d in new[] { followUps, billing, elsewhere, otherTenant })
+        {
+            await store.SetAsync(d, None);
+        }
+
+        var marked = await store.SetStaleAsync("Tenant-A", "19:refused", "Blocked: BotNotInConversationRoster", TestData.Time.AddHours(1), None);
+
+        Assert.Equal([ChannelPurpose.FollowUps, ChannelPurpose.Signals], marked.Select(d => d.Purpose).Order());
+        var listed = await store.ListAsync("tenant-a", None);
+        Assert.All(listed.Where(d => d.ChannelConversationId == "19:refused"), d =>
+            Assert.Equal((TestData.Time.AddHours(1), "Blocked: BotNotInConversationRoster"), (d.StaleSince!.Value, d.StaleReason!)));
+        Assert.False(listed.Single(d => d.Purpose == ChannelPurpose.Digests).IsStale);
+        Assert.False(Assert.Single(await store.ListAsync("tenant-b", None)).IsStale);
+        Assert.Empty(await store.SetStaleAsync("tenant-a", "19:refused", "again", TestData.Time.AddHours(2), None));
+
+        await store.SetAsync(followUps with { SetAt = TestData.Time.AddHours(3) }, None);
+        Assert.False((await store.ListAsync("tenant-a", None)).Single(d => d.Purpose == ChannelPurpose.FollowUps).IsStale);
+
+        var cleared = await store.SetStaleAsync("tenant-a", "19:refused", null, null, None);
+        Assert.Equal(billing, Assert.Single(cleared));
+        Assert.DoesNotContain(await store.ListAsync("tenant-a", None), d => d.IsStale);
+    }
+
     private static ChannelDesignation Designation(string tenant, ChannelPurpose purpose, string? queue, string channel) =>
         new(tenant, purpose, queue, "19:team", channel, """{"conversation":{"id":"19:team"}}""", PersonRef.Staff("oid-1", "Anna"), TestData.Time);
 }

@@ -20,32 +20,53 @@ public sealed record RecipientProblem(string Reason, bool Permanent, TimeSpan? R
 /// <summary>Finds or creates the conversation a survey is sent to.</summary>
 public sealed class SurveyRecipientResolver(IConversationRecords conversations, PersonalChats chats)
 {
-    /// <summary>The recipient, or the problem.</summary>
+    /// <summary>The recipient, or the problem. A stored chat that is stale (it refused the bot's last post and the
+    /// customer has not written or installed the bot since) is a permanent problem: nothing is sent there, and no new
+    /// chat is started.</summary>
     public async Task<(SurveyRecipient? Recipient, RecipientProblem? Problem)> ResolveAsync(CustomerAddress customer, CancellationToken cancellationToken)
     {
-        if (!customer.IsTeams)
+        ArgumentNullException.ThrowIfNull(customer);
+        var chat = await FindStoredChatAsync(customer, cancellationToken).ConfigureAwait(false);
+        if (chat is { IsStale: true })
         {
-            var chat = await conversations.FindPersonalByUserAsync(customer.ChannelId!, customer.UserId!, cancellationToken).ConfigureAwait(false);
-            return chat is null
-                ? (null, new RecipientProblem($"No conversation with this {customer.ChannelId} user: the customer must have opened the chat first.", Permanent: true))
-                : (new SurveyRecipient(StoredReferences.Parse(chat.Reference), chat.Locale), null);
+            return (null, new RecipientProblem(Unreachable(chat), Permanent: true));
         }
 
-        var personal = await conversations.FindPersonalByAadAsync(customer.TenantId!, customer.AadObjectId!, cancellationToken).ConfigureAwait(false);
-        if (personal is not null)
+        if (chat is not null)
         {
-            return (new SurveyRecipient(StoredReferences.Parse(personal.Reference), personal.Locale), null);
+            return (new SurveyRecipient(StoredReferences.Parse(chat.Reference), chat.Locale), null);
         }
 
-        return await CreateTeamsChatAsync(customer, cancellationToken).ConfigureAwait(false);
+        return customer.IsTeams
+            ? await CreateTeamsChatAsync(customer, cancellationToken).ConfigureAwait(false)
+            : (null, new RecipientProblem($"No conversation with this {customer.ChannelId} user: the customer must have opened the chat first.", Permanent: true));
     }
 
-    /// <summary>A chat the bot knows, by channel and conversation id (where a survey was sent).</summary>
+    /// <summary>True when the customer's stored chat is stale, so a survey would not reach them.</summary>
+    public async Task<bool> IsUnreachableAsync(CustomerAddress customer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return (await FindStoredChatAsync(customer, cancellationToken).ConfigureAwait(false))?.IsStale == true;
+    }
+
+    /// <summary>A chat the bot knows and can still write to, by channel and conversation id (where a survey was sent).</summary>
     public async Task<SurveyRecipient?> FindChatAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var chat = await conversations.FindConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false);
-        return chat is null ? null : new SurveyRecipient(StoredReferences.Parse(chat.Reference), chat.Locale);
+        return chat is null || chat.IsStale ? null : new SurveyRecipient(StoredReferences.Parse(chat.Reference), chat.Locale);
     }
+
+    /// <summary>The stored reason of a stale chat, as a survey's last error.</summary>
+    public static string Unreachable(ConversationRecord chat)
+    {
+        ArgumentNullException.ThrowIfNull(chat);
+        return $"Unreachable: the customer's chat refused the bot's last post ({chat.StaleReason}) on {chat.StaleSince:O}, and they have not written or installed the bot since.";
+    }
+
+    private Task<ConversationRecord?> FindStoredChatAsync(CustomerAddress customer, CancellationToken cancellationToken) =>
+        customer.IsTeams
+            ? conversations.FindPersonalByAadAsync(customer.TenantId!, customer.AadObjectId!, cancellationToken)
+            : conversations.FindPersonalByUserAsync(customer.ChannelId!, customer.UserId!, cancellationToken);
 
     // Teams creates (or returns) the 1:1 chat when the user has the app installed; otherwise it refuses (403/404).
     private async Task<(SurveyRecipient?, RecipientProblem?)> CreateTeamsChatAsync(CustomerAddress customer, CancellationToken cancellationToken)

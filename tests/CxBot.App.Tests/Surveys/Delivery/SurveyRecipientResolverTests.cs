@@ -39,6 +39,24 @@ public sealed class SurveyRecipientResolverTests
     }
 
     [Fact]
+    public async Task AStaleStoredChat_IsAPermanentProblem_AndNoNewChatIsStarted()
+    {
+        await _records.UpsertAsync(Record("msteams", "a:refused-chat", aad: Aad), default);
+        await _records.MarkStaleAsync("msteams", "a:refused-chat", "Blocked: ConversationBlockedByUser", DateTimeOffset.UnixEpoch, default);
+        var resolver = Resolver(_records, _connector);
+
+        var (recipient, problem) = await resolver.ResolveAsync(CustomerAddress.Teams(Tenant, Aad), default);
+
+        Assert.Null(recipient);
+        Assert.True(problem!.Permanent);
+        Assert.StartsWith("Unreachable: ", problem.Reason, StringComparison.Ordinal);
+        Assert.Contains("ConversationBlockedByUser", problem.Reason, StringComparison.Ordinal);
+        Assert.True(await resolver.IsUnreachableAsync(CustomerAddress.Teams(Tenant, Aad), default));
+        Assert.Null(await resolver.FindChatAsync("msteams", "a:refused-chat", default));
+        Assert.Empty(_connector.Calls);
+    }
+
+    [Fact]
     public async Task WithoutAStoredChatATeamsChatIsCreatedWithTheBotAndTheCustomer()
     {
         var (recipient, problem) = await Resolver(_records, _connector).ResolveAsync(CustomerAddress.Teams(Tenant, Aad), default);
@@ -156,6 +174,27 @@ public sealed class SurveyRecipientResolverTests
 
         public Task<ConversationRecord?> FindTeamAsync(string channelId, string teamId, CancellationToken cancellationToken) =>
             Task.FromResult(_records.LastOrDefault(r => r.ChannelId == channelId && r.TeamId == teamId));
+
+        public Task<IReadOnlyList<ConversationRecord>> ListTeamAsync(string channelId, string teamId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ConversationRecord>>([.. _records.Where(r => r.ChannelId == channelId && r.TeamId == teamId)]);
+
+        public Task<bool> MarkStaleAsync(string channelId, string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+        {
+            var found = false;
+            for (var i = 0; i < _records.Count; i++)
+            {
+                if (_records[i].ChannelId == channelId && _records[i].ConversationId == conversationId)
+                {
+                    _records[i] = _records[i] with { StaleSince = at, StaleReason = reason };
+                    found = true;
+                }
+            }
+
+            return Task.FromResult(found);
+        }
+
+        public Task<bool> RemoveAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+            Task.FromResult(_records.RemoveAll(r => r.ChannelId == channelId && r.ConversationId == conversationId) > 0);
     }
 }
 
