@@ -31,6 +31,9 @@ public static class InputLimits
     /// <summary>Members added or removed in one conversationUpdate.</summary>
     public const int MaxMembers = 256;
 
+    /// <summary>Earliest time taken from a request (Table Storage keeps times from 1601 on; nothing the bot hears of is older).</summary>
+    public static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>True when the id is within <see cref="IdLength"/>, has no control characters, and fits a table key once escaped.</summary>
     public static bool FitsKey(string id) =>
         id.Length <= IdLength && !id.Any(char.IsControl) && TableKeys.Escape(id).Length <= TableKeys.MaxKeyLength;
