@@ -72,7 +72,7 @@ public sealed class MutationFuzzTests(AzuriteProcess azurite, ITestOutputHelper 
         var errors = _logs.Entries.Where(e => e.Level >= LogLevel.Error || e.Exception is not null).Select(e => $"{e.Level} {e.Category}: {e.Message}").ToList();
         Assert.Empty(errors);
         // Not a fuzz of the 400 path alone: a good share of the mutations still reach a handler.
-        Assert.True(statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value) > Inputs / 5, "Too few mutated inputs were accepted.");
+        Assert.True(statuses.Where(s => s.Key is >= 200 and < 300).Sum(s => s.Value) > Inputs / 8, "Too few mutated inputs were accepted.");
 
         var customer = TestPeople.NewCustomer();
         using var help = await _app.PostActivityAsync(customer.Text("help"));
