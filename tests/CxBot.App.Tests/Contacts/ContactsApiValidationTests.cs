@@ -162,9 +162,7 @@ public sealed class ContactsApiValidationTests(AzuriteProcess azurite) : IDispos
     [InlineData("queue", "\"billing\",\"Queue\":\"sales\"")]
     public async Task Post_LoneSurrogateOrRepeatedName_Is400NamingTheBody(string field, string rawJson)
     {
-        var contact = ContactJson.For(TestPeople.NewCustomer(), _factory);
-        contact[field] = "@@raw@@";
-        var json = contact.ToJsonString().Replace("\"@@raw@@\"", rawJson, StringComparison.Ordinal);
+        var json = AppHttp.WithRawValue(ContactJson.For(TestPeople.NewCustomer(), _factory), field, rawJson);
 
         var response = await PostRawAsync(new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
@@ -176,10 +174,7 @@ public sealed class ContactsApiValidationTests(AzuriteProcess azurite) : IDispos
     public async Task Post_WithUtf8ByteOrderMark_IsAccepted()
     {
         var json = ContactJson.For(TestPeople.NewCustomer(), _factory).ToJsonString();
-        var content = new ByteArrayContent([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(json)]);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-
-        var response = await PostRawAsync(content);
+        var response = await PostRawAsync(AppHttp.Body([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(json)]));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }

@@ -118,7 +118,7 @@ public sealed class ActivityEdgeTests(AzuriteProcess azurite) : IDisposable
         var user = TestPeople.NewCustomer();
         var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(user.Text("help").ToJsonString())).ToArray();
 
-        var response = await _factory.PostRawActivityAsync(Raw(body));
+        var response = await _factory.PostRawActivityAsync(AppHttp.Body(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(_factory.Connector.SentTo(user.PersonalConversationId));
@@ -132,7 +132,7 @@ public sealed class ActivityEdgeTests(AzuriteProcess azurite) : IDisposable
     [InlineData("from", "{\"id\":\"29:x\",\"extra\":\"\\udfff\"}")]
     public async Task Post_LoneSurrogateAnywhere_Is400(string field, string json)
     {
-        var response = await _factory.PostRawActivityAsync(AppHttp.Body(WithRaw(TestPeople.NewCustomer().Text("help"), field, json)));
+        var response = await _factory.PostRawActivityAsync(AppHttp.Body(AppHttp.WithRawValue(TestPeople.NewCustomer().Text("help"), field, json)));
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("The body is not a valid activity.", problem["detail"]!.GetValue<string>());
@@ -142,11 +142,11 @@ public sealed class ActivityEdgeTests(AzuriteProcess azurite) : IDisposable
     [Fact]
     public async Task Post_RawSurrogateBytes_Is400()
     {
-        var json = Encoding.UTF8.GetBytes(WithRaw(TestPeople.NewCustomer().Text("help"), "futureField", "\"@\""));
+        var json = Encoding.UTF8.GetBytes(AppHttp.WithRawValue(TestPeople.NewCustomer().Text("help"), "futureField", "\"@\""));
         var at = Array.IndexOf(json, (byte)'@');
         byte[] body = [.. json[..at], 0xED, 0xA0, 0x80, .. json[(at + 1)..]];
 
-        var response = await _factory.PostRawActivityAsync(Raw(body));
+        var response = await _factory.PostRawActivityAsync(AppHttp.Body(body));
 
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -157,7 +157,7 @@ public sealed class ActivityEdgeTests(AzuriteProcess azurite) : IDisposable
     [InlineData("entities", "[{\"type\":\"mention\",\"type\":\"clientInfo\"}]")]
     public async Task Post_ObjectNamingAPropertyTwice_Is400(string field, string json)
     {
-        var response = await _factory.PostRawActivityAsync(AppHttp.Body(WithRaw(TestPeople.NewCustomer().Text("help"), field, json)));
+        var response = await _factory.PostRawActivityAsync(AppHttp.Body(AppHttp.WithRawValue(TestPeople.NewCustomer().Text("help"), field, json)));
 
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Empty(_factory.Connector.Calls);
@@ -168,22 +168,8 @@ public sealed class ActivityEdgeTests(AzuriteProcess azurite) : IDisposable
     {
         var deep = string.Concat(Enumerable.Repeat("[", 1000)) + string.Concat(Enumerable.Repeat("]", 1000));
 
-        var response = await _factory.PostRawActivityAsync(AppHttp.Body(WithRaw(TestPeople.NewCustomer().Text("help"), "futureField", deep)));
+        var response = await _factory.PostRawActivityAsync(AppHttp.Body(AppHttp.WithRawValue(TestPeople.NewCustomer().Text("help"), "futureField", deep)));
 
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
-    }
-
-    // The activity as JSON text with one field's value replaced by raw JSON text (which JsonNode could not hold).
-    private static string WithRaw(JsonObject activity, string field, string rawJson)
-    {
-        activity[field] = "@@raw@@";
-        return activity.ToJsonString().Replace("\"@@raw@@\"", rawJson, StringComparison.Ordinal);
-    }
-
-    private static ByteArrayContent Raw(byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        return content;
     }
 }

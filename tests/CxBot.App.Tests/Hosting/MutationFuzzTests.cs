@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using CxBot.App.Contacts;
@@ -140,8 +139,7 @@ public sealed class MutationFuzzTests(AzuriteProcess azurite, ITestOutputHelper 
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, Sample sample, byte[] body, int index)
     {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var content = AppHttp.Body(body);
         var (method, path, key) = sample.Kind switch
         {
             Kind.Activity => (HttpMethod.Post, BotEndpoints.MessagesPath, null),
