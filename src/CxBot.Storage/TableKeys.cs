@@ -6,6 +6,12 @@ namespace CxBot.Storage;
 /// <summary>Makes arbitrary ids safe as PartitionKey/RowKey values (no '/', '\\', '#', '?', control characters).</summary>
 public static class TableKeys
 {
+    /// <summary>Longest key the Table service takes: 1 KiB, counted as UTF-16 (two bytes a character).</summary>
+    public const int MaxKeyLength = 512;
+
+    /// <summary>Longest string property the Table service takes: 64 KiB, counted as UTF-16.</summary>
+    public const int MaxStringLength = 32 * 1024;
+
     /// <summary>Percent-escapes the characters Table Storage forbids in keys, and '%' itself, so the mapping is reversible.</summary>
     public static string Escape(string value)
     {

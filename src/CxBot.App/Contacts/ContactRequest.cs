@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using CxBot.Domain.Surveys;
+using CxBot.App.Hosting;
 using CxBot.Domain.People;
+using CxBot.Domain.Surveys;
 
 namespace CxBot.App.Contacts;
 
@@ -106,6 +107,10 @@ public sealed record ContactRequest
         {
             Fail("endedAt", "Lies in the future.");
         }
+        else if (EndedAt < InputLimits.EarliestTime)
+        {
+            Fail("endedAt", $"Lies before {InputLimits.EarliestTime:yyyy-MM-dd}.");
+        }
 
         if (Locale is not null && !IsLocale(Locale))
         {
@@ -180,7 +185,7 @@ public sealed record ContactRequest
 
     private static bool IsLocale(string locale)
     {
-        if (locale.Length is < 2 or > 35)
+        if (locale.Length is < 2 or > InputLimits.LocaleLength)
         {
             return false;
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CxBot.App.Hosting;
 using CxBot.App.Integrations;
 using CxBot.Domain.Surveys;
@@ -33,26 +32,16 @@ public static class ContactsEndpoints
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A contact may be at most {MaxBodyBytes} bytes.");
         }
 
-        ContactRequest? body;
-        try
+        var bytes = await BodyReader.ReadAtMostAsync(request.Body, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
         {
-            var bytes = await BodyReader.ReadAtMostAsync(request.Body, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            if (bytes is null)
-            {
-                return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A contact may be at most {MaxBodyBytes} bytes.");
-            }
-
-            body = JsonSerializer.Deserialize(bytes, ContactsJsonContext.Default.ContactRequest);
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return ValidationProblem(new Dictionary<string, string[]> { [field] = ["Not valid JSON for this field."] });
+            return Problems.Of(StatusCodes.Status413PayloadTooLarge, "Body too large", $"A contact may be at most {MaxBodyBytes} bytes.");
         }
 
+        var (body, field, error) = JsonBody.Bind(bytes, ContactsJsonContext.Default.ContactRequest);
         if (body is null)
         {
-            return ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Must be a JSON object."] });
+            return ValidationProblem(new Dictionary<string, string[]> { [field!] = [error!] });
         }
 
         var (contact, errors) = body.Validate(time.GetUtcNow(), requireTokenBoundUserIds: !bot.Value.AllowUnauthenticated, bot.Value.TenantId);

@@ -7,13 +7,17 @@ namespace CxBot.App.Conversations;
 /// <summary>
 /// Upserts a conversation reference for every conversation and user the bot hears from, so that later
 /// features can write there proactively; the write also clears a stale mark (the conversation answers again).
-/// Unchanged references of messages and invokes are written at most once an hour per instance; installation and
-/// conversation updates (an install, a re-install) are always written. An update that removes the bot, a channel or
-/// a team is not recorded: <see cref="ConversationLifecycle"/> removes what was recorded instead.
+/// Unchanged references of messages and invokes are written at most once an hour per instance (remembered for at most
+/// <see cref="MaxRemembered"/> conversations and users at a time); installation and conversation updates (an install,
+/// a re-install) are always written. An update that removes the bot, a channel or a team is not recorded:
+/// <see cref="ConversationLifecycle"/> removes what was recorded instead.
 /// </summary>
 public sealed partial class ConversationRecorder(IConversationRecords records, TimeProvider time, ILogger<ConversationRecorder> logger)
 {
     private static readonly TimeSpan RewriteAfter = TimeSpan.FromHours(1);
+
+    /// <summary>How many recently written references are remembered (to skip unchanged rewrites) before the memory starts over.</summary>
+    public const int MaxRemembered = 10_000;
     private readonly ConcurrentDictionary<string, (string Reference, DateTimeOffset Written)> _recent = new(StringComparer.Ordinal);
 
     /// <summary>Records the activity's conversation; failures are logged, never thrown at the conversation.</summary>
@@ -32,6 +36,14 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
         {
             reference = reference with { TenantId = null, User = reference.User is null ? null : reference.User with { AadObjectId = null } };
         }
+
+        // Only the typed fields are kept (bounded at the edge); fields the model does not name could be any size.
+        reference = reference with
+        {
+            Conversation = reference.Conversation with { Extra = null },
+            User = reference.User is null ? null : reference.User with { Extra = null },
+            Bot = reference.Bot is null ? null : reference.Bot with { Extra = null },
+        };
 
         var json = StoredReferences.ToJson(reference);
         var now = time.GetUtcNow();
@@ -60,6 +72,12 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
         try
         {
             await records.UpsertAsync(record, cancellationToken).ConfigureAwait(false);
+            if (_recent.Count >= MaxRemembered)
+            {
+                // Forgetting only costs a rewrite of an unchanged reference; a bound keeps a flood of new ids from growing memory.
+                _recent.Clear();
+            }
+
             _recent[cacheKey] = (json, now);
         }
         catch (Azure.RequestFailedException ex)

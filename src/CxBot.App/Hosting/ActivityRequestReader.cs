@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace CxBot.App.Hosting;
 
-/// <summary>Reads an activity from a request: content type, size limit and JSON shape, each with its own 4xx.</summary>
+/// <summary>Reads an activity from a request: content type, size limit and JSON shape (see <see cref="JsonBody"/>), each with its own 4xx.</summary>
 public static partial class ActivityRequestReader
 {
     /// <summary>Largest activity accepted. Teams messages are far smaller; cards submits stay under a few KB.</summary>
@@ -45,22 +45,29 @@ public static partial class ActivityRequestReader
             return (null, TooLarge());
         }
 
+        var json = JsonBody.WithoutBom(body);
+        if (JsonBody.Check(json.Span) is { } reason)
+        {
+            // The caller is not authenticated yet: what is wrong goes to the log only.
+            LogRejectedJson(logger, reason);
+            return (null, NotAnActivity());
+        }
+
         Activity? activity;
         try
         {
-            activity = ProtocolJson.ParseActivity(body);
+            activity = ProtocolJson.ParseActivity(json.Span);
         }
         catch (JsonException ex)
         {
-            // The caller is not authenticated yet: where the parse failed goes to the log only.
             LogMalformed(logger, ex.LineNumber + 1, ex.BytePositionInLine);
-            return (null, Problems.Of(StatusCodes.Status400BadRequest, "Bad request", "The body is not a valid activity."));
+            return (null, NotAnActivity());
         }
 
-        return activity is null
-            ? (null, Problems.Of(StatusCodes.Status400BadRequest, "Bad request", "The body is not a valid activity."))
-            : (activity, null);
+        return activity is null ? (null, NotAnActivity()) : (activity, null);
     }
+
+    private static IResult NotAnActivity() => Problems.Of(StatusCodes.Status400BadRequest, "Bad request", "The body is not a valid activity.");
 
     private static IResult TooLarge() => Problems.Of(StatusCodes.Status413PayloadTooLarge, "Activity too large",
         $"An activity may be at most {MaxActivityBytes} bytes.");
@@ -69,6 +76,9 @@ public static partial class ActivityRequestReader
         contentType is not null && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) &&
         (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
          media.MediaType.Value?.EndsWith("+json", StringComparison.OrdinalIgnoreCase) == true);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity JSON refused: {Reason}")]
+    private static partial void LogRejectedJson(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Malformed activity JSON at line {Line}, byte {Position}")]
     private static partial void LogMalformed(ILogger logger, long? line, long? position);

@@ -54,16 +54,22 @@ public static partial class BotEndpoints
                 : Problems.Of(status, "Forbidden", "The request is not allowed.");
         }
 
-        if (string.IsNullOrWhiteSpace(activity!.Type))
+        // Authenticated from here: the caller may learn which field to fix.
+        if (ActivityInput.Check(activity!) is { } invalid)
         {
-            return Problems.Of(StatusCodes.Status400BadRequest, "Missing activity type", "The activity has no 'type'.");
+            LogInvalid(logger, invalid.Field, invalid.Error);
+            return Problems.Of(StatusCodes.Status400BadRequest, "Invalid activity", $"'{invalid.Field}': {invalid.Error}",
+                new Dictionary<string, object?> { ["field"] = invalid.Field });
         }
 
-        return await turns.RunAsync(activity, cancellationToken).ConfigureAwait(false);
+        return await turns.RunAsync(activity!, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected activity: {Outcome} {Reason}")]
     private static partial void LogRejected(ILogger logger, InboundAuthOutcome outcome, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invalid activity: {Field} {Error}")]
+    private static partial void LogInvalid(ILogger logger, string field, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bot Framework signing keys unavailable: {Reason}")]
     private static partial void LogKeysUnavailable(ILogger logger, string reason);

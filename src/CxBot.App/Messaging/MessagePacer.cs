@@ -12,6 +12,9 @@ public sealed class MessagePacer(IOptionsMonitor<MessagingOptions> options, Time
 {
     private const int ForgetAbove = 1024;
 
+    /// <summary>Most conversations (and, apart, tenants) with a slot still ahead; a new one waits for the first slot to pass.</summary>
+    public const int MaxTracked = 10_000;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _nextByConversation = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _nextByTenant = new(StringComparer.OrdinalIgnoreCase);
@@ -40,6 +43,14 @@ public sealed class MessagePacer(IOptionsMonitor<MessagingOptions> options, Time
         lock (_gate)
         {
             var tenant = tenantId ?? string.Empty;
+            Forget(_nextByConversation, now);
+            Forget(_nextByTenant, now);
+            var full = WaitForRoom(_nextByTenant, tenant, now) ?? (conversationId is null ? null : WaitForRoom(_nextByConversation, conversationId, now));
+            if (full is { } wait)
+            {
+                return wait;
+            }
+
             var free = Max(_notBefore, _nextByTenant.GetValueOrDefault(tenant, DateTimeOffset.MinValue),
                 conversationId is null ? DateTimeOffset.MinValue : _nextByConversation.GetValueOrDefault(conversationId, DateTimeOffset.MinValue));
             if (free > now)
@@ -53,8 +64,6 @@ public sealed class MessagePacer(IOptionsMonitor<MessagingOptions> options, Time
                 _nextByConversation[conversationId] = now + TimeSpan.FromSeconds(settings.PerConversationSeconds);
             }
 
-            Forget(_nextByConversation, now);
-            Forget(_nextByTenant, now);
             return TimeSpan.Zero;
         }
     }
@@ -70,6 +79,10 @@ public sealed class MessagePacer(IOptionsMonitor<MessagingOptions> options, Time
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b, DateTimeOffset c) =>
         a > b ? (a > c ? a : c) : (b > c ? b : c);
+
+    // Full of slots still ahead: a newcomer waits until the first of them passes, so the table never outgrows the bound.
+    private static TimeSpan? WaitForRoom(Dictionary<string, DateTimeOffset> next, string key, DateTimeOffset now) =>
+        next.Count < MaxTracked || next.ContainsKey(key) ? null : next.Values.Min() - now;
 
     // Only slots still ahead matter; the rest is dropped so the tables stay as small as the number of active chats.
     private static void Forget(Dictionary<string, DateTimeOffset> next, DateTimeOffset now)

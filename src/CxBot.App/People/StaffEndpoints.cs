@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using CxBot.App.Hosting;
 using CxBot.App.Integrations;
 using CxBot.Domain.People;
@@ -48,24 +47,13 @@ public static class StaffEndpoints
             return TooLarge(MaxJsonBytes);
         }
 
-        StaffEntryRequest? body;
-        try
+        var (body, field, error) = JsonBody.Bind(bytes, StaffJsonContext.Default.StaffEntryRequest);
+        if (body is null)
         {
-            body = JsonSerializer.Deserialize(bytes, StaffJsonContext.Default.StaffEntryRequest);
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return ValidationProblem(new Dictionary<string, string[]> { [field] = ["Not valid JSON for this field."] });
+            return ValidationProblem(new Dictionary<string, string[]> { [field!] = [error!] });
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (body is null)
-        {
-            errors["body"] = ["Must be a JSON object."];
-            return ValidationProblem(errors);
-        }
-
         var entry = body.Validate(objectId, "", errors);
         if (entry is null)
         {

@@ -7,7 +7,7 @@ using CxBot.Protocol.Schema;
 
 namespace CxBot.App.Routing;
 
-/// <summary>Sends each activity to its route and enforces the route's role.</summary>
+/// <summary>Sends each activity to its route and enforces the route's role (commands, card verbs and invoke names alike).</summary>
 public sealed partial class ActivityRouter(
     RouteTable routes,
     RoleResolver roles,
@@ -40,15 +40,28 @@ public sealed partial class ActivityRouter(
 
         if (activity.IsType(ActivityTypes.Invoke))
         {
-            var handler = activity.Name is null ? null : routes.FindInvoke(activity.Name);
-            if (handler is null)
+            if (string.Equals(activity.Name, CardActionData.InvokeName, StringComparison.Ordinal))
+            {
+                // A card action without a verb, or not an Action.Execute: the client's mistake, in the Universal Actions shape.
+                LogInvalidCardAction(logger);
+                return InvokeResponse.Error(400, "BadRequest", Strings.Get("InvalidAction", culture));
+            }
+
+            var route = activity.Name is null ? null : routes.FindInvoke(activity.Name);
+            if (route is null)
             {
                 LogUnknownInvoke(logger, activity.Name);
                 return InvokeResponse.NotImplemented();
             }
 
+            if (role < route.MinimumRole)
+            {
+                LogRefused(logger, route.Name, role);
+                return InvokeResponse.Error(403, "Forbidden", Strings.Get(NotAllowedKey(route.MinimumRole), culture));
+            }
+
             var turn = new TurnContext(activity, culture, role, now, connector);
-            await handler(turn, cancellationToken).ConfigureAwait(false);
+            await route.Handler(turn, cancellationToken).ConfigureAwait(false);
             return turn.InvokeResponse ?? new InvokeResponse(200, null);
         }
 
@@ -159,6 +172,9 @@ public sealed partial class ActivityRouter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invoke {Name} is not implemented; answered 501")]
     private static partial void LogUnknownInvoke(ILogger logger, string? name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card action without a verb or not Action.Execute; answered 400")]
+    private static partial void LogInvalidCardAction(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Activity type {Type} acknowledged and ignored")]
     private static partial void LogIgnored(ILogger logger, string? type);

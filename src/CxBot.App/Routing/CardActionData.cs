@@ -16,6 +16,9 @@ public sealed record CardActionData(string Verb, JsonObject Data, bool IsInvoke)
     /// <summary>The name of the verb field in Action.Submit data (and in Action.Execute data, for symmetry).</summary>
     public const string VerbProperty = "verb";
 
+    /// <summary>The only action type that sends <see cref="InvokeName"/>.</summary>
+    public const string ExecuteType = "Action.Execute";
+
     /// <summary>The invoke name of Universal Actions.</summary>
     public const string InvokeName = "adaptiveCard/action";
 
@@ -25,6 +28,11 @@ public sealed record CardActionData(string Verb, JsonObject Data, bool IsInvoke)
         if (activity.IsType(ActivityTypes.Invoke) && string.Equals(activity.Name, InvokeName, StringComparison.Ordinal))
         {
             var action = (activity.Value as JsonObject)?["action"] as JsonObject;
+            if (!string.Equals(Text(action?["type"]), ExecuteType, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             var verb = Text(action?["verb"]);
             var data = action?["data"] as JsonObject ?? [];
             return verb is null ? null : new CardActionData(verb, data, IsInvoke: true);

@@ -37,6 +37,12 @@ public delegate Task TurnHandler(TurnContext turn, CancellationToken cancellatio
 /// <param name="Handler">What it does.</param>
 public sealed record VerbRoute(string Verb, UserRole MinimumRole, TurnHandler Handler);
 
+/// <summary>An invoke name other than <c>adaptiveCard/action</c> (whose verbs are <see cref="VerbRoute"/>s).</summary>
+/// <param name="Name">The invoke name, e.g. <c>composeExtension/query</c>.</param>
+/// <param name="MinimumRole">Lowest role allowed; anyone below gets a 403 error answer.</param>
+/// <param name="Handler">What it does.</param>
+public sealed record InvokeRoute(string Name, UserRole MinimumRole, TurnHandler Handler);
+
 /// <summary>Contributes routes to the route table; one per feature.</summary>
 public interface IRouteModule
 {

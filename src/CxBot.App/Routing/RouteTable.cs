@@ -4,7 +4,7 @@ namespace CxBot.App.Routing;
 public sealed class RouteTable(
     IReadOnlyList<CommandRoute> commands,
     Dictionary<string, VerbRoute> verbs,
-    Dictionary<string, TurnHandler> invokes,
+    Dictionary<string, InvokeRoute> invokes,
     Dictionary<string, TurnHandler> activityTypes,
     TurnHandler? fallback)
 {
@@ -53,8 +53,8 @@ public sealed class RouteTable(
     /// <summary>The route of a card verb.</summary>
     public VerbRoute? FindVerb(string verb) => verbs.GetValueOrDefault(verb);
 
-    /// <summary>The handler of an invoke name.</summary>
-    public TurnHandler? FindInvoke(string name) => invokes.GetValueOrDefault(name);
+    /// <summary>The route of an invoke name.</summary>
+    public InvokeRoute? FindInvoke(string name) => invokes.GetValueOrDefault(name);
 
     /// <summary>The handler of an activity type.</summary>
     public TurnHandler? FindActivityType(string type) => activityTypes.GetValueOrDefault(type);

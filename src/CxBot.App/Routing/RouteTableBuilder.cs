@@ -5,7 +5,7 @@ public sealed class RouteTableBuilder
 {
     private readonly List<CommandRoute> _commands = [];
     private readonly Dictionary<string, VerbRoute> _verbs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TurnHandler> _invokes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InvokeRoute> _invokes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TurnHandler> _activityTypes = new(StringComparer.Ordinal);
     private TurnHandler? _fallback;
 
@@ -34,8 +34,11 @@ public sealed class RouteTableBuilder
     /// <summary>Adds a card verb.</summary>
     public RouteTableBuilder Verb(VerbRoute route) => Add(_verbs, route.Verb, route, "card verb");
 
-    /// <summary>Adds an invoke name.</summary>
-    public RouteTableBuilder Invoke(string name, TurnHandler handler) => Add(_invokes, name, handler, "invoke");
+    /// <summary>Adds an invoke name; card actions (<c>adaptiveCard/action</c>) are added as verbs instead.</summary>
+    public RouteTableBuilder Invoke(InvokeRoute route) =>
+        string.Equals(route.Name, CardActionData.InvokeName, StringComparison.Ordinal)
+            ? throw new InvalidOperationException($"'{CardActionData.InvokeName}' is routed by verb; add a card verb instead.")
+            : Add(_invokes, route.Name, route, "invoke");
 
     /// <summary>Adds a handler for an activity type other than message and invoke.</summary>
     public RouteTableBuilder ActivityType(string type, TurnHandler handler) => Add(_activityTypes, type, handler, "activity type");

@@ -13,12 +13,15 @@ internal sealed record SigningKey(string KeyId, byte[] Modulus, byte[] Exponent,
     /// <summary>Keys shorter than this are ignored.</summary>
     internal const int MinimumKeySizeInBits = 2048;
 
+    /// <summary>Most keys kept from one document (the channel service publishes a handful); the rest are ignored.</summary>
+    internal const int MaxKeys = 100;
+
     /// <summary>A new RSA instance for this key; the caller disposes it.</summary>
     public RSA CreateRsa() => RSA.Create(new RSAParameters { Modulus = Modulus, Exponent = Exponent });
 
     /// <summary>
     /// Reads the usable keys of a JWKS document by <c>kid</c>. Keys that are not RSA signing keys with
-    /// <c>n</c> and <c>e</c>, or are shorter than 2048 bits, are skipped; for a repeated kid the first wins.
+    /// <c>n</c> and <c>e</c>, or are shorter than 2048 bits, are skipped; for a repeated kid the first wins; at most <see cref="MaxKeys"/> keys are read.
     /// </summary>
     /// <exception cref="JsonException">The document is not JSON or has no <c>keys</c> array.</exception>
     public static IReadOnlyDictionary<string, SigningKey> ParseKeySet(byte[] utf8Json)
@@ -35,6 +38,11 @@ internal sealed record SigningKey(string KeyId, byte[] Modulus, byte[] Exponent,
         var result = new Dictionary<string, SigningKey>(StringComparer.Ordinal);
         foreach (var jwk in keys.EnumerateArray())
         {
+            if (result.Count == MaxKeys)
+            {
+                break;
+            }
+
             if (TryParseKey(jwk, out var key))
             {
                 result.TryAdd(key.KeyId, key);

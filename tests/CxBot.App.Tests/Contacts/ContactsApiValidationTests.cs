@@ -155,6 +155,43 @@ public sealed class ContactsApiValidationTests(AzuriteProcess azurite) : IDispos
         return Errors(problem);
     }
 
+    [Theory]
+    [InlineData("contactId", "\"c-\\ud800\"")]
+    [InlineData("agent", "{\"id\":\"a\",\"displayName\":\"\\udc00\"}")]
+    [InlineData("extra", "\"\\ud83d\"")]
+    [InlineData("queue", "\"billing\",\"Queue\":\"sales\"")]
+    public async Task Post_LoneSurrogateOrRepeatedName_Is400NamingTheBody(string field, string rawJson)
+    {
+        var json = AppHttp.WithRawValue(ContactJson.For(TestPeople.NewCustomer(), _factory), field, rawJson);
+
+        var response = await PostRawAsync(new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["body"], Errors(problem));
+    }
+
+    [Fact]
+    public async Task Post_WithUtf8ByteOrderMark_IsAccepted()
+    {
+        var json = ContactJson.For(TestPeople.NewCustomer(), _factory).ToJsonString();
+        var response = await PostRawAsync(AppHttp.Body([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(json)]));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00+00:00")]
+    [InlineData("1600-12-31T23:59:59Z")]
+    public async Task Post_EndedBeforeTableStorageDates_Is400(string endedAt)
+    {
+        var contact = ContactJson.For(TestPeople.NewCustomer(), _factory);
+        contact["endedAt"] = endedAt;
+
+        var errors = await PostInvalidAsync(contact);
+
+        Assert.Contains("endedAt", errors);
+    }
+
     private static List<string> Errors(JsonObject problem) => [.. problem["errors"]!.AsObject().Select(e => e.Key)];
 
     private async Task<HttpResponseMessage> PostRawAsync(HttpContent content)

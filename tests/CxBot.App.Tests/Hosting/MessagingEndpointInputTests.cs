@@ -103,11 +103,11 @@ public sealed class MessagingEndpointInputTests(AzuriteProcess azurite) : IDispo
     }
 
     [Fact]
-    public async Task Post_ActivityIdLongerThanAStorageKey_IsHandledOnce()
+    public async Task Post_ActivityIdAtTheLimit_IsHandledOnce()
     {
         var user = TestPeople.NewCustomer();
         var activity = user.Text("help");
-        activity["id"] = new string('7', 2000);
+        activity["id"] = new string('7', InputLimits.IdLength);
 
         var first = await _factory.PostActivityAsync(activity);
         var second = await _factory.PostActivityAsync(activity);
@@ -115,6 +115,19 @@ public sealed class MessagingEndpointInputTests(AzuriteProcess azurite) : IDispo
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Single(_factory.Connector.SentTo(user.PersonalConversationId));
+    }
+
+    [Fact]
+    public async Task Post_ActivityIdOverTheLimit_Is400NamingIt()
+    {
+        var activity = TestPeople.NewCustomer().Text("help");
+        activity["id"] = new string('7', 2000);
+
+        var response = await _factory.PostActivityAsync(activity);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("id", problem["field"]!.GetValue<string>());
+        Assert.Empty(_factory.Connector.Calls);
     }
 
     private static string Oversized()

@@ -153,7 +153,7 @@ public sealed class MessagingEndpointTests(AzuriteProcess azurite) : IDisposable
         public const string Secret = "connection string with AccountKey=";
 
         public void Register(RouteTableBuilder routes) =>
-            routes.Invoke(InvokeName, (_, _) => throw new InvalidOperationException(Secret));
+            routes.Invoke(new InvokeRoute(InvokeName, CxBot.Domain.People.UserRole.Customer, (_, _) => throw new InvalidOperationException(Secret)));
     }
 
     private sealed class UnreachableLedger : IActivityLedger

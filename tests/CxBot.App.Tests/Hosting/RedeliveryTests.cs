@@ -195,7 +195,7 @@ public sealed class RedeliveryTests(AzuriteProcess azurite) : IDisposable
 
         public void Register(RouteTableBuilder routes)
         {
-            routes.Invoke(InvokeName, probe.RunAsync);
+            routes.Invoke(new InvokeRoute(InvokeName, CxBot.Domain.People.UserRole.Customer, probe.RunAsync));
             routes.Command(new CommandRoute(Keyword, [new CommandKeyword(Keyword, null)], CxBot.Domain.People.UserRole.Customer,
                 ConversationScope.Personal, _ => new CommandDescription(Keyword, Keyword), probe.RunAsync));
         }

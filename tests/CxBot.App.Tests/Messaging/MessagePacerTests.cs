@@ -110,4 +110,22 @@ public sealed class MessagePacerTests
 
         Assert.Equal(TimeSpan.FromSeconds(1.5), pacer.TryTake("tenant-b", "chat-9"));
     }
+
+    [Fact]
+    public void SlotsStillAhead_NeverOutgrowTheBound_ANewcomerWaitsForTheFirstToPass()
+    {
+        var pacer = Pacer(perConversationSeconds: 60, perTenantPerSecond: 1);
+        for (var i = 0; i < MessagePacer.MaxTracked; i++)
+        {
+            Assert.Equal(TimeSpan.Zero, pacer.TryTake($"tenant-{i}", $"chat-{i}"));
+        }
+
+        // Every tenant and chat holds a slot ahead: the newcomer waits until the tenants' slots pass...
+        Assert.Equal(TimeSpan.FromSeconds(1), pacer.TryTake("tenant-new", "chat-new"));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        // ...and then until the chats' slots pass, instead of adding to a full table.
+        Assert.Equal(TimeSpan.FromSeconds(59), pacer.TryTake("tenant-new", "chat-new"));
+        _time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(TimeSpan.Zero, pacer.TryTake("tenant-new", "chat-new"));
+    }
 }

@@ -74,6 +74,8 @@ public sealed class StaffApiTests(AzuriteProcess azurite) : IDisposable
         { """{"displayName":"A","role":"agent"}""", "a", "role" },
         { """{"displayName":"A","roles":"agent"}""", "a", "roles" },
         { "not json", "a", "body" },
+        { """{"displayName":"A\ud800"}""", "a", "body" },
+        { """{"displayName":"A","DisplayName":"B"}""", "a", "body" },
     };
 
     [Theory]

@@ -49,7 +49,7 @@ public sealed class RouteTableTests
         Action add = kind switch
         {
             "verb" => () => builder.Verb(new VerbRoute("survey.answer", UserRole.Customer, Nothing)),
-            "invoke" => () => builder.Invoke("composeExtension/fetchTask", Nothing),
+            "invoke" => () => builder.Invoke(new InvokeRoute("composeExtension/fetchTask", UserRole.Customer, Nothing)),
             _ => () => builder.ActivityType("installationUpdate", Nothing),
         };
         add();

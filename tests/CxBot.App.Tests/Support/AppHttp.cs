@@ -26,6 +26,23 @@ public static class AppHttp
         return content;
     }
 
+    /// <summary>The object as JSON text with one field's value replaced by raw JSON text (which a JsonNode could not hold:
+    /// lone surrogates, repeated names, deep nesting).</summary>
+    public static string WithRawValue(JsonObject body, string field, string rawJson)
+    {
+        var copy = body.DeepClone().AsObject();
+        copy[field] = "@@raw@@";
+        return copy.ToJsonString().Replace("\"@@raw@@\"", rawJson, StringComparison.Ordinal);
+    }
+
+    /// <summary>Raw bytes (which need not be UTF-8 or JSON) with a content type.</summary>
+    public static ByteArrayContent Body(byte[] bytes, string mediaType = "application/json")
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
     /// <summary>Checks the answer is problem+json with the status and a title, and returns the problem.</summary>
     public static async Task<JsonObject> ReadProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {

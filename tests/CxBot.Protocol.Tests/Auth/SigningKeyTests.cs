@@ -54,6 +54,23 @@ public sealed class SigningKeyTests
         Assert.Equal(["kid-1"], keys.Keys);
     }
 
+    [Fact]
+    public void ParseKeySet_MoreKeysThanTheBound_KeepsTheFirstOnes()
+    {
+        var jwks = Enumerable.Range(0, SigningKey.MaxKeys + 20).Select(i =>
+        {
+            var jwk = s_key.ToJwk("msteams");
+            jwk["kid"] = $"kid-{i}";
+            return jwk;
+        }).ToArray();
+
+        var keys = Parse(jwks);
+
+        Assert.Equal(SigningKey.MaxKeys, keys.Count);
+        Assert.Contains("kid-0", keys.Keys);
+        Assert.DoesNotContain($"kid-{SigningKey.MaxKeys}", keys.Keys);
+    }
+
     [Theory]
     [InlineData("""{"keys":{}}""")]
     [InlineData("""{"key":[]}""")]

@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace CxBot.Protocol.Tests.Auth;
+namespace CxBot.Testing.Logging;
 
 /// <summary>Keeps every log entry written through it, for assertions on what was logged.</summary>
-internal sealed class RecordingLoggerProvider : ILoggerProvider
+public sealed class RecordingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
-    public IReadOnlyCollection<LogEntry> Entries => _entries;
+    /// <summary>Everything logged so far, in order.</summary>
+    public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
     public ILogger CreateLogger(string categoryName) => new RecordingLogger(categoryName, _entries);
 
@@ -16,7 +17,8 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
     {
     }
 
-    internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message);
+    /// <summary>One log entry, with the exception logged with it.</summary>
+    public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception);
 
     private sealed class RecordingLogger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
     {
@@ -26,6 +28,6 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception)));
+            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
     }
 }

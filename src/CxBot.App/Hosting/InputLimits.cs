@@ -1,0 +1,40 @@
+using CxBot.Storage;
+
+namespace CxBot.App.Hosting;
+
+/// <summary>
+/// The bounds on values the bot takes from a request and may store, checked where the request comes in (activity
+/// reader, contacts and staff APIs) so that a value too long is a 400 and never a storage error. A table key holds at most
+/// <see cref="TableKeys.MaxKeyLength"/> characters and a string property <see cref="TableKeys.MaxStringLength"/>; an id
+/// becomes (part of) a key after escaping, which can triple a character, hence the second check in <see cref="FitsKey"/>.
+/// </summary>
+public static class InputLimits
+{
+    /// <summary>Ids: activity, conversation, user, bot, tenant, team, channel and Entra object ids (Teams' longest are about 150).</summary>
+    public const int IdLength = 256;
+
+    /// <summary>Channel ids (<c>msteams</c>, <c>webchat</c>, ...) and short protocol words (activity type, conversation type, action).</summary>
+    public const int WordLength = 64;
+
+    /// <summary>Display names of people, bots, conversations, teams and channels, and invoke or event names.</summary>
+    public const int NameLength = 256;
+
+    /// <summary>A BCP-47 locale (the longest predefined culture names are under 20 characters).</summary>
+    public const int LocaleLength = 35;
+
+    /// <summary>The service URL replies go to.</summary>
+    public const int UrlLength = 2048;
+
+    /// <summary>Message text (Teams itself stops a message at about 28 KB).</summary>
+    public const int TextLength = 28 * 1024;
+
+    /// <summary>Members added or removed in one conversationUpdate.</summary>
+    public const int MaxMembers = 256;
+
+    /// <summary>Earliest time taken from a request (Table Storage keeps times from 1601 on; nothing the bot hears of is older).</summary>
+    public static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>True when the id is within <see cref="IdLength"/>, has no control characters, and fits a table key once escaped.</summary>
+    public static bool FitsKey(string id) =>
+        id.Length <= IdLength && !id.Any(char.IsControl) && TableKeys.Escape(id).Length <= TableKeys.MaxKeyLength;
+}
