@@ -183,6 +183,27 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the process to stop (SIGTERM to its PID, as a service manager does) and waits until it has exited.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            throw new PlatformNotSupportedException("A graceful stop needs a POSIX signal.");
+        }
+
+        if (SendSignal(Id, SigTerm) != 0 && !HasExited)
+        {
+            throw new ProcessFixtureException($"SIGTERM to {Name} (pid {Id}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}.");
+        }
+
+        return await WaitForExitAsync(timeout);
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
