@@ -34,10 +34,8 @@ public sealed partial class OutboxDispatcher(
     /// <summary>How long a message handed to a missing handler waits (a newer version of the app may know it).</summary>
     public static readonly TimeSpan UnknownKindDelay = TimeSpan.FromMinutes(5);
 
-    /// <summary>The first pause after the queue could not be read; it doubles per failed read up to <see cref="QueueRetryCap"/>.</summary>
-    public static readonly TimeSpan QueueRetryFirst = TimeSpan.FromSeconds(1);
-
-    /// <summary>The longest pause between reads of a queue that does not answer.</summary>
+    /// <summary>The longest pause between reads of a queue that does not answer; the first is one poll interval
+    /// (<c>Messaging:PollSeconds</c>), doubling per failed read.</summary>
     public static readonly TimeSpan QueueRetryCap = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
@@ -50,7 +48,7 @@ public sealed partial class OutboxDispatcher(
     {
         // The previous holder may have sent a moment ago: wait one pacing window before the first send.
         pacer.QuietStart();
-        var outage = new OutageBackoff("Outbox dispatch", logger, QueueRetryFirst, QueueRetryCap);
+        var outage = new OutageBackoff("Outbox dispatch", logger, TimeSpan.FromSeconds(options.CurrentValue.PollSeconds), QueueRetryCap);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(lease.Lost, stoppingToken);
         while (!abort.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using CxBot.Protocol.Auth;
 using CxBot.Protocol.Schema;
+using CxBot.Testing.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,5 @@
 using CxBot.Storage.Setup;
+using CxBot.Testing.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

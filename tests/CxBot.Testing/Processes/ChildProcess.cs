@@ -49,7 +49,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int Id { get; }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => Volatile.Read(ref _disposed) == 1 || _process.HasExited;
 
     /// <summary>The last few hundred lines of stdout and stderr.</summary>
     public string RecentOutput
