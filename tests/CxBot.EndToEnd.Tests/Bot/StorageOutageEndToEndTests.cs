@@ -5,10 +5,7 @@ using System.Text.Json.Nodes;
 using CxBot.App.Integrations;
 using CxBot.Domain.Activities;
 using CxBot.Domain.Surveys;
-using CxBot.Storage;
 using CxBot.Testing.Processes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CxBot.EndToEnd.Tests.Bot;
 
@@ -17,54 +14,16 @@ namespace CxBot.EndToEnd.Tests.Bot;
 /// contact posts and started again on the same ports with the same data: 503 with Retry-After while it is down, normal
 /// answers after without restarting the bot, and everything that was answered 2xx is in storage.
 /// </summary>
-public sealed class StorageOutageEndToEndTests : IAsyncLifetime
+public sealed class StorageOutageEndToEndTests(RestartableStorageBot bot) : IClassFixture<RestartableStorageBot>
 {
     private static readonly TimeSpan PhaseTimeout = TimeSpan.FromSeconds(60);
-
-    private readonly string _tablePrefix = "O" + Guid.NewGuid().ToString("N")[..12];
-    private AzuriteProcess _azurite = null!;
-    private BotProcess _bot = null!;
-    private PlaygroundProcess _playground = null!;
-    private PlaygroundClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteProcess.StartPersistentAsync();
-        _bot = await BotProcess.StartAsync(new BotProcessOptions
-        {
-            Settings = new Dictionary<string, string?>
-            {
-                ["Bot__AllowUnauthenticated"] = "true",
-                ["Storage__ConnectionString"] = _azurite.ConnectionString,
-                ["Storage__TablePrefix"] = _tablePrefix,
-                ["Api__Keys__0"] = ApiKeyVerifier.Hash(RealBot.ApiKey),
-                ["Roles__Supervisors__0"] = RealBot.AlexAad,
-                ["Messaging__PollSeconds"] = "0.2",
-                ["Messaging__PerConversationSeconds"] = "0",
-                ["Surveys__SuppressionDays"] = "0",
-            },
-        });
-        _playground = await PlaygroundProcess.StartAsync(new PlaygroundOptions(_bot.MessagesEndpoint)
-        {
-            ConversationId = "outage-" + Guid.NewGuid().ToString("N")[..8],
-        });
-        _client = await _playground.ConnectClientAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _client.DisposeAsync();
-        await _playground.DisposeAsync();
-        await _bot.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
 
     [Fact]
     public async Task AzuriteStoppedMidStream_503WithRetryAfterWhileDown_NormalAfterItsRestart_Every2xxIsStored()
     {
-        await _client.InstallAsync();
-        var botPid = _bot.ProcessId;
-        using var stream = new RequestStream(_bot.BaseUri, _playground.ServiceUrl, _client);
+        await bot.Client.InstallAsync();
+        var botPid = bot.Bot.ProcessId;
+        using var stream = new RequestStream(bot.Bot.BaseUri, bot.Playground.ServiceUrl, bot.Client);
         using var stopStream = new CancellationTokenSource();
         var streaming = stream.RunAsync(stopStream.Token);
 
@@ -73,9 +32,9 @@ public sealed class StorageOutageEndToEndTests : IAsyncLifetime
             && s.Count(r => r.Succeeded && r.Kind == RequestKind.Contact) >= 3, "answers before the outage", PhaseTimeout);
 
         // Down, in the middle of the stream, by the process id.
-        await _azurite.StopAsync();
+        await bot.Azurite.StopAsync();
         var downFrom = stream.Clock.Elapsed;
-        Assert.False(_azurite.IsRunning);
+        Assert.False(bot.Azurite.IsRunning);
         await stream.WaitUntilAsync(s => s.Count(r => r.StartedAt > downFrom && r.Kind == RequestKind.Message) >= 3
             && s.Count(r => r.StartedAt > downFrom && r.Kind == RequestKind.Contact) >= 3, "requests during the outage", PhaseTimeout);
         using (var health = await stream.Http.GetAsync(new Uri("healthz", UriKind.Relative)))
@@ -86,15 +45,15 @@ public sealed class StorageOutageEndToEndTests : IAsyncLifetime
 
         // Up again on the same ports with the same data; the bot is not touched.
         var downUntil = stream.Clock.Elapsed;
-        await _azurite.RestartAsync();
+        await bot.Azurite.RestartAsync();
         var upFrom = stream.Clock.Elapsed;
         await stream.WaitUntilAsync(s => LastSucceeded(s, RequestKind.Message, upFrom) && LastSucceeded(s, RequestKind.Contact, upFrom),
             "normal answers after the restart", PhaseTimeout);
         await stopStream.CancelAsync();
         var requests = await streaming;
 
-        Assert.Equal(botPid, _bot.ProcessId);
-        Assert.True(FreePort.IsListening(_bot.Port), "The bot stopped listening.");
+        Assert.Equal(botPid, bot.Bot.ProcessId);
+        Assert.True(FreePort.IsListening(bot.Bot.Port), "The bot stopped listening.");
         using (var health = await stream.Http.GetAsync(new Uri("healthz", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -112,9 +71,8 @@ public sealed class StorageOutageEndToEndTests : IAsyncLifetime
         Assert.All(duringOutage, r => Assert.True(r.Took < TimeSpan.FromSeconds(10), r.ToString()));
 
         // Nothing acknowledged is lost: every contact answered 202 has its decision, every message answered 200 its ledger row.
-        using var storage = Storage();
-        var decisions = storage.GetRequiredService<IContactDecisions>();
-        var ledger = storage.GetRequiredService<IActivityLedger>();
+        var decisions = bot.Storage<IContactDecisions>();
+        var ledger = bot.Storage<IActivityLedger>();
         foreach (var request in requests.Where(r => r.Succeeded))
         {
             if (request.Kind == RequestKind.Contact)
@@ -123,7 +81,7 @@ public sealed class StorageOutageEndToEndTests : IAsyncLifetime
             }
             else
             {
-                var key = new ActivityKey("msteams", _client.PersonalChatId, request.Id);
+                var key = new ActivityKey("msteams", bot.Client.PersonalChatId, request.Id);
                 Assert.True(await ledger.GetAsync(key, DateTimeOffset.UtcNow, CancellationToken.None) is not null, $"Message {request.Id} was answered 200 but is not in the ledger.");
             }
         }
@@ -135,16 +93,6 @@ public sealed class StorageOutageEndToEndTests : IAsyncLifetime
         var last = requests.Where(r => r.Kind == kind && r.StartedAt > after).TakeLast(3).ToList();
         return last.Count == 3 && last.All(r => r.Succeeded);
     }
-
-    private ServiceProvider Storage() => new ServiceCollection()
-        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Storage:TablePrefix"] = _tablePrefix,
-        }).Build())
-        .AddLogging()
-        .AddCxBotStorage()
-        .BuildServiceProvider();
 
     private enum RequestKind
     {
