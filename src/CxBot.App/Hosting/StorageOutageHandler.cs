@@ -11,7 +11,9 @@ internal sealed partial class StorageOutageHandler(ILogger<StorageOutageHandler>
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!StorageFailures.IsUnavailable(exception, httpContext.RequestAborted) || httpContext.Response.HasStarted)
+        // A malformed or oversized request body is an IOException too, but the client's mistake: it keeps its 4xx.
+        if (exception is BadHttpRequestException || httpContext.Response.HasStarted
+            || !StorageFailures.IsUnavailable(exception, httpContext.RequestAborted))
         {
             return false;
         }
