@@ -19,7 +19,8 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
     public const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Generous: on a busy two-core machine Node alone can take half a minute to start Azurite.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
 
