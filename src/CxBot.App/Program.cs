@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCxBot();
 
 var app = builder.Build();
+app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapBotEndpoints();
 app.MapContactsEndpoints();

@@ -1,3 +1,4 @@
+using CxBot.App.Hosting;
 using CxBot.Domain;
 using CxBot.Domain.FollowUps;
 using Microsoft.Extensions.Options;
@@ -19,15 +20,18 @@ public sealed partial class OverdueFollowUpNotifier(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Every pass runs on its interval; the backoff keeps a store outage to one log line when it begins and one when it ends.
+        var outage = new OutageBackoff("Overdue follow-up check", logger);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await AnnounceDueAsync(stoppingToken).ConfigureAwait(false);
+                outage.Succeeded();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                LogFailed(logger, ex);
+                outage.Failed(ex);
             }
 
             try
@@ -72,9 +76,6 @@ public sealed partial class OverdueFollowUpNotifier(
 
         return announced;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Overdue follow-up check failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Overdue follow-up {FollowUpId} announced")]
     private static partial void LogAnnounced(ILogger logger, string followUpId);

@@ -39,6 +39,7 @@ public static class HostingServiceCollectionExtensions
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageOutageHandler>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddBotInboundAuth();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<BotOptions>, DevelopmentOnlySwitch>();

@@ -13,6 +13,13 @@ public static class Problems
     public static IResult Unavailable(string title, string detail, int retryAfterSeconds) =>
         new WithRetryAfter(Of(StatusCodes.Status503ServiceUnavailable, title, detail), retryAfterSeconds);
 
+    /// <summary>Seconds a caller is asked to wait when the store does not answer.</summary>
+    public const int StorageRetryAfterSeconds = 5;
+
+    /// <summary>503 with <c>Retry-After</c>: the store does not answer; nothing of the request was acknowledged.</summary>
+    public static IResult StorageUnavailable() =>
+        Unavailable("Storage unavailable", "The bot's storage does not answer right now; try again shortly.", StorageRetryAfterSeconds);
+
     private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

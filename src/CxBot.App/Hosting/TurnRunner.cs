@@ -5,6 +5,7 @@ using CxBot.App.Routing;
 using CxBot.Domain.Activities;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
+using CxBot.Storage.Setup;
 using Microsoft.Extensions.Options;
 
 namespace CxBot.App.Hosting;
@@ -37,11 +38,11 @@ public sealed partial class TurnRunner(
             {
                 claim = await ledger.TryClaimAsync(key, time.GetUtcNow(), StaleAfter(settings), requestAborted).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !requestAborted.IsCancellationRequested)
             {
                 // Without the ledger a retry could be handled twice; the channel retries on 5xx, so ask it to.
                 LogLedgerUnavailable(logger, ex.GetType().Name, ex.Message);
-                return Unavailable();
+                return Problems.StorageUnavailable();
             }
 
             if (claim.Status == ActivityClaimStatus.InProgress)
@@ -79,7 +80,7 @@ public sealed partial class TurnRunner(
             // Universal Actions error answer, which the client shows, so the person can try again.
             return activity.IsType(ActivityTypes.Invoke)
                 ? Results.Json(InvokeResponse.Error(500, "InternalError", "Something went wrong; please try again.").Body)
-                : Unavailable();
+                : StorageFailures.IsUnavailable(ex, budget.Token) ? Problems.StorageUnavailable() : Unavailable();
         }
 
         if (key is not null && claim is not null)
@@ -112,7 +113,7 @@ public sealed partial class TurnRunner(
             {
                 state = await ledger.GetAsync(key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 LogLedgerUnavailable(logger, ex.GetType().Name, ex.Message);
                 return null;

@@ -1,3 +1,4 @@
+using CxBot.App.Hosting;
 using CxBot.Domain.Leases;
 
 namespace CxBot.App.Leases;
@@ -44,6 +45,8 @@ public sealed partial class LeaseKeeper(ILeases leases, TimeProvider time, ILogg
     {
         ArgumentNullException.ThrowIfNull(work);
         var interval = duration / 4;
+        // Acquiring is retried every quarter of the lease whatever happens; the backoff only keeps an outage to two log lines.
+        var outage = new OutageBackoff($"Lease {name}", logger, interval, interval);
         while (!stoppingToken.IsCancellationRequested)
         {
             Lease? lease;
@@ -57,10 +60,11 @@ public sealed partial class LeaseKeeper(ILeases leases, TimeProvider time, ILogg
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                LogAcquireFailed(logger, name, ex.Message);
-                lease = null;
+                await PauseAsync(outage.Failed(ex), stoppingToken).ConfigureAwait(false);
+                continue;
             }
 
+            outage.Succeeded();
             if (lease is null)
             {
                 await PauseAsync(interval, stoppingToken).ConfigureAwait(false);
@@ -68,12 +72,19 @@ public sealed partial class LeaseKeeper(ILeases leases, TimeProvider time, ILogg
             }
 
             LogAcquired(logger, name, Owner);
+            var pauseAfterWork = TimeSpan.Zero;
             using var held = new HeldLease(lease, time);
             using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var renewing = RenewAsync(held, duration, interval, stopRenewing.Token);
             try
             {
                 await work(held, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException && !stoppingToken.IsCancellationRequested)
+            {
+                // The work must not end the host: it starts again under a (re)acquired lease after a pause.
+                LogWorkFailed(logger, ex, name);
+                pauseAfterWork = interval;
             }
             finally
             {
@@ -83,6 +94,11 @@ public sealed partial class LeaseKeeper(ILeases leases, TimeProvider time, ILogg
                 {
                     await ReleaseAsync(held.Current).ConfigureAwait(false);
                 }
+            }
+
+            if (pauseAfterWork > TimeSpan.Zero)
+            {
+                await PauseAsync(pauseAfterWork, stoppingToken).ConfigureAwait(false);
             }
         }
     }
@@ -151,8 +167,8 @@ public sealed partial class LeaseKeeper(ILeases leases, TimeProvider time, ILogg
     [LoggerMessage(Level = LogLevel.Information, Message = "Lease {Name} acquired by {Owner}")]
     private static partial void LogAcquired(ILogger logger, string name, string owner);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lease {Name} could not be acquired: {Reason}")]
-    private static partial void LogAcquireFailed(ILogger logger, string name, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "The work under lease {Name} failed; it starts again")]
+    private static partial void LogWorkFailed(ILogger logger, Exception exception, string name);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lease {Name} could not be renewed: {Reason}")]
     private static partial void LogRenewFailed(ILogger logger, string name, string reason);

@@ -1,3 +1,4 @@
+using CxBot.App.Hosting;
 using CxBot.App.Leases;
 using CxBot.Domain;
 using CxBot.Domain.Messaging;
@@ -33,6 +34,10 @@ public sealed partial class OutboxDispatcher(
     /// <summary>How long a message handed to a missing handler waits (a newer version of the app may know it).</summary>
     public static readonly TimeSpan UnknownKindDelay = TimeSpan.FromMinutes(5);
 
+    /// <summary>The longest pause between reads of a queue that does not answer; the first is one poll interval
+    /// (<c>Messaging:PollSeconds</c>), doubling per failed read.</summary>
+    public static readonly TimeSpan QueueRetryCap = TimeSpan.FromSeconds(30);
+
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -43,6 +48,7 @@ public sealed partial class OutboxDispatcher(
     {
         // The previous holder may have sent a moment ago: wait one pacing window before the first send.
         pacer.QuietStart();
+        var outage = new OutageBackoff("Outbox dispatch", logger, TimeSpan.FromSeconds(options.CurrentValue.PollSeconds), QueueRetryCap);
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(lease.Lost, stoppingToken);
         while (!abort.IsCancellationRequested)
         {
@@ -58,10 +64,11 @@ public sealed partial class OutboxDispatcher(
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                LogQueueUnavailable(logger, ex.Message);
-                await PauseAsync(TimeSpan.FromSeconds(5), abort.Token).ConfigureAwait(false);
+                await PauseAsync(outage.Failed(ex), abort.Token).ConfigureAwait(false);
                 continue;
             }
+
+            outage.Succeeded();
 
             if (batch.Count == 0)
             {
@@ -78,7 +85,15 @@ public sealed partial class OutboxDispatcher(
                     return;
                 }
 
-                await ProcessAsync(batch[i], () => lease.IsValid, abort.Token).ConfigureAwait(false);
+                try
+                {
+                    await ProcessAsync(batch[i], () => lease.IsValid, abort.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // The store failed around the message (its delete or hand-back): it reappears after the visibility timeout.
+                    LogNotSettled(logger, batch[i].MessageId, ex.Message);
+                }
             }
         }
     }
@@ -164,8 +179,8 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox unavailable: {Reason}")]
-    private static partial void LogQueueUnavailable(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} not settled ({Reason}); it returns after the visibility timeout")]
+    private static partial void LogNotSettled(ILogger logger, string messageId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleted malformed outbox message {MessageId}: {Body}")]
     private static partial void LogPoison(ILogger logger, string messageId, string body);

@@ -1,4 +1,5 @@
 using CxBot.App.Conversations;
+using CxBot.App.Hosting;
 using CxBot.Domain.Conversations;
 using CxBot.Domain.People;
 using CxBot.Protocol.Connector;
@@ -139,14 +140,11 @@ public sealed partial class RosterSync(
 }
 
 /// <summary>Runs <see cref="RosterSync"/> at startup and every <c>Staff:RosterRefreshMinutes</c>.</summary>
-public sealed partial class RosterRefresher(RosterSync roster, IOptionsMonitor<StaffOptions> options, TimeProvider time, ILogger<RosterRefresher> logger)
+public sealed class RosterRefresher(RosterSync roster, IOptionsMonitor<StaffOptions> options, TimeProvider time, ILogger<RosterRefresher> logger)
     : BackgroundService
 {
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         StaffDirectoryRefresher.RepeatAsync(roster.SyncAsync, () => TimeSpan.FromMinutes(options.CurrentValue.RosterRefreshMinutes), time,
-            ex => LogFailed(logger, ex), stoppingToken);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The agents' roster could not be refreshed")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+            new OutageBackoff("Agents' roster refresh", logger), stoppingToken);
 }

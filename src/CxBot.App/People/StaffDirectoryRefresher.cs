@@ -1,3 +1,4 @@
+using CxBot.App.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CxBot.App.People;
@@ -33,10 +34,12 @@ public sealed partial class StaffDirectoryRefresher(
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // A failed read keeps the last snapshot in use until a read succeeds.
-        RepeatAsync(directory.RefreshAsync, () => TimeSpan.FromSeconds(options.CurrentValue.CacheSeconds), time, ex => LogFailed(logger, ex), stoppingToken);
+        RepeatAsync(directory.RefreshAsync, () => TimeSpan.FromSeconds(options.CurrentValue.CacheSeconds), time,
+            new OutageBackoff("Staff directory refresh (the last directory read stays in use)", logger), stoppingToken);
 
-    /// <summary>Runs <paramref name="pass"/> now and then after every <paramref name="interval"/> until stopped; a failed pass is reported and the next one runs.</summary>
-    internal static async Task RepeatAsync(Func<CancellationToken, Task> pass, Func<TimeSpan> interval, TimeProvider time, Action<Exception> failed,
+    /// <summary>Runs <paramref name="pass"/> now and then after every <paramref name="interval"/> until stopped; a failed pass
+    /// is reported to <paramref name="outage"/> (a store outage once, not per pass) and the next one runs.</summary>
+    internal static async Task RepeatAsync(Func<CancellationToken, Task> pass, Func<TimeSpan> interval, TimeProvider time, OutageBackoff outage,
         CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -44,10 +47,11 @@ public sealed partial class StaffDirectoryRefresher(
             try
             {
                 await pass(stoppingToken).ConfigureAwait(false);
+                outage.Succeeded();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                failed(ex);
+                outage.Failed(ex);
             }
 
             try

@@ -24,6 +24,8 @@ public sealed partial class StorageClients
         var value = options.Value;
         var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        Bound(tableOptions.Retry, value);
+        Bound(queueOptions.Retry, value);
         if (transport is not null)
         {
             tableOptions.Transport = transport;
@@ -54,6 +56,17 @@ public sealed partial class StorageClients
 
     /// <summary>True when the clients authenticate with a token credential rather than an account key.</summary>
     public bool UsesManagedIdentity { get; }
+
+    // The SDK's defaults (3 retries up to a minute apart, 100 s per try) would hold an inbound request far past the
+    // 15 s Teams waits while the store is down; with these a refused connection fails in under a second.
+    private static void Bound(RetryOptions retry, StorageOptions value)
+    {
+        retry.Mode = RetryMode.Exponential;
+        retry.MaxRetries = value.MaxRetries;
+        retry.Delay = value.RetryDelay;
+        retry.MaxDelay = value.RetryDelay * 4;
+        retry.NetworkTimeout = value.NetworkTimeout;
+    }
 
     // Without this handler one message that is not Base64 makes every receive throw, which blocks the queue for
     // good. With it the client leaves that message out of the batch; it can never be read, so it is deleted.

@@ -17,10 +17,11 @@ public sealed class StorageHealth(StorageClients clients)
 
             return (true, null);
         }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or OperationCanceledException or HttpRequestException
-                                       or Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException)
+        catch (Exception ex) when (ex is Azure.RequestFailedException or OperationCanceledException || StorageFailures.IsUnavailable(ex, cancellationToken))
         {
-            return (false, ex is OperationCanceledException ? "timeout" : ex.GetType().Name);
+            // After the client's retries the failure of every try comes gathered: name the last one.
+            var last = ex is AggregateException { InnerExceptions.Count: > 0 } tries ? tries.InnerExceptions[^1] : ex;
+            return (false, last is OperationCanceledException ? "timeout" : last.GetType().Name);
         }
     }
 }

@@ -56,13 +56,25 @@ internal sealed partial class StorageInitializer(StorageClients clients, Storage
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogRetry(logger, attempt, ex.Message);
+            // One warning per outage: later attempts only at debug level.
+            if (attempt == 1)
+            {
+                LogRetry(logger, attempt, ex.Message);
+            }
+            else
+            {
+                LogStillNotReady(logger, attempt, ex.Message);
+            }
+
             return false;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage not ready (attempt {Attempt}): {Reason}")]
     private static partial void LogRetry(ILogger logger, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Storage still not ready (attempt {Attempt}): {Reason}")]
+    private static partial void LogStillNotReady(ILogger logger, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage ready: {Tables} tables, {Queues} queues")]
     private static partial void LogCreated(ILogger logger, int tables, int queues);

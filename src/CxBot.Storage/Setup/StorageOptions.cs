@@ -21,6 +21,16 @@ public sealed class StorageOptions
     /// <summary>Prefix of every table and queue name (letters and digits), so environments can share an account.</summary>
     public string TablePrefix { get; set; } = "CxBot";
 
+    /// <summary>How often the table and queue clients retry a failed call before the caller sees the failure. Kept low: a
+    /// store that is down must fail an inbound request well inside the 15 seconds Teams waits (the callers retry).</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The first pause between retries; it doubles per retry.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long one try may wait for the store to answer before it counts as failed.</summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
     /// <summary>True when the endpoints with managed identity are used instead of a connection string.</summary>
     public bool UsesEndpoint => !string.IsNullOrWhiteSpace(TableEndpoint);
 

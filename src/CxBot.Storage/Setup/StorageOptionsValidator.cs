@@ -31,6 +31,21 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add("Storage:TablePrefix must start with a letter and hold only letters and digits (at most 40).");
         }
 
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            failures.Add("Storage:MaxRetries must be between 0 and 10.");
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > TimeSpan.FromSeconds(10))
+        {
+            failures.Add("Storage:RetryDelay must be between 00:00:00 and 00:00:10.");
+        }
+
+        if (options.NetworkTimeout < TimeSpan.FromSeconds(1) || options.NetworkTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Storage:NetworkTimeout must be between 00:00:01 and 00:05:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -63,5 +63,14 @@ public sealed class ConversationRecorderBoundTests
 
         public Task<ConversationRecord?> FindTeamAsync(string channelId, string teamId, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
+
+        public Task<IReadOnlyList<ConversationRecord>> ListTeamAsync(string channelId, string teamId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<bool> MarkStaleAsync(string channelId, string conversationId, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<bool> RemoveAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

@@ -1,5 +1,8 @@
+using Azure;
 using CxBot.App.Leases;
 using CxBot.Domain.Leases;
+using CxBot.Testing.Logging;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CxBot.App.Tests.Messaging;
@@ -60,9 +63,58 @@ public sealed class LeaseKeeperTests
         Assert.Equal(1, leases.Releases);
     }
 
+    [Fact]
+    public async Task WhileTheStoreIsDown_AcquiringIsRetriedAtItsPace_LoggedOnce_AndTheWorkStartsWhenTheStoreIsBack()
+    {
+        var leases = new ScriptedLeases { UnreachableAcquisitions = 6 };
+        using var logs = new RecordingLoggerProvider();
+        var keeper = new LeaseKeeper(leases, TimeProvider.System, logs.CreateLogger<LeaseKeeper>());
+        using var stop = new CancellationTokenSource();
+        var started = new TaskCompletionSource();
+
+        var running = keeper.RunAsync("work", Duration, async (_, stopping) =>
+        {
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default);
+        }, stop.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(7, leases.Acquisitions);
+        Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("paused: storage unavailable", StringComparison.Ordinal));
+        Assert.Single(logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("resumed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WorkThatThrows_DoesNotEndTheKeeper_ItRunsAgainUnderTheLease()
+    {
+        var leases = new ScriptedLeases();
+        var keeper = new LeaseKeeper(leases, TimeProvider.System, NullLogger<LeaseKeeper>.Instance);
+        using var stop = new CancellationTokenSource();
+        var runs = 0;
+
+        var running = keeper.RunAsync("work", Duration, async (_, stopping) =>
+        {
+            if (Interlocked.Increment(ref runs) < 3)
+            {
+                throw new RequestFailedException(0, "Connection refused");
+            }
+
+            await stop.CancelAsync();
+        }, stop.Token);
+        await running.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(3, runs);
+        Assert.Equal(3, leases.Releases);
+    }
+
     private sealed class ScriptedLeases : ILeases
     {
         public int RefusedAcquisitions { get; init; }
+
+        /// <summary>The first acquisitions throw as a store that does not answer does.</summary>
+        public int UnreachableAcquisitions { get; init; }
 
         public int RenewalsBeforeLoss { get; init; } = int.MaxValue;
 
@@ -75,6 +127,11 @@ public sealed class LeaseKeeperTests
         public Task<Lease?> TryAcquireAsync(string name, string owner, TimeSpan duration, CancellationToken cancellationToken)
         {
             Acquisitions++;
+            if (Acquisitions <= UnreachableAcquisitions)
+            {
+                throw new AggregateException(new RequestFailedException(0, "Connection refused"), new RequestFailedException(0, "Connection refused"));
+            }
+
             return Task.FromResult(Acquisitions <= RefusedAcquisitions ? null : new Lease(name, owner, DateTimeOffset.UtcNow + duration) { ETag = "1" });
         }
 

@@ -14,7 +14,7 @@ namespace CxBot.EndToEnd.Tests.Bot;
 /// The real bot as a process, on a real Azurite, talking to a real Agents Playground: what a developer runs
 /// locally. The Playground's current user (Alex Wilber) is a supervisor; Megan Bowen is an agent.
 /// </summary>
-public abstract class RealBot(PlaygroundChannel channel) : IAsyncLifetime
+public abstract class RealBot(PlaygroundChannel channel, bool persistentStorage = false) : IAsyncLifetime
 {
     public const string ApiKey = "e2e-contacts-key-0123456789";
     public const string AlexAad = "00000000-0000-0000-0000-0000000000020";
@@ -31,7 +31,8 @@ public abstract class RealBot(PlaygroundChannel channel) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Azurite = await AzuriteProcess.StartAsync();
+        // Persistent: the data survives a stop and restart of Azurite (the storage outage test).
+        Azurite = persistentStorage ? await AzuriteProcess.StartPersistentAsync() : await AzuriteProcess.StartAsync();
         Bot = await BotProcess.StartAsync(new BotProcessOptions
         {
             Settings = new Dictionary<string, string?>
@@ -146,3 +147,6 @@ public abstract class RealBot(PlaygroundChannel channel) : IAsyncLifetime
 public sealed class TeamsBot() : RealBot(PlaygroundChannel.MsTeams);
 
 public sealed class WebChatBot() : RealBot(PlaygroundChannel.WebChat);
+
+/// <summary>The Teams bot on an Azurite of its own that keeps its data on disk, so that it can be stopped and restarted.</summary>
+public sealed class RestartableStorageBot() : RealBot(PlaygroundChannel.MsTeams, persistentStorage: true);

@@ -7,6 +7,8 @@ namespace CxBot.Testing.Processes;
 /// <summary>
 /// Azurite (blob, queue and table services) on free loopback ports, in memory. Start one with
 /// <see cref="StartAsync"/>, or share one across a test collection as an <c>ICollectionFixture</c>.
+/// <see cref="StartPersistentAsync"/> keeps the data on disk instead, so the process can be stopped
+/// (<see cref="StopAsync"/>) and started again on the same ports with the same data (<see cref="RestartAsync"/>).
 /// </summary>
 public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
 {
@@ -17,10 +19,14 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
     public const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Generous: on a busy two-core machine Node alone can take half a minute to start Azurite.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
 
     private ChildProcess? _process;
     private string? _workingDirectory;
+    private bool _persistent;
 
     public int BlobPort { get; private set; }
 
@@ -60,6 +66,48 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
         }
     }
 
+    /// <summary>An Azurite that keeps its data in its own folder on disk, so that it survives <see cref="StopAsync"/>.</summary>
+    public static async Task<AzuriteProcess> StartPersistentAsync(CancellationToken cancellationToken = default)
+    {
+        var azurite = new AzuriteProcess { _persistent = true };
+        try
+        {
+            await azurite.StartCoreAsync(cancellationToken);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>True while the process runs (false after <see cref="StopAsync"/> until <see cref="RestartAsync"/>).</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Stops the process by its PID (SIGTERM: Azurite writes its data to disk and closes its ports) and waits for the exit.</summary>
+    public async Task StopAsync()
+    {
+        await Started.TerminateAsync(StopTimeout);
+        await Started.DisposeAsync();
+    }
+
+    /// <summary>Starts Azurite again on the same ports with the same data (persistent instances only).</summary>
+    public Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_persistent)
+        {
+            throw new InvalidOperationException("Only an Azurite started with StartPersistentAsync keeps its data over a restart.");
+        }
+
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("Azurite still runs; stop it first.");
+        }
+
+        return StartCoreAsync(cancellationToken);
+    }
+
     Task IAsyncLifetime.InitializeAsync() => StartCoreAsync(CancellationToken.None);
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
@@ -81,17 +129,20 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
         var azurite = NodeTools.Default.Bin("azurite");
-        _workingDirectory = Directory.CreateTempSubdirectory("cxbot-azurite-").FullName;
+        _workingDirectory ??= Directory.CreateTempSubdirectory("cxbot-azurite-").FullName;
+        string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-        // Port 0: each service binds a free port itself and prints it, so there is no race for ports.
+        // Port 0 at the first start: each service binds a free port itself and prints it, so there is no race for
+        // ports. A restart asks for the ports of the first start again.
         _process = ChildProcess.Start(
             "Azurite",
             azurite,
             [
-                "--blobHost", "127.0.0.1", "--blobPort", "0",
-                "--queueHost", "127.0.0.1", "--queuePort", "0",
-                "--tableHost", "127.0.0.1", "--tablePort", "0",
-                "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
+                "--blobHost", "127.0.0.1", "--blobPort", Port(BlobPort),
+                "--queueHost", "127.0.0.1", "--queuePort", Port(QueuePort),
+                "--tableHost", "127.0.0.1", "--tablePort", Port(TablePort),
+                .. _persistent ? (string[])["--location", _workingDirectory] : ["--inMemoryPersistence"],
+                "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
             ],
             _workingDirectory);
 

@@ -100,25 +100,7 @@ public sealed class BotProcess : IAsyncDisposable
     public ValueTask KillAsync() => _process.DisposeAsync();
 
     /// <summary>Asks the bot to stop (SIGTERM, as App Service does on a restart) and waits until it has exited.</summary>
-    public async Task<int> StopGracefullyAsync(TimeSpan timeout)
-    {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
-        {
-            throw new PlatformNotSupportedException("A graceful stop needs a POSIX signal.");
-        }
-
-        if (SendSignal(ProcessId, SigTerm) != 0 && !_process.HasExited)
-        {
-            throw new ProcessFixtureException($"SIGTERM to the bot (pid {ProcessId}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}.");
-        }
-
-        return await _process.WaitForExitAsync(timeout);
-    }
-
-    private const int SigTerm = 15;
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
+    public Task<int> StopGracefullyAsync(TimeSpan timeout) => _process.TerminateAsync(timeout);
 
     private static async Task<bool> IsHealthyAsync(HttpClient http, string healthPath, CancellationToken cancellationToken)
     {

@@ -49,7 +49,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 
     public int Id { get; }
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => Volatile.Read(ref _disposed) == 1 || _process.HasExited;
 
     /// <summary>The last few hundred lines of stdout and stderr.</summary>
     public string RecentOutput
@@ -182,6 +182,27 @@ internal sealed class ChildProcess : IAsyncDisposable
                 $"{Name} (pid {Id}) did not finish within {timeout.TotalSeconds:0.#} s and was killed. Output:{Environment.NewLine}{RecentOutput}");
         }
     }
+
+    /// <summary>Asks the process to stop (SIGTERM to its PID, as a service manager does) and waits until it has exited.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            throw new PlatformNotSupportedException("A graceful stop needs a POSIX signal.");
+        }
+
+        if (SendSignal(Id, SigTerm) != 0 && !HasExited)
+        {
+            throw new ProcessFixtureException($"SIGTERM to {Name} (pid {Id}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}.");
+        }
+
+        return await WaitForExitAsync(timeout);
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     public async ValueTask DisposeAsync()
     {
