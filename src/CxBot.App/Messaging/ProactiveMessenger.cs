@@ -16,9 +16,10 @@ namespace CxBot.App.Messaging;
 
 /// <summary>
 /// <see cref="IProactiveMessages"/>: queues messages in the outbox, and (as the outbox handler of kind
-/// <see cref="WorkKind"/> on the lease-holding dispatcher) sends them once: the outbox log records Sending before the
-/// post and Sent, with where it landed, after it; a message whose id is already Sent, Dropped or Unconfirmed is not sent
-/// again. A post the channel gave no certain answer to (<see cref="ConnectorOutcome.Uncertain"/>) may have landed: it is
+/// <see cref="WorkKind"/> on the lease-holding dispatcher) sends them once: the outbox log records Sending when an
+/// attempt starts, Posting right before the call goes out (after the lease check) and Sent, with where it landed, after
+/// it; a message whose id is already Sent, Dropped or Unconfirmed is not sent again, and one still Posting (its outcome
+/// never recorded: the store failed or the instance died after the call) becomes Unconfirmed instead of being sent again. A post the channel gave no certain answer to (<see cref="ConnectorOutcome.Uncertain"/>) may have landed: it is
 /// logged as Unconfirmed and not repeated (a missing message is better than a doubled one), and its content is not told
 /// it was delivered.
 /// </summary>
@@ -83,6 +84,12 @@ public sealed partial class ProactiveMessenger(
             return OutboxOutcome.Done;
         }
 
+        if (entry is { Status: OutboxStatus.Posting })
+        {
+            // The last post went out but its outcome was never recorded: it may have landed, so it is not sent again.
+            return await InterruptedAsync(message, entry, cancellationToken).ConfigureAwait(false);
+        }
+
         var activity = await BuildAsync(message, cancellationToken).ConfigureAwait(false);
         if (activity is null)
         {
@@ -105,6 +112,7 @@ public sealed partial class ProactiveMessenger(
         var chat = target.Person.ObjectId is { } known
             ? await conversations.FindPersonalByAadAsync(target.TenantId, known, cancellationToken).ConfigureAwait(false)
             : null;
+        int? attempt = null;
         if (chat is { IsStale: true })
         {
             // Their chat refused the last post and they have not written since: nothing more goes into it.
@@ -113,37 +121,36 @@ public sealed partial class ProactiveMessenger(
         else if (target.Person.ObjectId is { } objectId)
         {
             var reference = chat is null ? null : StoredReferences.Parse(chat.Reference);
-            int? started = null;
             if (reference is null)
             {
                 // Starting the chat is the first step of this attempt.
-                started = await log.MarkSendingAsync(message.Id, cancellationToken).ConfigureAwait(false);
+                attempt = await log.MarkSendingAsync(message.Id, cancellationToken).ConfigureAwait(false);
                 (reference, var problem) = await chats.StartAsync(target.TenantId, objectId, cancellationToken).ConfigureAwait(false);
                 if (reference is null && !problem!.Permanent)
                 {
-                    return await RetryOrDropAsync(message, started.Value, problem.Reason, problem.RetryAfter, cancellationToken).ConfigureAwait(false);
+                    return await RetryOrDropAsync(message, attempt.Value, problem.Reason, problem.RetryAfter, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             if (reference is not null)
             {
-                var (result, attempt) = await PostAsync(message, reference, target.TenantId,
-                    r => sender.PostAsync(r, target.TenantId, activity, cancellationToken), activityId: null, cancellationToken, started).ConfigureAwait(false);
+                (var result, attempt) = await PostAsync(message, reference, target.TenantId,
+                    (r, going) => sender.PostAsync(r, target.TenantId, activity, cancellationToken, going), activityId: null, cancellationToken, attempt).ConfigureAwait(false);
                 if (result.Outcome is not (ConnectorOutcome.Blocked or ConnectorOutcome.NotFound))
                 {
-                    return await FinishAsync(message, result, attempt, cancellationToken).ConfigureAwait(false);
+                    return await FinishAsync(message, result, attempt.Value, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
 
-        // Not reachable in a chat: an @mention in the tenant's channel for the purpose instead of silence.
+        // Not reachable in a chat: an @mention in the tenant's channel for the purpose instead of silence (the same attempt).
         LogFallback(logger, message.Id, target.FallbackPurpose);
-        return await ToChannelAsync(work, message, target.TenantId, target.FallbackPurpose, target.Queue, WithMention(activity, target.Person), cancellationToken)
-            .ConfigureAwait(false);
+        return await ToChannelAsync(work, message, target.TenantId, target.FallbackPurpose, target.Queue, WithMention(activity, target.Person), cancellationToken,
+            attempt: attempt).ConfigureAwait(false);
     }
 
     private async Task<OutboxOutcome> ToChannelAsync(OutboxWork work, ProactiveMessage message, string tenantId, ChannelPurpose purpose, string? queue,
-        OutboundActivity activity, CancellationToken cancellationToken, bool afterRefusal = false)
+        OutboundActivity activity, CancellationToken cancellationToken, bool afterRefusal = false, int? attempt = null)
     {
         var channel = await channels.ResolveAsync(tenantId, purpose, queue, cancellationToken).ConfigureAwait(false);
         if (channel is null)
@@ -163,16 +170,17 @@ public sealed partial class ProactiveMessenger(
         }
 
         var reference = StoredReferences.Parse(channel.Reference);
-        var (result, attempt) = await PostAsync(message, reference, tenantId,
-            r => sender.PostAsync(r, tenantId, activity, cancellationToken), activityId: null, cancellationToken).ConfigureAwait(false);
+        (var result, var posted) = await PostAsync(message, reference, tenantId,
+            (r, going) => sender.PostAsync(r, tenantId, activity, cancellationToken, going), activityId: null, cancellationToken, attempt).ConfigureAwait(false);
         if (result.Outcome is ConnectorOutcome.Blocked or ConnectorOutcome.NotFound && !afterRefusal)
         {
             // The channel refused it and its designation is stale now: resolve once more, so the message goes to the
-            // next channel for it (the purpose's channel for all queues) or waits, held, for a new designation.
-            return await ToChannelAsync(work, message, tenantId, purpose, queue, activity, cancellationToken, afterRefusal: true).ConfigureAwait(false);
+            // next channel for it (the purpose's channel for all queues) or waits, held, for a new designation. The
+            // refused post and the next one are one attempt.
+            return await ToChannelAsync(work, message, tenantId, purpose, queue, activity, cancellationToken, afterRefusal: true, attempt: posted).ConfigureAwait(false);
         }
 
-        return await FinishAsync(message, result, attempt, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(message, result, posted, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<OutboxOutcome> InPostedConversationAsync(ProactiveMessage message, PostedMessage posted, OutboundActivity activity, bool edit,
@@ -197,38 +205,64 @@ public sealed partial class ProactiveMessenger(
                 Conversation = new ConversationAccount { Id = posted.ConversationId, TenantId = posted.TenantId },
             }
             : StoredReferences.Parse(record.Reference) with { User = null };
-        var (result, attempt) = await PostAsync(message, reference, posted.TenantId, r => (edit, posted.ActivityId) switch
+        var (result, attempt) = await PostAsync(message, reference, posted.TenantId, (r, going) => (edit, posted.ActivityId) switch
         {
-            (true, { } id) => sender.UpdateAsync(r, posted.TenantId, id, activity, cancellationToken),
-            (false, { } id) => sender.ReplyAsync(r, posted.TenantId, id, activity, cancellationToken),
-            _ => sender.PostAsync(r, posted.TenantId, activity, cancellationToken),
+            (true, { } id) => sender.UpdateAsync(r, posted.TenantId, id, activity, cancellationToken, going),
+            (false, { } id) => sender.ReplyAsync(r, posted.TenantId, id, activity, cancellationToken, going),
+            _ => sender.PostAsync(r, posted.TenantId, activity, cancellationToken, going),
         }, edit ? posted.ActivityId : null, cancellationToken).ConfigureAwait(false);
         return await FinishAsync(message, result, attempt, cancellationToken).ConfigureAwait(false);
     }
 
-    // Sending is recorded before the call and Sent (with where it landed) after it: a crash in between repeats this one message.
+    // Sending is recorded when the attempt starts, Posting right before the call (after the lease check, through `going`)
+    // and Sent (with where it landed) after it. A crash or a store failure after the call leaves Posting, which a
+    // redelivery turns into Unconfirmed: the message is never posted twice. A post that certainly did not land stands as
+    // Sending again, so its retry may go.
     private async Task<(ConnectorResult<ResourceResponse> Result, int Attempt)> PostAsync(ProactiveMessage message, ConversationReference reference, string? tenantId,
-        Func<ConversationReference, Task<ConnectorResult<ResourceResponse>>> call, string? activityId, CancellationToken cancellationToken,
+        Func<ConversationReference, Func<Task>, Task<ConnectorResult<ResourceResponse>>> call, string? activityId, CancellationToken cancellationToken,
         int? markedAttempt = null)
     {
         var attempt = markedAttempt ?? await log.MarkSendingAsync(message.Id, cancellationToken).ConfigureAwait(false);
-        var result = await call(reference).ConfigureAwait(false);
+        var where = ProactiveSender.Posted(reference, activityId) with { TenantId = TenantRule.TenantOf(reference) ?? tenantId };
+        var posting = false;
+        var result = await call(reference, async () =>
+        {
+            await log.MarkPostingAsync(message.Id, where, cancellationToken).ConfigureAwait(false);
+            posting = true;
+        }).ConfigureAwait(false);
         if (result.IsSuccess)
         {
-            var posted = ProactiveSender.Posted(reference, result.Value?.Id ?? activityId) with { TenantId = TenantRule.TenantOf(reference) ?? tenantId };
+            var posted = where with { ActivityId = result.Value?.Id ?? activityId };
             await log.MarkSentAsync(message.Id, posted, CancellationToken.None).ConfigureAwait(false);
             LogSent(logger, message.Id, attempt);
             await NotifyDeliveredAsync(message, posted, cancellationToken).ConfigureAwait(false);
         }
         else if (result.Outcome == ConnectorOutcome.Uncertain)
         {
-            var where = ProactiveSender.Posted(reference, activityId) with { TenantId = TenantRule.TenantOf(reference) ?? tenantId };
             var reason = $"No certain answer: {(result.StatusCode is { } status ? ((int)status).ToString(CultureInfo.InvariantCulture) : result.ErrorCode)}";
             await log.MarkUnconfirmedAsync(message.Id, where, reason, CancellationToken.None).ConfigureAwait(false);
             LogUnconfirmed(logger, message.Id, attempt, where.ConversationId, reason);
         }
+        else if (posting)
+        {
+            // Certainly not posted (refused, throttled, or failed before it went out): not a post that may have landed.
+            await log.MarkNotPostedAsync(message.Id, CancellationToken.None).ConfigureAwait(false);
+        }
 
         return (result, attempt);
+    }
+
+    private async Task<OutboxOutcome> InterruptedAsync(ProactiveMessage message, OutboxLogEntry entry, CancellationToken cancellationToken)
+    {
+        const string Reason = "The post went out but its outcome was never recorded (the store failed or the instance stopped).";
+        if (entry.Posted is not { } where)
+        {
+            return await DropAsync(message, Reason, cancellationToken).ConfigureAwait(false);
+        }
+
+        await log.MarkUnconfirmedAsync(message.Id, where, Reason, CancellationToken.None).ConfigureAwait(false);
+        LogUnconfirmed(logger, message.Id, entry.Attempts, where.ConversationId, Reason);
+        return OutboxOutcome.Done;
     }
 
     private async Task<OutboxOutcome> FinishAsync(ProactiveMessage message, ConnectorResult result, int attempt, CancellationToken cancellationToken) =>

@@ -29,18 +29,18 @@ public sealed partial class ProactiveSender(
 
     /// <summary>Posts a new message into the conversation of <paramref name="reference"/>.</summary>
     public Task<ConnectorResult<ResourceResponse>> PostAsync(
-        ConversationReference reference, string? tenantId, OutboundActivity activity, CancellationToken cancellationToken) =>
-        GuardedAsync(reference, tenantId, "post", r => connector.SendAsync(r.ServiceUrl, r.Conversation.Id!, Address(r, activity), cancellationToken), cancellationToken);
+        ConversationReference reference, string? tenantId, OutboundActivity activity, CancellationToken cancellationToken, Func<Task>? going = null) =>
+        GuardedAsync(reference, tenantId, "post", r => connector.SendAsync(r.ServiceUrl, r.Conversation.Id!, Address(r, activity), cancellationToken), going, cancellationToken);
 
     /// <summary>Replies in the thread of <paramref name="replyToId"/>.</summary>
     public Task<ConnectorResult<ResourceResponse>> ReplyAsync(
-        ConversationReference reference, string? tenantId, string replyToId, OutboundActivity activity, CancellationToken cancellationToken) =>
-        GuardedAsync(reference, tenantId, "reply", r => connector.ReplyAsync(r.ServiceUrl, r.Conversation.Id!, replyToId, Address(r, activity), cancellationToken), cancellationToken);
+        ConversationReference reference, string? tenantId, string replyToId, OutboundActivity activity, CancellationToken cancellationToken, Func<Task>? going = null) =>
+        GuardedAsync(reference, tenantId, "reply", r => connector.ReplyAsync(r.ServiceUrl, r.Conversation.Id!, replyToId, Address(r, activity), cancellationToken), going, cancellationToken);
 
     /// <summary>Replaces a posted message.</summary>
     public Task<ConnectorResult<ResourceResponse>> UpdateAsync(
-        ConversationReference reference, string? tenantId, string activityId, OutboundActivity activity, CancellationToken cancellationToken) =>
-        GuardedAsync(reference, tenantId, "edit", r => connector.UpdateAsync(r.ServiceUrl, r.Conversation.Id!, activityId, Address(r, activity), cancellationToken), cancellationToken);
+        ConversationReference reference, string? tenantId, string activityId, OutboundActivity activity, CancellationToken cancellationToken, Func<Task>? going = null) =>
+        GuardedAsync(reference, tenantId, "edit", r => connector.UpdateAsync(r.ServiceUrl, r.Conversation.Id!, activityId, Address(r, activity), cancellationToken), going, cancellationToken);
 
     /// <summary>Creates (or finds) a conversation in <paramref name="tenantId"/>; counts against the tenant's pace.</summary>
     public async Task<ConnectorResult<ConversationResourceResponse>> CreateConversationAsync(
@@ -117,9 +117,10 @@ public sealed partial class ProactiveSender(
         }
     }
 
-    // The tenant rule, then the turn: the one place every proactive post, reply and edit passes.
+    // The tenant rule, then the turn: the one place every proactive post, reply and edit passes. `going` runs after the
+    // last check, right before the call (the outbox records there that the post is going out).
     private async Task<ConnectorResult<ResourceResponse>> GuardedAsync(ConversationReference reference, string? tenantId, string operation,
-        Func<ConversationReference, Task<ConnectorResult<ResourceResponse>>> call, CancellationToken cancellationToken)
+        Func<ConversationReference, Task<ConnectorResult<ResourceResponse>>> call, Func<Task>? going, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
         var conversationTenant = TenantRule.TenantOf(reference);
@@ -131,6 +132,11 @@ public sealed partial class ProactiveSender(
         }
 
         await WaitTurnAsync(tenantId, reference.Conversation.Id, cancellationToken).ConfigureAwait(false);
+        if (going is not null)
+        {
+            await going().ConfigureAwait(false);
+        }
+
         var result = await call(reference).ConfigureAwait(false);
         if (MeansUnreachable(operation, result))
         {

@@ -31,7 +31,7 @@ public interface IOutboxQueue
 /// <summary>Where a proactive message stands.</summary>
 public enum OutboxStatus
 {
-    /// <summary>A post was started; whether it landed is not known yet.</summary>
+    /// <summary>An attempt was started (its conversation may still be being found); nothing has gone to the channel yet.</summary>
     Sending,
     /// <summary>Posted; <see cref="OutboxLogEntry.Posted"/> says where.</summary>
     Sent,
@@ -43,6 +43,13 @@ public enum OutboxStatus
     /// id), <see cref="OutboxLogEntry.Reason"/> what happened.
     /// </summary>
     Unconfirmed,
+    /// <summary>
+    /// The post is going to the channel now (written after the last check, right before the call). Found again on a
+    /// redelivery, its outcome was never recorded (the store failed or the instance died after the call went out): it
+    /// may have landed, so it becomes <see cref="Unconfirmed"/> and is not sent again. <see cref="OutboxLogEntry.Posted"/>
+    /// names the conversation.
+    /// </summary>
+    Posting,
 }
 
 /// <summary>The log's row of one message id.</summary>
@@ -62,6 +69,12 @@ public interface IOutboxLog
 
     /// <summary>Records that a post is about to start (before it goes out); returns the attempt number.</summary>
     Task<int> MarkSendingAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Records that the post into <paramref name="target"/>'s conversation goes out now (after every check before it).</summary>
+    Task MarkPostingAsync(string id, PostedMessage target, CancellationToken cancellationToken);
+
+    /// <summary>Records that the post (marked Posting) certainly did not land: the attempt stands as Sending again.</summary>
+    Task MarkNotPostedAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Records where the message landed.</summary>
     Task MarkSentAsync(string id, PostedMessage posted, CancellationToken cancellationToken);

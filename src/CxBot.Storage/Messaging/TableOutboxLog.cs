@@ -27,6 +27,16 @@ internal sealed class TableOutboxLog(StorageClients clients, StorageNames names,
         return row.Attempts;
     }
 
+    public Task MarkPostingAsync(string id, PostedMessage target, CancellationToken cancellationToken) =>
+        MarkPostedAsync(id, OutboxStatus.Posting, target, reason: null, cancellationToken);
+
+    public async Task MarkNotPostedAsync(string id, CancellationToken cancellationToken)
+    {
+        var row = await FindAsync(id, cancellationToken).ConfigureAwait(false) ?? New(id);
+        row.Status = nameof(OutboxStatus.Sending);
+        await SaveAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task MarkSentAsync(string id, PostedMessage posted, CancellationToken cancellationToken) =>
         MarkPostedAsync(id, OutboxStatus.Sent, posted, reason: null, cancellationToken);
 

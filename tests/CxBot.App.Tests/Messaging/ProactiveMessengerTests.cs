@@ -26,6 +26,7 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
 
     private readonly InMemoryChannelDesignations _designations = new();
     private readonly RecordingContent _content = new();
+    private readonly StoreFailingAfterThePost _failing = new();
     private CxBotAppFactory? _app;
 
     private CxBotAppFactory App => _app ??= new CxBotAppFactory(azurite)
@@ -35,6 +36,9 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
         {
             services.AddSingleton<IChannelDesignations>(_designations);
             services.AddSingleton<IProactiveContent>(_content);
+            // The app's own outbox log, with a store that can be told to stop answering once after a post.
+            var table = services.Last(d => d.ServiceType == typeof(IOutboxLog)).ImplementationType!;
+            services.AddSingleton<IOutboxLog>(sp => _failing.Around((IOutboxLog)ActivatorUtilities.CreateInstance(sp, table)));
         },
     };
 
@@ -45,7 +49,7 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
     public void Dispose() => _app?.Dispose();
 
     [Fact]
-    public async Task AMessageIdQueuedTwiceIsSentOnce_AndTheLogSaysSendingDuringThePostAndSentWithWhereAfter()
+    public async Task AMessageIdQueuedTwiceIsSentOnce_AndTheLogSaysPostingDuringThePostAndSentWithWhereAfter()
     {
         await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
         var message = new ProactiveMessage("once|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps), Text: "Hello");
@@ -62,7 +66,7 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
 
         var send = Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
         Assert.Equal((AlertsChannel, "Hello"), (send.ConversationId, send.Activity!.Text));
-        Assert.Equal(OutboxStatus.Sending, duringPost);
+        Assert.Equal(OutboxStatus.Posting, duringPost);
         var entry = (await Log.GetAsync(message.Id, None))!;
         Assert.Equal((OutboxStatus.Sent, 1, AlertsChannel, send.Result is ConnectorResult<ResourceResponse> r ? r.Value!.Id : null),
             (entry.Status, entry.Attempts, entry.Posted!.ConversationId, entry.Posted.ActivityId));
@@ -109,6 +113,49 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
         Assert.Equal((OutboxStatus.Unconfirmed, 1, AlertsChannel, null), (entry.Status, entry.Attempts, entry.Posted?.ConversationId, entry.Posted?.ActivityId));
         Assert.Contains(status is null ? errorCode! : "502", entry.Reason, StringComparison.Ordinal);
         Assert.Empty(_content.Delivered);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TheStoreFailingRightAfterThePost_TheRedeliveredMessageIsNotPostedAgain_AndItIsUnconfirmed(bool uncertain)
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var message = new ProactiveMessage("outage|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps), Text: "Once");
+        if (uncertain)
+        {
+            App.Connector.Enqueue(ConnectorOperation.Send, ConnectorResult.Uncertain(System.Net.HttpStatusCode.BadGateway, null));
+        }
+
+        _ = Log;
+        _failing.FailNextOutcome = true;
+        App.Outbox.Visibility = TimeSpan.FromSeconds(1);
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+
+        Assert.Equal(1, await App.DispatchAsync());
+        // The outcome was not written, so the queue message stayed: it comes back after its visibility timeout.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(1, await App.DispatchAsync());
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(0, await App.DispatchAsync());
+        Assert.False(_failing.FailNextOutcome);
+        Assert.Single(App.Connector.CallsOf(ConnectorOperation.Send));
+        var entry = (await Log.GetAsync(message.Id, None))!;
+        Assert.Equal((OutboxStatus.Unconfirmed, 1, AlertsChannel), (entry.Status, entry.Attempts, entry.Posted?.ConversationId));
+    }
+
+    [Fact]
+    public async Task AChannelsRefusalAndTheSendAfterItAreOneAttempt()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.FollowUps);
+        var message = new ProactiveMessage("refused|" + Guid.NewGuid().ToString("N"), new ToChannel(TeamsUser.TenantId, ChannelPurpose.FollowUps), Text: "Once");
+        App.Connector.Responder = call => call.ConversationId == AlertsChannel ? ConnectorResult.Blocked("BotNotInConversationRoster") : null;
+
+        await App.Services.GetRequiredService<ProactiveMessenger>().HandleAsync(ProactiveMessenger.ToWork(message), None);
+
+        Assert.NotEmpty(App.Connector.CallsOf(ConnectorOperation.Send));
+        Assert.Equal(1, (await Log.GetAsync(message.Id, None))!.Attempts);
     }
 
     [Fact]
@@ -303,6 +350,43 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
         }
 
         return designation;
+    }
+
+    /// <summary>An outbox log whose store stops answering once, for the write of a post's outcome.</summary>
+    private sealed class StoreFailingAfterThePost
+    {
+        private volatile bool _fail;
+
+        public bool FailNextOutcome { get => _fail; set => _fail = value; }
+
+        public IOutboxLog Around(IOutboxLog inner) => new Log(inner, this);
+
+        private bool Take()
+        {
+            var failing = _fail;
+            _fail = false;
+            return failing;
+        }
+
+        private sealed class Log(IOutboxLog inner, StoreFailingAfterThePost owner) : IOutboxLog
+        {
+            public Task<OutboxLogEntry?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
+
+            public Task<int> MarkSendingAsync(string id, CancellationToken cancellationToken) => inner.MarkSendingAsync(id, cancellationToken);
+
+            public Task MarkPostingAsync(string id, PostedMessage target, CancellationToken cancellationToken) =>
+                inner.MarkPostingAsync(id, target, cancellationToken);
+
+            public Task MarkNotPostedAsync(string id, CancellationToken cancellationToken) => inner.MarkNotPostedAsync(id, cancellationToken);
+
+            public Task MarkSentAsync(string id, PostedMessage posted, CancellationToken cancellationToken) =>
+                owner.Take() ? throw new Azure.RequestFailedException(0, "The store does not answer.") : inner.MarkSentAsync(id, posted, cancellationToken);
+
+            public Task MarkDroppedAsync(string id, string reason, CancellationToken cancellationToken) => inner.MarkDroppedAsync(id, reason, cancellationToken);
+
+            public Task MarkUnconfirmedAsync(string id, PostedMessage posted, string reason, CancellationToken cancellationToken) =>
+                owner.Take() ? throw new Azure.RequestFailedException(0, "The store does not answer.") : inner.MarkUnconfirmedAsync(id, posted, reason, cancellationToken);
+        }
     }
 
     private sealed class RecordingContent : IProactiveContent
