@@ -12,8 +12,26 @@ public static class TableKeys
     /// <summary>Longest string property the Table service takes: 64 KiB, counted as UTF-16.</summary>
     public const int MaxStringLength = 32 * 1024;
 
-    /// <summary>Percent-escapes the characters Table Storage forbids in keys, and '%' itself, so the mapping is reversible.</summary>
-    public static string Escape(string value)
+    /// <summary>
+    /// Percent-escapes the characters Table Storage forbids in keys, and '%' itself, so the mapping is reversible.
+    /// Throws <see cref="TableKeyTooLongException"/> when the key would be longer than <see cref="MaxKeyLength"/>.
+    /// </summary>
+    public static string Escape(string value) => Checked(EscapePart(value));
+
+    /// <summary>
+    /// Joins escaped parts with '|'; a '|' inside a part is escaped, so the parts can be told apart.
+    /// Throws <see cref="TableKeyTooLongException"/> when the key would be longer than <see cref="MaxKeyLength"/>.
+    /// </summary>
+    public static string Join(params string[] parts) => Checked(string.Join('|', parts.Select(JoinPart)));
+
+    /// <summary>The length <paramref name="value"/> takes as one part of a <see cref="Join"/>ed key (escaped, '|' included).</summary>
+    public static int PartLength(string value) => JoinPart(value).Length;
+
+    private static string JoinPart(string part) => EscapePart(part).Replace("|", "%7C", StringComparison.Ordinal);
+
+    private static string Checked(string key) => key.Length <= MaxKeyLength ? key : throw new TableKeyTooLongException(key.Length);
+
+    private static string EscapePart(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var builder = new StringBuilder(value.Length);
@@ -31,9 +49,6 @@ public static class TableKeys
 
         return builder.ToString();
     }
-
-    /// <summary>Joins escaped parts with '|'; a '|' inside a part is escaped, so the parts can be told apart.</summary>
-    public static string Join(params string[] parts) => string.Join('|', parts.Select(p => Escape(p).Replace("|", "%7C", StringComparison.Ordinal)));
 
     /// <summary>A row key that sorts newest first.</summary>
     public static string InvertedTicks(DateTimeOffset time) =>

@@ -23,7 +23,7 @@ public sealed class TenantRule(IOptionsMonitor<BotOptions> bot)
     /// <summary>The tenant an inbound activity speaks for: only Teams vouches for one.</summary>
     public static string? TenantOf(Activity activity) =>
         string.Equals(activity.ChannelId, "msteams", StringComparison.Ordinal)
-            ? TeamsChannelData.From(activity).TenantId ?? activity.Conversation?.TenantId
+            ? TeamsChannelData.From(activity).TenantId
             : null;
 
     /// <summary>The tenant a stored conversation reference belongs to.</summary>

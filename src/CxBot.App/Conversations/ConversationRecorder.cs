@@ -8,7 +8,8 @@ namespace CxBot.App.Conversations;
 /// Upserts a conversation reference for every conversation and user the bot hears from, so that later
 /// features can write there proactively; the write also clears a stale mark (the conversation answers again).
 /// Unchanged references of messages and invokes are written at most once an hour per instance (remembered for at most
-/// <see cref="MaxRemembered"/> conversations and users at a time); installation and conversation updates (an install,
+/// <see cref="MaxRemembered"/> conversations and users at a time), but the stored row is read again at most every
+/// <see cref="RecheckAfter"/>, and written when another instance marked it stale or removed it meanwhile; installation and conversation updates (an install,
 /// a re-install) are always written. An update that removes the bot, a channel or a team is not recorded:
 /// <see cref="ConversationLifecycle"/> removes what was recorded instead.
 /// </summary>
@@ -16,9 +17,13 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
 {
     private static readonly TimeSpan RewriteAfter = TimeSpan.FromHours(1);
 
+    /// <summary>How often an unchanged, remembered conversation's stored row is read again to see whether another
+    /// instance marked it stale (or removed it) meanwhile; a stale mark then goes with the next activity.</summary>
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(1);
+
     /// <summary>How many recently written references are remembered (to skip unchanged rewrites) before the memory starts over.</summary>
     public const int MaxRemembered = 10_000;
-    private readonly ConcurrentDictionary<string, (string Reference, DateTimeOffset Written)> _recent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Reference, DateTimeOffset Written, DateTimeOffset Checked)> _recent = new(StringComparer.Ordinal);
 
     /// <summary>Records the activity's conversation; failures are logged, never thrown at the conversation.</summary>
     public async Task RecordAsync(Activity activity, CancellationToken cancellationToken)
@@ -51,7 +56,17 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
         var always = activity.IsType(ActivityTypes.InstallationUpdate) || activity.IsType(ActivityTypes.ConversationUpdate);
         if (!always && _recent.TryGetValue(cacheKey, out var last) && last.Reference == json && now - last.Written < RewriteAfter)
         {
-            return;
+            // Another instance may have marked the conversation stale since: one point read now and then tells, and
+            // only a stale (or missing) row is written again.
+            if (now - last.Checked < RecheckAfter || await StoredAndAnsweringAsync(reference.ChannelId, reference.Conversation.Id!, cancellationToken).ConfigureAwait(false))
+            {
+                if (now - last.Checked >= RecheckAfter)
+                {
+                    _recent[cacheKey] = last with { Checked = now };
+                }
+
+                return;
+            }
         }
 
         var teams = TeamsChannelData.From(activity);
@@ -78,11 +93,25 @@ public sealed partial class ConversationRecorder(IConversationRecords records, T
                 _recent.Clear();
             }
 
-            _recent[cacheKey] = (json, now);
+            _recent[cacheKey] = (json, now, now);
         }
         catch (Azure.RequestFailedException ex)
         {
             LogFailed(logger, reference.ChannelId, ex.Status, ex.ErrorCode);
+        }
+    }
+
+    // True when the stored row is there and not marked stale; a read that fails counts as true (nothing is written then).
+    private async Task<bool> StoredAndAnsweringAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await records.FindConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is { StaleSince: null };
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            LogFailed(logger, channelId, ex.Status, ex.ErrorCode);
+            return true;
         }
     }
 

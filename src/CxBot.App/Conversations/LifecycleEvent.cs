@@ -21,7 +21,7 @@ public enum LifecycleChange
 /// An installation or conversation update read for its lifecycle meaning: <c>installationUpdate</c> with action
 /// <c>add</c> or <c>remove</c> (the <c>-upgrade</c> variants keep the bot installed), <c>conversationUpdate</c> with the
 /// bot itself among <c>membersAdded</c> or <c>membersRemoved</c>, and the Teams events <c>channelDeleted</c>,
-/// <c>teamDeleted</c> and <c>teamHardDeleted</c>.
+/// <c>teamDeleted</c> and <c>teamHardDeleted</c>. Team, channel and event type are read from Teams activities only.
 /// </summary>
 /// <param name="Change">What happened.</param>
 /// <param name="TeamId">The team, when the update is about a team or one of its channels.</param>
@@ -35,7 +35,11 @@ public sealed record LifecycleEvent(LifecycleChange Change, string? TeamId, stri
     public static LifecycleEvent Of(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var teams = TeamsChannelData.From(activity);
+        // Only Teams vouches for channel data: from any other channel (web chat, Direct Line) an event type, team or
+        // channel id is the client's own claim, so there an update can only be about the activity's own conversation.
+        var teams = string.Equals(activity.ChannelId, "msteams", StringComparison.Ordinal)
+            ? TeamsChannelData.From(activity)
+            : new TeamsChannelData();
         var change = LifecycleChange.None;
         if (activity.IsType(ActivityTypes.InstallationUpdate))
         {

@@ -1,4 +1,5 @@
 using CxBot.Protocol.Schema;
+using CxBot.Storage;
 
 namespace CxBot.App.Hosting;
 
@@ -45,7 +46,24 @@ public static class ActivityInput
             ?? Members("membersAdded", activity.MembersAdded)
             ?? Members("membersRemoved", activity.MembersRemoved)
             ?? NoNulls("entities", activity.Entities)
-            ?? NoNulls("attachments", activity.Attachments);
+            ?? NoNulls("attachments", activity.Attachments)
+            ?? Composite(activity, teams);
+    }
+
+    // Keys that join several ids (each within its own bound) must fit too: the activity ledger's row
+    // (channel|conversation|activity) and the team's conversations partition (teamconv|channel|team).
+    private static Problem? Composite(Activity activity, TeamsChannelData teams)
+    {
+        var channel = activity.ChannelId!;
+        var conversation = activity.Conversation!.Id!;
+        if (activity.Id is { } id && !InputLimits.FitsJoinedKey(channel, conversation, id))
+        {
+            return new Problem("id", $"Together with channelId and conversation.id at most {TableKeys.MaxKeyLength} characters once escaped.");
+        }
+
+        return teams.TeamId is { } team && !InputLimits.FitsJoinedKey("teamconv", channel, team)
+            ? new Problem("channelData.team.id", $"Together with channelId at most {TableKeys.MaxKeyLength} characters once escaped.")
+            : null;
     }
 
     private static Problem? Required(string field, string? value, int maxLength) =>
@@ -57,7 +75,7 @@ public static class ActivityInput
     private static Problem? Id(string field, string? value) =>
         value is null || InputLimits.FitsKey(value)
             ? null
-            : new Problem(field, $"At most {InputLimits.IdLength} characters, without control characters.");
+            : new Problem(field, $"At most {InputLimits.IdLength} characters ({InputLimits.IdKeyLength} once escaped), without control characters.");
 
     private static Problem? Text(string field, string? value, int maxLength) =>
         value is { } v && v.Length > maxLength ? new Problem(field, $"At most {maxLength} characters.") : null;

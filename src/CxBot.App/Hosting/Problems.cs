@@ -20,6 +20,10 @@ public static class Problems
     public static IResult StorageUnavailable() =>
         Unavailable("Storage unavailable", "The bot's storage does not answer right now; try again shortly.", StorageRetryAfterSeconds);
 
+    /// <summary>400: values of the request, each within its bound, together make a storage key longer than the store takes.</summary>
+    public static IResult KeyTooLong() =>
+        Of(StatusCodes.Status400BadRequest, "Value too long", "Ids of the request together are too long to be stored; use shorter ids.");
+
     private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

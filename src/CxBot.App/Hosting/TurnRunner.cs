@@ -5,6 +5,7 @@ using CxBot.App.Routing;
 using CxBot.Domain.Activities;
 using CxBot.Protocol.Connector;
 using CxBot.Protocol.Schema;
+using CxBot.Storage;
 using CxBot.Storage.Setup;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,11 @@ public sealed partial class TurnRunner(
             try
             {
                 claim = await ledger.TryClaimAsync(key, time.GetUtcNow(), StaleAfter(settings), requestAborted).ConfigureAwait(false);
+            }
+            catch (TableKeyTooLongException ex)
+            {
+                LogKeyTooLong(logger, activity.Type, ex.Length);
+                return Problems.KeyTooLong();
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !requestAborted.IsCancellationRequested)
             {
@@ -71,16 +77,26 @@ public sealed partial class TurnRunner(
             await recorder.RecordAsync(activity, budget.Token).ConfigureAwait(false);
             response = await router.RouteAsync(activity, budget.Token).ConfigureAwait(false);
         }
+        catch (TableKeyTooLongException ex)
+        {
+            // The request's ids together do not fit a key: the sender's mistake, which a retry would repeat.
+            LogKeyTooLong(logger, activity.Type, ex.Length);
+            await AbandonAsync(key, claim).ConfigureAwait(false);
+            return Problems.KeyTooLong();
+        }
         catch (Exception ex)
         {
             var timedOut = ex is OperationCanceledException && budget.IsCancellationRequested;
             LogFailed(logger, ex, activity.Type, activity.Name, timedOut);
             await AbandonAsync(key, claim).ConfigureAwait(false);
-            // A message: 503, so the channel retries the same activity id (claimable again now). An invoke: the
-            // Universal Actions error answer, which the client shows, so the person can try again.
-            return activity.IsType(ActivityTypes.Invoke)
-                ? Results.Json(InvokeResponse.Error(500, "InternalError", "Something went wrong; please try again.").Body)
-                : StorageFailures.IsUnavailable(ex, budget.Token) ? Problems.StorageUnavailable() : Unavailable();
+            // Storage does not answer: 503 with Retry-After for every activity, invokes included, so the channel
+            // retries the same activity id (claimable again now) and nothing the person did is lost. Any other failure
+            // of an invoke: the Universal Actions error answer, which the client shows, so the person can try again;
+            // of another activity: 503, so the channel retries.
+            return StorageFailures.IsUnavailable(ex, budget.Token) ? Problems.StorageUnavailable()
+                : activity.IsType(ActivityTypes.Invoke)
+                    ? Results.Json(InvokeResponse.Error(500, "InternalError", "Something went wrong; please try again.").Body)
+                    : Unavailable();
         }
 
         if (key is not null && claim is not null)
@@ -174,6 +190,9 @@ public sealed partial class TurnRunner(
     }
 
     private static IResult Unavailable() => Problems.Unavailable("Try again", "The activity could not be handled now; try again shortly.", 2);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Type} refused: its ids make a table key of {Length} characters")]
+    private static partial void LogKeyTooLong(ILogger logger, string? type, int length);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Activity ledger unavailable: {Kind} {Reason}")]
     private static partial void LogLedgerUnavailable(ILogger logger, string kind, string reason);

@@ -18,21 +18,24 @@ public sealed record TeamsChannelData
     /// <summary>Teams sub-event of conversationUpdate, e.g. <c>teamRenamed</c>.</summary>
     public string? EventType { get; init; }
 
-    /// <summary>Reads the Teams fields of an activity's channelData; absent fields are null.</summary>
+    /// <summary>Reads the Teams fields of an activity's channelData; absent, empty and blank fields are null.</summary>
     public static TeamsChannelData From(Activity activity)
     {
         var data = activity.ChannelData;
         return new TeamsChannelData
         {
-            TenantId = Read(data, "tenant", "id") ?? activity.Conversation?.TenantId,
+            TenantId = Read(data, "tenant", "id") ?? NullIfBlank(activity.Conversation?.TenantId),
             TeamId = Read(data, "team", "id"),
             TeamName = Read(data, "team", "name"),
             ChannelId = Read(data, "channel", "id"),
             ChannelName = Read(data, "channel", "name"),
-            EventType = data?["eventType"] is JsonValue v && v.TryGetValue(out string? s) ? s : null,
+            EventType = data?["eventType"] is JsonValue v && v.TryGetValue(out string? s) ? NullIfBlank(s) : null,
         };
     }
 
+    // An empty or blank value names nothing: it is read as absent, so it never becomes a tenant, team or channel.
     private static string? Read(JsonObject? data, string parent, string name) =>
-        data?[parent] is JsonObject o && o[name] is JsonValue v && v.TryGetValue(out string? s) ? s : null;
+        data?[parent] is JsonObject o && o[name] is JsonValue v && v.TryGetValue(out string? s) ? NullIfBlank(s) : null;
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

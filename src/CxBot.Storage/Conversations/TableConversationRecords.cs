@@ -11,7 +11,8 @@ internal sealed class TableConversationRecords(StorageClients clients, StorageNa
 
     public async Task UpsertAsync(ConversationRecord record, CancellationToken cancellationToken)
     {
-        foreach (var (partition, row) in KeysOf(record))
+        // Every key is built first: one too long (TableKeyTooLongException) leaves no row half written.
+        foreach (var (partition, row) in KeysOf(record).ToList())
         {
             await _table.UpsertEntityAsync(ToEntity(record, partition, row), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }

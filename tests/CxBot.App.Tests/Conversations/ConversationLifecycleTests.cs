@@ -154,6 +154,47 @@ public sealed class ConversationLifecycleTests(AzuriteProcess azurite) : IDispos
         await AssertTeamForgottenAsync();
     }
 
+    // An empty tenant in channelData names no tenant: the conversation's own tenant counts, and the turn runs
+    // (it used to fail on a storage call with an empty key, answered 503 and logged as an error).
+    [Fact]
+    public async Task TheBotAddedToATeam_WithAnEmptyTenantInChannelData_IsHandledAndRecorded()
+    {
+        await Flow.UseChannelForAlertsAsync();
+        await PostAsync(TeamInstallation("remove"));
+        var added = TeamInstallation("add");
+        added["channelData"]!["tenant"] = new JsonObject { ["id"] = "" };
+
+        using var response = await _app.PostActivityAsync(added);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(await Records.FindTeamAsync("msteams", TeamsUser.TeamId, default));
+    }
+
+    public static TheoryData<string> ForgedWebChatRemovals => ["channelDeleted", "teamDeleted"];
+
+    // Channel data from web chat is the client's own claim: a Teams event type naming another visitor's conversation (as
+    // the deleted channel or the team) removes nothing but what the activity itself is about.
+    [Theory]
+    [MemberData(nameof(ForgedWebChatRemovals))]
+    public async Task AWebChatUpdateClaimingATeamsDeletion_LeavesAnotherVisitorsConversationStored(string eventType)
+    {
+        var victim = WebChatUser.New();
+        await PostAsync(victim.Text("help"));
+        Assert.NotNull(await Records.FindConversationAsync("webchat", victim.ConversationId, default));
+
+        var forged = WebChatUser.New().Activity("conversationUpdate");
+        forged["channelData"] = new JsonObject
+        {
+            ["eventType"] = eventType,
+            ["channel"] = new JsonObject { ["id"] = victim.ConversationId },
+            ["team"] = new JsonObject { ["id"] = victim.ConversationId },
+        };
+        await PostAsync(forged);
+
+        Assert.NotNull(await Records.FindConversationAsync("webchat", victim.ConversationId, default));
+        Assert.NotNull(await Records.FindPersonalByUserAsync("webchat", victim.UserId, default));
+    }
+
     private async Task AssertTeamForgottenAsync()
     {
         Assert.Empty(await Designations.ListAsync(TeamsUser.TenantId, default));

@@ -79,6 +79,39 @@ public sealed class ActivityEdgeTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal("channelData.team.id", problem["field"]!.GetValue<string>());
     }
 
+    // Each id within 256 characters, but the key built from it is longer than a key holds: the team's conversations
+    // partition (teamconv|channel|team, '/' escaped to three characters), the tenant's Entra partition ('|' escaped when
+    // joined) and the activity ledger's row (channel|conversation|activity).
+    [Theory]
+    [InlineData("channelData.team.id")]
+    [InlineData("conversation.tenantId")]
+    [InlineData("id")]
+    public async Task Post_IdsThatMakeACompositeKeyTooLong_Is400NamingTheField_AndStoresNothing(string field)
+    {
+        var user = TestPeople.NewCustomer();
+        var activity = user.InChannel(user.Text("help"));
+        switch (field)
+        {
+            case "channelData.team.id":
+                activity["channelData"]!["team"] = new JsonObject { ["id"] = new string('/', 170) };
+                break;
+            case "conversation.tenantId":
+                activity["conversation"]!["tenantId"] = new string('|', 256);
+                break;
+            default:
+                activity["conversation"]!["id"] = new string('c', 256);
+                activity["id"] = new string('/', 100);
+                break;
+        }
+
+        var response = await _factory.PostActivityAsync(activity);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(field, problem["field"]!.GetValue<string>());
+        Assert.Empty(_factory.Connector.Calls);
+        Assert.Null(await Records.FindConversationAsync("msteams", activity["conversation"]!["id"]!.GetValue<string>(), CancellationToken.None));
+    }
+
     [Fact]
     public async Task Post_ConversationIdAtTheLimit_IsHandledAndRecorded()
     {

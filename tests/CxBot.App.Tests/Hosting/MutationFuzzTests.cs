@@ -7,6 +7,7 @@ using CxBot.App.Hosting;
 using CxBot.App.Integrations;
 using CxBot.App.People;
 using CxBot.App.Surveys.Cards;
+using CxBot.App.Tests.Conversations;
 using CxBot.App.Tests.People;
 using CxBot.App.Tests.Support;
 using CxBot.Testing.Logging;
@@ -106,6 +107,11 @@ public sealed class MutationFuzzTests(AzuriteProcess azurite, ITestOutputHelper 
         var teamAdded = supervisor.InChannel(supervisor.Personal("conversationUpdate"));
         teamAdded["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsUser.BotId, ["name"] = "CxBot" });
         teamAdded["channelData"]!["eventType"] = "teamMemberAdded";
+        var forgedDeletion = webChat.Activity("conversationUpdate");
+        forgedDeletion["channelData"] = new JsonObject
+        {
+            ["eventType"] = "channelDeleted", ["channel"] = new JsonObject { ["id"] = webChat.ConversationId },
+        };
         var staff = StaffApi.Entry("Fleur de Wit", "agent");
         staff["agentIds"] = new JsonArray("cc-1001");
         staff["queues"] = new JsonArray("billing");
@@ -121,7 +127,11 @@ public sealed class MutationFuzzTests(AzuriteProcess azurite, ITestOutputHelper 
             new("follow-up resolve", Kind.Activity, supervisor.InChannel(supervisor.Execute(FollowUpAction.ResolveVerb, resolve, followUp.Card!.ActivityId!))),
             new("installation", Kind.Activity, customer.Install()),
             new("team added", Kind.Activity, teamAdded),
+            new("team uninstall", Kind.Activity, LifecycleActivities.TeamInstallation("remove")),
+            new("channel deleted", Kind.Activity, LifecycleActivities.ChannelDeleted(LifecycleActivities.SecondChannel)),
+            new("team deleted", Kind.Activity, LifecycleActivities.TeamDeleted()),
             new("web chat message", Kind.Activity, webChat.Text("help")),
+            new("web chat claiming a channel deletion", Kind.Activity, forgedDeletion),
             new("web chat joined", Kind.Activity, webChat.BotAdded()),
             new("web chat submit", Kind.Activity, WithValue(webChat.Text("help"), new JsonObject { ["verb"] = "help" })),
             new("contact", Kind.Contact, flow.Contact(SurveyFlow.NewCustomer())),

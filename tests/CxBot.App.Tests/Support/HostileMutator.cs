@@ -121,7 +121,7 @@ public sealed class HostileMutator(Random random)
             10 => new string('x', 70_000),
             11 => random.Next(4) == 0 ? new string('y', 1_000_000) : new string('z', 300_000),
             12 => new string('a', 257),
-            13 => new string('/', 300),
+            13 => random.Next(2) == 0 ? new string('/', 300) : KeyEdgeId(),
             14 => new string('#', 600),
             15 => text + "\u0000\u0007\u001b",
             16 => text + "\u202E\uFFFF\uFEFF𝒳🙂",
@@ -139,6 +139,19 @@ public sealed class HostileMutator(Random random)
             28 => random.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => RandomText(),
         };
+    }
+
+    // An id within the 256-character bound made of characters a table key escapes ('/' always, '|' when joined), so
+    // that it fits alone but not always once escaped or joined with other ids.
+    private string KeyEdgeId()
+    {
+        var chars = new char[150 + random.Next(107)];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = random.Next(2) == 0 ? '/' : '|';
+        }
+
+        return new string(chars);
     }
 
     private string RandomText()
