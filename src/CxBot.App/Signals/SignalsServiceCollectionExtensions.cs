@@ -16,6 +16,7 @@ public static class SignalsServiceCollectionExtensions
         services.AddSingleton<IContactEndedObserver, SignalContactObserver>();
         services.AddSingleton<SignalTopics>();
         services.AddSingleton<SignalCaptureHandler>();
+        services.AddSingleton<TopicCommandHandler>();
         services.AddRouteModule<SignalsModule>();
         return services;
     }

@@ -9,7 +9,8 @@ public sealed class TopicCatalog
     private readonly Dictionary<string, Topic> _byKey;
     private readonly Dictionary<string, Topic> _byName = new(StringComparer.Ordinal);
 
-    /// <summary>Indexes <paramref name="topics"/>: keys first, then English and Dutch labels of active topics.</summary>
+    /// <summary>Indexes <paramref name="topics"/>: keys first, then the labels of active topics, then those of merged ones
+    /// (an old name leads to the topic it was merged into).</summary>
     public TopicCatalog(IEnumerable<Topic> topics)
     {
         ArgumentNullException.ThrowIfNull(topics);
@@ -19,7 +20,7 @@ public sealed class TopicCatalog
             _byName.TryAdd(topic.Key, topic);
         }
 
-        foreach (var topic in _byKey.Values.Where(t => t.IsActive).OrderBy(t => t.Key, StringComparer.Ordinal))
+        foreach (var topic in _byKey.Values.OrderBy(t => t.IsActive ? 0 : 1).ThenBy(t => t.Key, StringComparer.Ordinal))
         {
             _byName.TryAdd(TopicKey.Normalize(topic.English), topic);
             _byName.TryAdd(TopicKey.Normalize(topic.Dutch), topic);
