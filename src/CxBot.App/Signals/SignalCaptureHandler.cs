@@ -293,8 +293,8 @@ public sealed partial class SignalCaptureHandler(
         };
     }
 
-    // The words after the command keyword as typed (case, punctuation and line breaks kept), without the bot's mention.
-    private static string TypedArgument(TurnContext turn)
+    /// <summary>The words after a one-word command keyword as typed (case, punctuation and line breaks kept), without the bot's mention.</summary>
+    internal static string TypedArgument(TurnContext turn)
     {
         var typed = Mentions.TextWithoutRecipientMention(turn.Activity).Trim();
         var keyword = typed.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);

@@ -23,7 +23,7 @@ public sealed partial class TopicCommandHandler(SignalTopics topics, ITopicStore
         ArgumentNullException.ThrowIfNull(turn);
         var tenant = TenantRule.TenantOf(turn.Activity);
         var catalog = await topics.CatalogAsync(tenant, cancellationToken).ConfigureAwait(false);
-        var argument = Argument(turn);
+        var argument = SignalCaptureHandler.TypedArgument(turn);
         var dutch = turn.Culture.TwoLetterISOLanguageName == "nl";
         string reply;
         try
@@ -137,13 +137,6 @@ public sealed partial class TopicCommandHandler(SignalTopics topics, ITopicStore
     {
         var at = text.IndexOf(separator, StringComparison.OrdinalIgnoreCase);
         return at <= 0 ? null : (text[..at].Trim(), text[(at + separator.Length)..].Trim());
-    }
-
-    private static string Argument(TurnContext turn)
-    {
-        var typed = CxBot.Protocol.Schema.Mentions.TextWithoutRecipientMention(turn.Activity).Trim();
-        var parts = typed.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length < 2 ? "" : parts[1].Trim();
     }
 
     private static PersonRef Actor(TurnContext turn) =>
