@@ -53,6 +53,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddStaff();
         builder.Services.AddRouteModule<WelcomeModule>();
         builder.Services.AddMessaging();
+        builder.Services.AddSignalLifecycle();
         builder.Services.AddContacts();
         builder.Services.AddSurveys();
         builder.Services.AddFollowUps();
