@@ -34,8 +34,7 @@ public static class SignalLifecycleServiceCollectionExtensions
         services.AddSingleton<IProactiveContent, HighSeverityContent>();
         services.AddSingleton<IProactiveContent, RecurringProblemContent>();
         services.AddSingleton<IProactiveContent, UntriagedListContent>();
-        services.AddSingleton<SignalsDailyPass>();
-        services.AddHostedService(sp => sp.GetRequiredService<SignalsDailyPass>());
+        services.AddHostedService<SignalsDailyPass>();
         services.AddRouteModule<SignalLifecycleModule>();
         services.AddRouteModule<SignalListsModule>();
         return services;
