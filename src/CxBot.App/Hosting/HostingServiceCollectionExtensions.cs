@@ -53,12 +53,12 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddStaff();
         builder.Services.AddRouteModule<WelcomeModule>();
         builder.Services.AddMessaging();
-        builder.Services.AddSignalLifecycle();
         builder.Services.AddContacts();
         builder.Services.AddSurveys();
         builder.Services.AddFollowUps();
         builder.Services.AddChannels();
         builder.Services.AddSignals();
+        builder.Services.AddSignalLifecycle();
         return builder;
     }
 }
