@@ -102,6 +102,23 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
     }
 
     [Fact]
+    public async Task ClosingWithoutAnOutcome_IsRefused_AndAClosedSignalSaysSo()
+    {
+        var signal = await Flow.ReportAsync();
+        var early = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.CloseVerb, signal));
+        await Flow.TriageAsync(SignalLifecycleFlow.Supervisor, signal);
+
+        var empty = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.CloseVerb, signal, (SignalCard.OutcomeInputId, "  ")));
+        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.CloseVerb, signal, (SignalCard.OutcomeInputId, "Done."));
+        var again = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.OtherSupervisor, SignalAction.CloseVerb, signal));
+
+        Assert.Contains("Triage this signal first.", early, StringComparison.Ordinal);
+        Assert.Contains("Describe the outcome (at most 2000 characters) before closing.", empty, StringComparison.Ordinal);
+        Assert.Contains("This signal is closed or withdrawn.", again, StringComparison.Ordinal);
+        Assert.Equal(("Done.", "Sam Supervisor"), ((await Flow.StoredAsync(signal)).Outcome, (await Flow.StoredAsync(signal)).ClosedBy?.DisplayName));
+    }
+
+    [Fact]
     public async Task TheReporterEditsAndWithdrawsWhileNew_OthersCannot()
     {
         await Flow.AddTopicAsync("Delivery", "Levering");

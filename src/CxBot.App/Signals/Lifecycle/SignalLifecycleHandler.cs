@@ -73,12 +73,15 @@ public sealed partial class SignalLifecycleHandler(
         var outcome = turn.CardAction!.GetString(SignalCard.OutcomeInputId)?.Trim();
         return RunAsync(turn, (signal, actor) =>
         {
-            if (signal.IsOpen && signal.Status != SignalStatus.New && (outcome is null || outcome.Length > SignalDetails.MaxTextLength))
+            if (outcome is null || outcome.Length > SignalDetails.MaxTextLength)
             {
-                return Task.FromResult<Outcome>(Refused("Banner.OutcomeRequired", turn, SignalDetails.MaxTextLength));
+                // A signal that cannot be closed any more says why (closed, withdrawn, not triaged) rather than asking for text.
+                return Task.FromResult<Outcome>(signal.IsOpen && signal.Status != SignalStatus.New
+                    ? Refused("Banner.OutcomeRequired", turn, SignalDetails.MaxTextLength)
+                    : new Outcome.Unchanged(RefusalBanner(signal.Status == SignalStatus.New ? ConflictReason.SignalNotTriaged : ConflictReason.SignalDone, signal, turn)));
             }
 
-            signal.Close(actor, outcome ?? "", turn.ReceivedAt);
+            signal.Close(actor, outcome, turn.ReceivedAt);
             return Task.FromResult<Outcome>(new Outcome.Changed());
         }, cancellationToken);
     }
