@@ -64,6 +64,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISignalStore, TableSignals>();
         services.TryAddSingleton<ITopicStore, TableTopics>();
         services.TryAddSingleton<ISignalContacts, TableSignalContacts>();
+        services.TryAddSingleton<ISignalAlerts, TableSignalAlerts>();
+        services.TryAddSingleton<ISignalTopicCounts, TableSignalTopicCounts>();
         return services;
     }
 }

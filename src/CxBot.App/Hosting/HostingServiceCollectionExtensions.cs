@@ -61,6 +61,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddFollowUps();
         builder.Services.AddChannels();
         builder.Services.AddSignals();
+        builder.Services.AddSignalLifecycle();
         return builder;
     }
 }

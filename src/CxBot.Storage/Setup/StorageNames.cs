@@ -74,12 +74,16 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Contacts that signals name, and the signals naming each.</summary>
     public string SignalContacts => _prefix + "SignalContacts";
 
+    /// <summary>What the signals channel was told: recurring-problem states, dated claims, tenants with signals.</summary>
+    public string SignalAlerts => _prefix + "SignalAlerts";
+
     /// <summary>Every table the app uses.</summary>
     public IReadOnlyList<string> AllTables =>
     [
         Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveySkips,
         CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
         Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
+        SignalAlerts,
     ];
 
     /// <summary>Proactive messages and surveys waiting to be sent.</summary>
