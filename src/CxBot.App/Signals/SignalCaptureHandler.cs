@@ -109,11 +109,6 @@ public sealed partial class SignalCaptureHandler(
     public async Task FetchTaskAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (RefuseOutsiders(turn))
-        {
-            return;
-        }
-
         var value = turn.Activity.Value as JsonObject;
         if (!IsOurCommand(value))
         {
@@ -156,11 +151,6 @@ public sealed partial class SignalCaptureHandler(
     public async Task SubmitActionAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (RefuseOutsiders(turn))
-        {
-            return;
-        }
-
         var value = turn.Activity.Value as JsonObject;
         if (!IsOurCommand(value) || value?["data"] is not JsonObject data || !SignalAction.TryRead(data, out var action) || action.IsEdit)
         {
@@ -259,22 +249,11 @@ public sealed partial class SignalCaptureHandler(
         return directory.Find(objectId)?.ToPersonRef() ?? PersonRef.Staff(objectId, from?.Name ?? objectId);
     }
 
-    // Invokes have no route role: the same rule as the commands, answered in the dialog.
-    private static bool RefuseOutsiders(TurnContext turn)
-    {
-        if (turn.Role >= UserRole.Agent)
-        {
-            return false;
-        }
-
-        turn.InvokeResponse = TaskMessage(Strings.Get("Action.NotAllowed", turn.Culture));
-        return true;
-    }
-
     private static bool IsOurCommand(JsonObject? value) =>
         Text(value?["commandId"]) is not { } id || string.Equals(id, MessageActionCommandId, StringComparison.Ordinal);
 
-    private static InvokeResponse TaskMessage(string text) =>
+    /// <summary>A dialog answer that shows <paramref name="text"/> (also the route's refusal in the dialog).</summary>
+    internal static InvokeResponse TaskMessage(string text) =>
         new(200, new JsonObject { ["task"] = new JsonObject { ["type"] = "message", ["value"] = text } });
 
     private static string LineProblem(SignalLineProblem problem, SignalLine line, TopicCatalog catalog, CultureInfo culture)

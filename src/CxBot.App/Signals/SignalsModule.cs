@@ -29,8 +29,8 @@ public sealed class SignalsModule(SignalCaptureHandler capture, TopicCommandHand
             UserRole.Supervisor, ConversationScope.Personal, Describe("Command.Topics"), topics.HandleAsync));
         routes.Verb(new VerbRoute(SignalAction.SubmitVerb, UserRole.Agent, capture.SubmitAsync));
         routes.Verb(new VerbRoute(SignalAction.DetailsVerb, UserRole.Agent, capture.DetailsAsync));
-        routes.Invoke(FetchTaskInvoke, capture.FetchTaskAsync);
-        routes.Invoke(SubmitActionInvoke, capture.SubmitActionAsync);
+        routes.Invoke(new InvokeRoute(FetchTaskInvoke, UserRole.Agent, capture.FetchTaskAsync, SignalCaptureHandler.TaskMessage));
+        routes.Invoke(new InvokeRoute(SubmitActionInvoke, UserRole.Agent, capture.SubmitActionAsync, SignalCaptureHandler.TaskMessage));
     }
 
     private static Func<CultureInfo, CommandDescription> Describe(string key) =>
