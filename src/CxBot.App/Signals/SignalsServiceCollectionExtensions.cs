@@ -1,8 +1,9 @@
 using CxBot.App.Contacts;
+using CxBot.App.Routing;
 
 namespace CxBot.App.Signals;
 
-/// <summary>Registers customer signals: the recorder every write goes through and the link to the platform's contacts.</summary>
+/// <summary>Registers customer signals: the recorder every write goes through, the link to the platform's contacts, the topic list and capture.</summary>
 public static class SignalsServiceCollectionExtensions
 {
     /// <summary>Adds the feature.</summary>
@@ -13,6 +14,9 @@ public static class SignalsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<SignalRecorder>();
         services.AddSingleton<IContactEndedObserver, SignalContactObserver>();
+        services.AddSingleton<SignalTopics>();
+        services.AddSingleton<SignalCaptureHandler>();
+        services.AddRouteModule<SignalsModule>();
         return services;
     }
 }
