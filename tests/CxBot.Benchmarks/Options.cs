@@ -5,9 +5,12 @@ namespace CxBot.Benchmarks;
 /// <summary>
 /// <c>--conversations 16 --submits 800 --warmup 40 --upserts 2000 --record</c>. Submits and warm-up submits are
 /// spread round-robin over the conversations; <c>--record</c> appends the run to docs/performance.md.
+/// <c>--throttled-alerts 40</c> runs the throttled-alerts benchmark (that many measured submits) instead.
 /// </summary>
-internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record)
+internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record, int ThrottledAlerts = 0)
 {
+    private const string Usage = "Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--throttled-alerts N] [--record]";
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var options = new BenchmarkOptions(Conversations: 16, Submits: 800, Warmup: 40, Upserts: 2000, Record: false);
@@ -19,8 +22,9 @@ internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warm
                 "--submits" => options with { Submits = Positive(args, ++i) },
                 "--warmup" => options with { Warmup = Positive(args, ++i) },
                 "--upserts" => options with { Upserts = Positive(args, ++i) },
+                "--throttled-alerts" => options with { ThrottledAlerts = Positive(args, ++i) },
                 "--record" => options with { Record = true },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--record]"),
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}"),
             };
         }
 

@@ -5,6 +5,8 @@ namespace CxBot.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/CxBot.Benchmarks -- [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--record]</c>:
 /// survey submits per second and their latency against Azurite, with raw Table Storage upserts beside them.
+/// <c>-- --throttled-alerts 40 [--record]</c>: the latency of low-score submits to the bot as its own process while the
+/// channel answers the follow-up cards' posts 429 with Retry-After: 20.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -28,6 +30,21 @@ internal static class BenchmarkProgram
         var machine = MachineFacts.Capture();
         var loadBefore = MachineFacts.LoadAverage();
         await using var azurite = await AzuriteProcess.StartAsync();
+        if (options.ThrottledAlerts > 0)
+        {
+            Console.Error.WriteLine($"Azurite {machine.Azurite} started; throttled-alerts benchmark ({options.ThrottledAlerts} submits)...");
+            var throttled = await new ThrottledAlertsBenchmark(azurite, options).RunAsync();
+            var at = DateTimeOffset.UtcNow;
+            var loadAfter = MachineFacts.LoadAverage();
+            Console.WriteLine(ThrottledAlertsBenchmark.Markdown(throttled, machine, loadBefore, loadAfter, at));
+            if (options.Record)
+            {
+                Report.InsertRow(RepoRoot.Combine("docs", "performance.md"), ThrottledAlertsBenchmark.RunsEnd, ThrottledAlertsBenchmark.Row(throttled, loadBefore, loadAfter, at));
+            }
+
+            return;
+        }
+
 
         Console.Error.WriteLine($"Azurite {machine.Azurite} started; submit benchmark ({options.Conversations} conversations, {options.Submits} submits)...");
         var submits = await new SubmitBenchmark(azurite, options).RunAsync();

@@ -63,16 +63,22 @@ internal sealed class Report(BenchmarkOptions options, MachineFacts machine, Sub
     /// <summary>Appends this run as one row to the runs table of <paramref name="path"/>, above <see cref="RunsEnd"/>.</summary>
     public void AppendTo(string path)
     {
-        var document = File.ReadAllText(path);
-        var end = document.IndexOf(RunsEnd, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            throw new InvalidOperationException($"{path} has no '{RunsEnd}' marker below its runs table.");
-        }
-
         var s = submits.Latency;
         var u = upserts.Latency;
         var row = Invariant($"| {_at:yyyy-MM-dd HH:mm} | {loadBefore} → {loadAfter} | {s.Count} | {submits.PerSecond:0} | {s.P50:0.0} | {s.P95:0.0} | {s.P99:0.0} | {s.Max:0} | {PerOp(submits.Cpu.Benchmark, s.Count):0.0} / {PerOp(submits.Cpu.Azurite, s.Count):0.0} | {upserts.PerSecond:0} | {u.P50:0.0} | {u.P95:0.0} | {u.P99:0.0} | {PerOp(upserts.Cpu.Azurite, u.Count):0.00} | {Ratio:0.0} |");
+        InsertRow(path, RunsEnd, row);
+    }
+
+    /// <summary>Inserts a table row above the <paramref name="marker"/> line that ends a runs table.</summary>
+    public static void InsertRow(string path, string marker, string row)
+    {
+        var document = File.ReadAllText(path);
+        var end = document.IndexOf(marker, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw new InvalidOperationException($"{path} has no '{marker}' marker below its runs table.");
+        }
+
         File.WriteAllText(path, document[..end] + row + "\n" + document[end..]);
     }
 

@@ -225,7 +225,8 @@ internal sealed class SubmitBenchmark(AzuriteProcess azurite, BenchmarkOptions o
         return Stopwatch.GetElapsedTime(start);
     }
 
-    private static async Task SubmitAsync(HttpClient http, SurveyJob job)
+    /// <summary>Sends the job's invoke and records the answer and its latency (until the body is read).</summary>
+    internal static async Task SubmitAsync(HttpClient http, SurveyJob job)
     {
         var start = Stopwatch.GetTimestamp();
         using var content = new ByteArrayContent(job.Payload);

@@ -14,13 +14,16 @@ internal sealed record TeamsCustomer(int Index, string AadObjectId, string Tenan
     public const string TenantWithAlerts = "3f1a7c2e-5b8d-4e0f-a1c3-d5e7f9a0b2c4";
     public const string TenantWithoutAlerts = "9b2d4f6a-8c0e-4a1b-b3d5-e7f9a1c3e5d7";
     public const string AlertsChannelId = "19:bench-alerts@thread.tacv2";
-    private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+    private const string TeamsServiceUrl = "https://smba.trafficmanager.net/emea/";
     private const string BotId = "28:00000000-0000-0000-0000-00000000b0b0";
 
     public static TeamsCustomer Create(int index) =>
         new(index, Guid.NewGuid().ToString(), index % 2 == 0 ? TenantWithAlerts : TenantWithoutAlerts);
 
     public bool HasAlertsChannel => TenantId == TenantWithAlerts;
+
+    /// <summary>Where the bot answers: Teams, or a stub channel on the loopback.</summary>
+    public string ServiceUrl { get; init; } = TeamsServiceUrl;
 
     public string ConversationId => "a:" + AadObjectId;
 
@@ -55,10 +58,10 @@ internal sealed record TeamsCustomer(int Index, string AadObjectId, string Tenan
     };
 
     /// <summary>A supervisor of the alerts tenant designating the team channel for follow-ups.</summary>
-    public static JsonObject UseChannelForAlerts(string supervisorAad)
+    public static JsonObject UseChannelForAlerts(string supervisorAad, string serviceUrl = TeamsServiceUrl)
     {
         var mention = "<at>CxBot</at>";
-        var activity = Activity("message",
+        var activity = Activity("message", serviceUrl,
             new JsonObject { ["id"] = "29:supervisor", ["name"] = "Sam Supervisor", ["aadObjectId"] = supervisorAad },
             new JsonObject { ["id"] = AlertsChannelId + ";messageid=1", ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = TenantWithAlerts },
             new JsonObject
@@ -77,17 +80,17 @@ internal sealed record TeamsCustomer(int Index, string AadObjectId, string Tenan
         return activity;
     }
 
-    private JsonObject Personal(string type) => Activity(type,
+    private JsonObject Personal(string type) => Activity(type, ServiceUrl,
         new JsonObject { ["id"] = "29:" + AadObjectId[..8], ["name"] = "Customer " + Index.ToString(CultureInfo.InvariantCulture), ["aadObjectId"] = AadObjectId },
         new JsonObject { ["id"] = ConversationId, ["conversationType"] = "personal", ["tenantId"] = TenantId },
         new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } });
 
-    private static JsonObject Activity(string type, JsonObject from, JsonObject conversation, JsonObject channelData) => new()
+    private static JsonObject Activity(string type, string serviceUrl, JsonObject from, JsonObject conversation, JsonObject channelData) => new()
     {
         ["type"] = type,
         ["id"] = Guid.NewGuid().ToString(),
         ["channelId"] = "msteams",
-        ["serviceUrl"] = ServiceUrl,
+        ["serviceUrl"] = serviceUrl,
         ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
         ["locale"] = "en-US",
         ["from"] = from,

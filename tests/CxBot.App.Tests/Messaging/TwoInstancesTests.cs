@@ -13,6 +13,7 @@ using CxBot.Domain.Surveys;
 using CxBot.Protocol.Schema;
 using CxBot.Storage;
 using CxBot.Storage.Setup;
+using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -72,22 +72,30 @@ public abstract class RealBot(PlaygroundChannel channel) : IAsyncLifetime
     public T Storage<T>()
         where T : notnull
     {
-        _storage ??= new ServiceCollection()
+        _storage ??= StorageView(Azurite.ConnectionString, _tablePrefix);
+        return _storage.GetRequiredService<T>();
+    }
+
+    /// <summary>The app's storage adapters over the tables of one prefix, as the bot with that prefix sees them.</summary>
+    public static ServiceProvider StorageView(string connectionString, string tablePrefix) =>
+        new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Storage:ConnectionString"] = Azurite.ConnectionString,
-                ["Storage:TablePrefix"] = _tablePrefix,
+                ["Storage:ConnectionString"] = connectionString,
+                ["Storage:TablePrefix"] = tablePrefix,
             }).Build())
             .AddLogging()
             .AddCxBotStorage()
             .BuildServiceProvider();
-        return _storage.GetRequiredService<T>();
-    }
 
     /// <summary>Reports an ended contact as the contact-center platform does.</summary>
-    public async Task<JsonObject> PostContactAsync(JsonObject customer, string contactId, string queue = "billing")
+    public Task<JsonObject> PostContactAsync(JsonObject customer, string contactId, string queue = "billing") =>
+        PostContactAsync(Bot.BaseUri, ApiKey, customer, contactId, queue);
+
+    /// <summary>Reports an ended contact to a bot with that API key; asserts it was accepted and returns the decision.</summary>
+    public static async Task<JsonObject> PostContactAsync(Uri bot, string apiKey, JsonObject customer, string contactId, string queue)
     {
-        using var http = new HttpClient { BaseAddress = Bot.BaseUri };
+        using var http = new HttpClient { BaseAddress = bot };
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/contacts")
         {
             Content = JsonContent.Create(new JsonObject
@@ -100,7 +108,7 @@ public abstract class RealBot(PlaygroundChannel channel) : IAsyncLifetime
                 ["endedAt"] = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("O"),
             }),
         };
-        request.Headers.Add(ApiOptions.KeyHeader, ApiKey);
+        request.Headers.Add(ApiOptions.KeyHeader, apiKey);
         using var response = await http.SendAsync(request);
         var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, body.ToJsonString());

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CxBot.App.Tests.Messaging;
+namespace CxBot.Testing.Connector;
 
 /// <summary>One request the stub channel received.</summary>
 /// <param name="At">Arrival, on the stub's monotonic clock.</param>
@@ -31,7 +31,8 @@ public sealed record StubRequest(TimeSpan At, string Method, string Operation, s
 /// <summary>
 /// A Teams-like channel on 127.0.0.1: the connector's create-conversation, post, reply and update endpoints, answering
 /// 429 with Retry-After whenever a conversation gets two messages closer than its gap or a tenant more than its rate
-/// within a second (as Teams does, scaled down). A small tolerance absorbs the network's jitter.
+/// within a second (as Teams does, scaled down). A small tolerance absorbs the network's jitter. A test can also force
+/// a 429 or a slow answer on the next matching request.
 /// </summary>
 public sealed class StubChannel : IAsyncDisposable
 {
@@ -45,6 +46,7 @@ public sealed class StubChannel : IAsyncDisposable
     private readonly Dictionary<string, List<TimeSpan>> _byTenant = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, string> _tenantOfConversation = new(StringComparer.Ordinal);
     private readonly List<(Func<string, string?, bool> Match, TimeSpan RetryAfter)> _forced = [];
+    private readonly List<(Func<StubRequest, bool> Match, TimeSpan Delay)> _slow = [];
     private int _ids;
 
     private StubChannel(WebApplication app, TimeSpan perConversation, int perTenantPerSecond)
@@ -108,6 +110,36 @@ public sealed class StubChannel : IAsyncDisposable
         }
     }
 
+    /// <summary>The next request matching is taken in at once but answered only after the delay, once.</summary>
+    public void DelayNext(Func<StubRequest, bool> match, TimeSpan delay)
+    {
+        lock (_lock)
+        {
+            _slow.Add((match, delay));
+        }
+    }
+
+    /// <summary>Waits until a request matching the condition has arrived (it may still be waiting for its answer) and returns the first.</summary>
+    public async Task<StubRequest> WaitForAsync(Func<StubRequest, bool> condition, TimeSpan timeout, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (Requests.FirstOrDefault(condition) is { } request)
+            {
+                return request;
+            }
+
+            if (waited.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what}; the stub channel received: "
+                    + string.Join(", ", Requests.Select(r => $"{r.Operation} {r.ConversationId} {r.Status}")));
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25));
+        }
+    }
+
     /// <summary>The stub knows the conversation's tenant (for stored chats the bot never created here).</summary>
     public void KnowConversation(string conversationId, string tenantId) => _tenantOfConversation[conversationId] = tenantId;
 
@@ -131,7 +163,28 @@ public sealed class StubChannel : IAsyncDisposable
         var body = await ReadAsync(context);
         var tenant = _tenantOfConversation.GetValueOrDefault(conversationId) ?? body?["conversation"]?["tenantId"]?.GetValue<string>();
         var (status, retryAfter) = Admit(operation, conversationId, tenant, body);
+        if (TakeDelay(new StubRequest(Now, context.Request.Method, operation, conversationId, tenant, body, status)) is { } delay)
+        {
+            await Task.Delay(delay);
+        }
+
         return Answer(context, status, retryAfter, new JsonObject { ["id"] = "activity-" + Interlocked.Increment(ref _ids).ToString(CultureInfo.InvariantCulture) });
+    }
+
+    private TimeSpan? TakeDelay(StubRequest request)
+    {
+        lock (_lock)
+        {
+            var slow = _slow.FindIndex(s => s.Match(request));
+            if (slow < 0)
+            {
+                return null;
+            }
+
+            var delay = _slow[slow].Delay;
+            _slow.RemoveAt(slow);
+            return delay;
+        }
     }
 
     private (int Status, TimeSpan? RetryAfter) Admit(string operation, string? conversationId, string? tenant, JsonObject? body)
