@@ -18,10 +18,10 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   const bubble = page.getByText(message, { exact: true }).last();
   await bubble.waitFor();
 
-  // The message's own "..." button: the nearest ancestor of the text that holds one.
+  // The message's own "..." button: in the outermost ancestor of the text that holds exactly one (the message's row).
   await bubble.hover();
-  const more = bubble.locator('xpath=ancestor::*[.//button[@aria-label="Show more information"]][1]')
-    .locator('button[aria-label="Show more information"]').first();
+  const more = bubble.locator('xpath=ancestor::*[count(.//button[@aria-label="Show more information"])=1][last()]')
+    .locator('button[aria-label="Show more information"]');
   await more.click({ force: true });
   await page.getByText('Action Command', { exact: true }).last().click();
   const ask = page.locator('[role=dialog]').last();

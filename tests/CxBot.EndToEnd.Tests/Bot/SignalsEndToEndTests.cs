@@ -105,7 +105,7 @@ public sealed class SignalsEndToEndTests(SignalsBot bot) : IClassFixture<Signals
             SignalForm.DescriptionInput, SignalForm.ContactIdInput, SignalForm.CustomerReferenceInput], inputs);
         Assert.Contains(Descendants(card), e => (string?)e["title"] == "Billing" && (string?)e["value"] == "billing");
 
-        var submit = Descendants(card).Single(e => (string?)e["verb"] == SignalAction.SubmitVerb);
+        var submit = Descendants(card).Single(e => (string?)e["type"] == "Action.Execute" && (string?)e["verb"] == SignalAction.SubmitVerb);
         var description = Unique("Customer asked twice for a paper invoice");
         var data = submit["data"]!.DeepClone().AsObject();
         data[SignalForm.KindInput] = "complaint";
