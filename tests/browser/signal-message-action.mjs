@@ -18,10 +18,24 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   const bubble = page.getByText(message, { exact: true }).last();
   await bubble.waitFor();
 
-  // The message's own "..." button: in the outermost ancestor of the text that holds exactly one (the message's row).
+  // The message's own "..." button: the one level with the message's header, just above its text.
+  await bubble.scrollIntoViewIfNeeded();
   await bubble.hover();
-  const more = bubble.locator('xpath=ancestor::*[count(.//button[@aria-label="Show more information"])=1][last()]')
-    .locator('button[aria-label="Show more information"]');
+  const text = await bubble.boundingBox();
+  const buttons = page.locator('button[aria-label="Show more information"]');
+  let more = null;
+  let nearest = Infinity;
+  for (let i = 0; i < await buttons.count(); i++) {
+    const box = await buttons.nth(i).boundingBox();
+    const distance = box ? text.y - (box.y + box.height / 2) : Infinity;
+    if (distance >= -box?.height && distance < nearest) {
+      nearest = distance;
+      more = buttons.nth(i);
+    }
+  }
+  if (!more) {
+    throw new Error('The message has no "Show more information" button.');
+  }
   await more.click({ force: true });
   await page.getByText('Action Command', { exact: true }).last().click();
   const ask = page.locator('[role=dialog]').last();
