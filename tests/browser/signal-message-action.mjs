@@ -19,9 +19,20 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   await bubble.waitFor();
 
   // The message's own "..." button: the one level with the message's header, just above its text.
-  await bubble.scrollIntoViewIfNeeded();
-  await bubble.hover();
-  const text = await bubble.boundingBox();
+  // The page re-renders the message once the service has stored it: retry while the element is replaced.
+  let text = null;
+  for (let attempt = 1; !text; attempt++) {
+    try {
+      await bubble.scrollIntoViewIfNeeded();
+      await bubble.hover();
+      text = await bubble.boundingBox();
+    } catch (error) {
+      if (attempt >= 5) {
+        throw error;
+      }
+      await page.waitForTimeout(500);
+    }
+  }
   const buttons = page.locator('button[aria-label="Show more information"]');
   let more = null;
   let nearest = Infinity;
