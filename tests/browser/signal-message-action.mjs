@@ -39,7 +39,7 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   for (let i = 0; i < await buttons.count(); i++) {
     const box = await buttons.nth(i).boundingBox();
     const distance = box ? text.y - (box.y + box.height / 2) : Infinity;
-    if (distance >= -box?.height && distance < nearest) {
+    if (distance > 0 && distance < nearest) {
       nearest = distance;
       more = buttons.nth(i);
     }
