@@ -69,6 +69,7 @@ node --input-type=module -e '
   manifest.id = env.APP_ID;
   manifest.version = env.VERSION;
   for (const bot of manifest.bots) bot.botId = env.APP_ID;
+  for (const extension of manifest.composeExtensions ?? []) extension.botId = env.APP_ID;
   manifest.developer.websiteUrl = env.WEBSITE_URL;
   manifest.developer.privacyUrl = env.PRIVACY_URL;
   manifest.developer.termsOfUseUrl = env.TERMS_URL;

@@ -33,4 +33,18 @@ public enum ConflictReason
     NotClaimed,
     /// <summary>Only a supervisor may do this.</summary>
     NotSupervisor,
+    /// <summary>Only the person who logged the signal may do this.</summary>
+    NotReporter,
+    /// <summary>The signal is no longer new (its reporter can no longer edit or withdraw it).</summary>
+    SignalNotNew,
+    /// <summary>The signal must be triaged first.</summary>
+    SignalNotTriaged,
+    /// <summary>Someone already acts on the signal.</summary>
+    SignalInAction,
+    /// <summary>The signal is closed or withdrawn.</summary>
+    SignalDone,
+    /// <summary>The topic was merged into another and is no longer changed itself.</summary>
+    TopicMerged,
+    /// <summary>A merge into itself or into a merged topic.</summary>
+    TopicMergeInvalid,
 }

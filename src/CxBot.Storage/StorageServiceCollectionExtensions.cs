@@ -7,6 +7,7 @@ using CxBot.Domain.People;
 using CxBot.Domain.Leases;
 using CxBot.Domain.Messaging;
 using CxBot.Domain.Settings;
+using CxBot.Domain.Signals;
 using CxBot.Domain.Surveys;
 using CxBot.Storage.Activities;
 using CxBot.Storage.Channels;
@@ -17,6 +18,7 @@ using CxBot.Storage.People;
 using CxBot.Storage.Leases;
 using CxBot.Storage.Messaging;
 using CxBot.Storage.Settings;
+using CxBot.Storage.Signals;
 using CxBot.Storage.Setup;
 using CxBot.Storage.Surveys;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +61,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IOutboxLog, TableOutboxLog>();
         services.TryAddSingleton<IHeldMessages, TableHeldMessages>();
         services.TryAddSingleton<ISendThrottle, TableSendThrottle>();
+        services.TryAddSingleton<ISignalStore, TableSignals>();
+        services.TryAddSingleton<ITopicStore, TableTopics>();
+        services.TryAddSingleton<ISignalContacts, TableSignalContacts>();
+        services.TryAddSingleton<ISignalAlerts, TableSignalAlerts>();
+        services.TryAddSingleton<ISignalTopicCounts, TableSignalTopicCounts>();
         return services;
     }
 }

@@ -20,9 +20,9 @@ namespace CxBot.Benchmarks;
 /// <summary>
 /// The real app in this process behind Kestrel on a loopback port, on Azurite, with the in-memory fake connector
 /// (every send answers Sent at once). The background dispatcher is removed: setup drives the queue itself, so
-/// nothing polls the queue while submits are measured.
+/// nothing polls the queue while submits are measured. <paramref name="settings"/> add to (or override) the common ones.
 /// </summary>
-internal sealed class BenchmarkApp(AzuriteProcess azurite) : WebApplicationFactory<Program>
+internal sealed class BenchmarkApp(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string ApiKey = "benchmark-api-key-0123456789";
     public const string SupervisorAad = "8c3e1f0a-2b4d-4e6f-9a1b-3c5d7e9f1a2b";
@@ -45,7 +45,7 @@ internal sealed class BenchmarkApp(AzuriteProcess azurite) : WebApplicationFacto
         // WebApplicationFactory finds the content root from the working directory, which `dotnet run` does not set.
         builder.UseContentRoot(RepoRoot.Combine("src", "CxBot.App"));
         builder.UseEnvironment("Development");
-        var settings = new Dictionary<string, string?>
+        var common = new Dictionary<string, string?>
         {
             ["Bot:AllowUnauthenticated"] = "true",
             ["Storage:ConnectionString"] = azurite.ConnectionString,
@@ -60,7 +60,7 @@ internal sealed class BenchmarkApp(AzuriteProcess azurite) : WebApplicationFacto
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:CxBot.App.FollowUps.FollowUpService"] = "Error",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in common.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }

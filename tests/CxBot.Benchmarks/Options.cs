@@ -5,11 +5,13 @@ namespace CxBot.Benchmarks;
 /// <summary>
 /// <c>--conversations 16 --submits 800 --warmup 40 --upserts 2000 --record</c>. Submits and warm-up submits are
 /// spread round-robin over the conversations; <c>--record</c> appends the run to docs/performance.md.
-/// <c>--throttled-alerts 40</c> runs the throttled-alerts benchmark (that many measured submits) instead.
+/// <c>--throttled-alerts 40</c> runs the throttled-alerts benchmark (that many measured submits) instead;
+/// <c>--signals 320</c> the signals benchmark (that many measured one-liners, a quarter as many message actions, over
+/// <c>--conversations</c> agents).
 /// </summary>
-internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record, int ThrottledAlerts = 0)
+internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record, int ThrottledAlerts = 0, int Signals = 0)
 {
-    private const string Usage = "Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--throttled-alerts N] [--record]";
+    private const string Usage = "Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--throttled-alerts N] [--signals N] [--record]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -23,6 +25,7 @@ internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warm
                 "--warmup" => options with { Warmup = Positive(args, ++i) },
                 "--upserts" => options with { Upserts = Positive(args, ++i) },
                 "--throttled-alerts" => options with { ThrottledAlerts = Positive(args, ++i) },
+                "--signals" => options with { Signals = Positive(args, ++i) },
                 "--record" => options with { Record = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}"),
             };

@@ -7,6 +7,8 @@ namespace CxBot.Benchmarks;
 /// survey submits per second and their latency against Azurite, with raw Table Storage upserts beside them.
 /// <c>-- --throttled-alerts 40 [--record]</c>: the latency of low-score submits to the bot as its own process while the
 /// channel answers the follow-up cards' posts 429 with Retry-After: 20.
+/// <c>-- --signals 320 [--conversations 16] [--record]</c>: one-liner capture and the message action's fetch and submit
+/// latency with that many agents at once.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -45,6 +47,20 @@ internal static class BenchmarkProgram
             return;
         }
 
+        if (options.Signals > 0)
+        {
+            Console.Error.WriteLine($"Azurite {machine.Azurite} started; signals benchmark ({options.Conversations} agents, {options.Signals} one-liners)...");
+            var signals = await new SignalsBenchmark(azurite, options).RunAsync();
+            var at = DateTimeOffset.UtcNow;
+            var loadAfter = MachineFacts.LoadAverage();
+            Console.WriteLine(SignalsBenchmark.Markdown(signals, machine, loadBefore, loadAfter, at));
+            if (options.Record)
+            {
+                Report.InsertRow(RepoRoot.Combine("docs", "performance.md"), SignalsBenchmark.RunsEnd, SignalsBenchmark.Row(signals, loadBefore, loadAfter, at));
+            }
+
+            return;
+        }
 
         Console.Error.WriteLine($"Azurite {machine.Azurite} started; submit benchmark ({options.Conversations} conversations, {options.Submits} submits)...");
         var submits = await new SubmitBenchmark(azurite, options).RunAsync();

@@ -46,14 +46,20 @@ public sealed class ManifestValidationTests : IDisposable
     }
 
     [Fact]
-    public void Manifest_DeclaresOneBotForPersonalTeamAndGroupChat_AndNoMessageExtensionYet()
+    public void Manifest_DeclaresOneBotForPersonalTeamAndGroupChat_AndTheSignalMessageAction()
     {
         var manifest = ReadManifest();
 
         var bot = Assert.Single(manifest["bots"]!.AsArray())!;
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal(manifest["id"]!.GetValue<string>(), bot["botId"]!.GetValue<string>());
-        Assert.Null(manifest["composeExtensions"]);
+        var extension = Assert.Single(manifest["composeExtensions"]!.AsArray())!;
+        Assert.Equal(bot["botId"]!.GetValue<string>(), extension["botId"]!.GetValue<string>());
+        var command = Assert.Single(extension["commands"]!.AsArray())!;
+        Assert.Equal(("logSignal", "action", "Log as customer signal", true),
+            (command["id"]!.GetValue<string>(), command["type"]!.GetValue<string>(), command["title"]!.GetValue<string>(), command["fetchTask"]!.GetValue<bool>()));
+        Assert.Equal(["message"], command["context"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal(CxBot.App.Signals.SignalCaptureHandler.MessageActionCommandId, command["id"]!.GetValue<string>());
         Assert.Equal(["{{BOT_DOMAIN}}"], manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
         var localization = manifest["localizationInfo"]!;
         Assert.Equal("en-us", localization["defaultLanguageTag"]!.GetValue<string>());

@@ -26,6 +26,7 @@ public sealed class PackageScriptTests : IDisposable
         var root = manifest.RootElement;
         Assert.Equal(AppId, root.GetProperty("id").GetString());
         Assert.Equal(AppId, root.GetProperty("bots")[0].GetProperty("botId").GetString());
+        Assert.Equal(AppId, root.GetProperty("composeExtensions")[0].GetProperty("botId").GetString());
         Assert.Equal("2.3.4", root.GetProperty("version").GetString());
         Assert.Equal([Domain], root.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal($"https://{Domain}/", root.GetProperty("developer").GetProperty("privacyUrl").GetString());

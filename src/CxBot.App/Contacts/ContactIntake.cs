@@ -14,6 +14,7 @@ namespace CxBot.App.Contacts;
 /// repeats the missing steps and never schedules a second survey (the survey id is derived from the contact id).
 /// Two contacts of one customer, on this instance or another, are kept apart by the customer's suppression window:
 /// the survey reserves it with a conditional write before it is stored, and only one reservation can win.
+/// Features that keep facts of contacts (signals link to them) hear of each post first, through <see cref="IContactEndedObserver"/>.
 /// </summary>
 public sealed partial class ContactIntake(
     IContactDecisions decisions,
@@ -25,12 +26,19 @@ public sealed partial class ContactIntake(
     SurveyRecipientResolver recipients,
     IOptionsMonitor<SurveyOptions> options,
     SurveyCatalog catalog,
+    IEnumerable<IContactEndedObserver> observers,
     TimeProvider time,
     ILogger<ContactIntake> logger)
 {
     /// <summary>The decision for the contact, made now or earlier.</summary>
     public async Task<ContactDecision> HandleAsync(ContactEnded contact, CancellationToken cancellationToken)
     {
+        // Before the early return below: a repeated post repeats whatever an interrupted first post left undone there.
+        foreach (var observer in observers)
+        {
+            await observer.OnContactEndedAsync(contact, cancellationToken).ConfigureAwait(false);
+        }
+
         var existing = await decisions.GetAsync(contact.ContactId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {

@@ -5,6 +5,7 @@ using CxBot.App.FollowUps;
 using CxBot.App.People;
 using CxBot.App.Messaging;
 using CxBot.App.Routing;
+using CxBot.App.Signals;
 using CxBot.App.Surveys;
 using CxBot.App.Welcome;
 using CxBot.Protocol;
@@ -59,6 +60,8 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddSurveys();
         builder.Services.AddFollowUps();
         builder.Services.AddChannels();
+        builder.Services.AddSignals();
+        builder.Services.AddSignalLifecycle();
         return builder;
     }
 }

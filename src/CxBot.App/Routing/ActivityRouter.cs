@@ -57,7 +57,8 @@ public sealed partial class ActivityRouter(
             if (role < route.MinimumRole)
             {
                 LogRefused(logger, route.Name, role);
-                return InvokeResponse.Error(403, "Forbidden", Strings.Get(NotAllowedKey(route.MinimumRole), culture));
+                var refusal = Strings.Get(NotAllowedKey(route.MinimumRole), culture);
+                return route.Refusal?.Invoke(refusal) ?? InvokeResponse.Error(403, "Forbidden", refusal);
             }
 
             var turn = new TurnContext(activity, culture, role, now, connector);

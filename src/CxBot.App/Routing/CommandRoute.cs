@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxBot.Domain.People;
+using CxBot.Protocol.Schema;
 
 namespace CxBot.App.Routing;
 
@@ -39,9 +40,11 @@ public sealed record VerbRoute(string Verb, UserRole MinimumRole, TurnHandler Ha
 
 /// <summary>An invoke name other than <c>adaptiveCard/action</c> (whose verbs are <see cref="VerbRoute"/>s).</summary>
 /// <param name="Name">The invoke name, e.g. <c>composeExtension/query</c>.</param>
-/// <param name="MinimumRole">Lowest role allowed; anyone below gets a 403 error answer.</param>
+/// <param name="MinimumRole">Lowest role allowed; anyone below gets a 403 error answer, or <paramref name="Refusal"/>.</param>
 /// <param name="Handler">What it does.</param>
-public sealed record InvokeRoute(string Name, UserRole MinimumRole, TurnHandler Handler);
+/// <param name="Refusal">The answer that carries the refusal text in the invoke's own shape (a dialog's message for a
+/// message action), when the Universal Actions error is not what the client shows.</param>
+public sealed record InvokeRoute(string Name, UserRole MinimumRole, TurnHandler Handler, Func<string, InvokeResponse>? Refusal = null);
 
 /// <summary>Contributes routes to the route table; one per feature.</summary>
 public interface IRouteModule

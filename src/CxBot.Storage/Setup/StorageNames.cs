@@ -62,12 +62,28 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>The shared "blocked until" of a Retry-After.</summary>
     public string Throttles => _prefix + "Throttles";
 
+    /// <summary>Customer signals by id.</summary>
+    public string Signals => _prefix + "Signals";
+
+    /// <summary>The lists of signals: open and done per tenant, and per reporter, newest first.</summary>
+    public string SignalIndex => _prefix + "SignalIndex";
+
+    /// <summary>The topic list per tenant.</summary>
+    public string Topics => _prefix + "Topics";
+
+    /// <summary>Contacts that signals name, and the signals naming each.</summary>
+    public string SignalContacts => _prefix + "SignalContacts";
+
+    /// <summary>What the signals channel was told: recurring-problem states, dated claims, tenants with signals.</summary>
+    public string SignalAlerts => _prefix + "SignalAlerts";
+
     /// <summary>Every table the app uses.</summary>
     public IReadOnlyList<string> AllTables =>
     [
         Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveySkips,
         CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
-        Leases, OutboxLog, HeldMessages, Throttles,
+        Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
+        SignalAlerts,
     ];
 
     /// <summary>Proactive messages and surveys waiting to be sent.</summary>

@@ -14,7 +14,7 @@ namespace CxBot.EndToEnd.Tests.Bot;
 /// The real bot as a process, on a real Azurite, talking to a real Agents Playground: what a developer runs
 /// locally. The Playground's current user (Alex Wilber) is a supervisor; Megan Bowen is an agent.
 /// </summary>
-public abstract class RealBot(PlaygroundChannel channel, bool persistentStorage = false) : IAsyncLifetime
+public abstract class RealBot(PlaygroundChannel channel, bool persistentStorage = false, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     public const string ApiKey = "e2e-contacts-key-0123456789";
     public const string AlexAad = "00000000-0000-0000-0000-0000000000020";
@@ -46,7 +46,7 @@ public abstract class RealBot(PlaygroundChannel channel, bool persistentStorage 
                 ["Messaging__PollSeconds"] = "0.2",
                 ["Messaging__PerConversationSeconds"] = "0",
                 ["Surveys__SuppressionDays"] = "0",
-            },
+            }.Concat(settings ?? new Dictionary<string, string?>()).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
         });
         Playground = await PlaygroundProcess.StartAsync(new PlaygroundOptions(Bot.MessagesEndpoint)
         {

@@ -28,8 +28,9 @@ export async function openPlayground(url) {
   return { browser, page };
 }
 
-// Runs steps(page) and exits 0, or prints the error, saves <screenshot>-failure.png and exits 1.
-export async function run(url, screenshotPath, steps) {
+// Runs steps(page) and exits 0, or prints the error (and what onFailure(page) reports), saves
+// <screenshot>-failure.png and exits 1.
+export async function run(url, screenshotPath, steps, onFailure) {
   const started = Date.now();
   const timings = {};
   let browser;
@@ -44,6 +45,7 @@ export async function run(url, screenshotPath, steps) {
   } catch (error) {
     console.error(error?.stack ?? String(error));
     if (page) {
+      await onFailure?.(page);
       await page.screenshot({ path: screenshotPath.replace(/\.png$/, '') + '-failure.png', fullPage: true }).catch(() => {});
     }
     console.log(JSON.stringify({ ok: false, timings }));

@@ -1,0 +1,20 @@
+namespace CxBot.App.Signals;
+
+/// <summary>The <c>Signals</c> configuration section.</summary>
+public sealed class SignalOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Signals";
+
+    /// <summary>The contact center's zone: a signal counts for the day it was logged there (IANA or Windows id).</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Whether <see cref="TimeZone"/> names a zone this machine knows.</summary>
+    public bool HasKnownTimeZone() => !string.IsNullOrWhiteSpace(TimeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _);
+
+    /// <summary>The zone of <see cref="TimeZone"/> (validated at startup).</summary>
+    public TimeZoneInfo FindTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    /// <summary>The reporting day of a signal logged at <paramref name="at"/>.</summary>
+    public DateOnly ReportingDay(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, FindTimeZone()).DateTime);
+}
