@@ -15,39 +15,62 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   await page.locator(composer).click();
   await page.keyboard.type(message);
   await page.keyboard.press('Enter');
-  const bubble = page.getByText(message, { exact: true }).last();
-  await bubble.waitFor();
+  // The sent message in the chat (the composer may still hold the same text for a moment).
+  const markSent = () => page.evaluate((text) => {
+    document.querySelectorAll('[data-sent-message]').forEach((e) => e.removeAttribute('data-sent-message'));
+    const matches = [...document.querySelectorAll('body *')].filter((e) => e.textContent.trim() === text
+      && !e.closest('[contenteditable="true"]') && ![...e.children].some((c) => c.textContent.trim() === text));
+    matches.at(-1)?.setAttribute('data-sent-message', 'true');
+    return matches.length > 0;
+  }, message);
+  await page.waitForFunction((text) => [...document.querySelectorAll('body *')].some((e) => e.textContent.trim() === text
+    && !e.closest('[contenteditable="true"]')), message);
 
-  // The message's own "..." button: the one level with the message's header, just above its text.
-  // The page re-renders the message once the service has stored it: retry while the element is replaced.
-  let text = null;
-  for (let attempt = 1; !text; attempt++) {
+  // The message's own "..." button: hovering the message shows it inside the message's row. From the message's text,
+  // walk up to the first element that holds such a button; that element must hold exactly one (otherwise it would be a
+  // list of rows, and the button could be the bot's answer's). The page re-renders the message once the service has
+  // stored it: retry while the element is replaced or the button has not appeared yet.
+  const menu = 'button[aria-label="Show more information"]';
+  let found = null;
+  for (let attempt = 1; found !== 'one'; attempt++) {
     try {
+      if (!await markSent()) {
+        throw new Error('the message is not in the chat');
+      }
+      const bubble = page.locator('[data-sent-message="true"]');
       await bubble.scrollIntoViewIfNeeded();
       await bubble.hover();
-      text = await bubble.boundingBox();
+      found = await bubble.evaluate((text, selector) => {
+        document.querySelectorAll('[data-own-menu]').forEach((b) => b.removeAttribute('data-own-menu'));
+        for (let row = text.parentElement; row; row = row.parentElement) {
+          const buttons = row.querySelectorAll(selector);
+          if (buttons.length === 1) {
+            buttons[0].setAttribute('data-own-menu', 'true');
+            return 'one';
+          }
+          if (buttons.length > 1) {
+            const describe = (e) => `${e.tagName.toLowerCase()}[${[...e.attributes].map((a) => `${a.name}=${a.value.slice(0, 40)}`).join(' ')}]`;
+            const path = [];
+            for (let e = text; e !== row; e = e.parentElement) path.push(describe(e));
+            const children = [...row.children].map((c) => `${describe(c)} buttons=${c.querySelectorAll(selector).length} text=${JSON.stringify(c.innerText.slice(0, 60))}`);
+            return `the nearest container holds ${buttons.length} menu buttons; path: ${path.join(' < ')}; container ${describe(row)}: ${children.join(' | ')}`;
+          }
+        }
+        return 'no menu button around the message';
+      }, menu);
+      if (found === 'one') {
+        await page.locator(`${menu}[data-own-menu="true"]`).click({ force: true, timeout: 5_000 });
+      }
     } catch (error) {
-      if (attempt >= 5) {
-        throw error;
+      found = String(error?.message ?? error);
+    }
+    if (found !== 'one') {
+      if (attempt >= 6) {
+        throw new Error(`The typed message's own "Show more information" button was not found: ${found}`);
       }
       await page.waitForTimeout(500);
     }
   }
-  const buttons = page.locator('button[aria-label="Show more information"]');
-  let more = null;
-  let nearest = Infinity;
-  for (let i = 0; i < await buttons.count(); i++) {
-    const box = await buttons.nth(i).boundingBox();
-    const distance = box ? text.y - (box.y + box.height / 2) : Infinity;
-    if (distance > 0 && distance < nearest) {
-      nearest = distance;
-      more = buttons.nth(i);
-    }
-  }
-  if (!more) {
-    throw new Error('The message has no "Show more information" button.');
-  }
-  await more.click({ force: true });
   await page.getByText('Action Command', { exact: true }).last().click();
   const ask = page.locator('[role=dialog]').last();
   await ask.getByRole('textbox').first().fill(required('COMMAND_ID'));

@@ -242,12 +242,7 @@ public sealed partial class SignalCaptureHandler(
         return result;
     }
 
-    private PersonRef Reporter(TurnContext turn)
-    {
-        var from = turn.Activity.From;
-        var objectId = from?.AadObjectId ?? from?.Id ?? "";
-        return directory.Find(objectId)?.ToPersonRef() ?? PersonRef.Staff(objectId, from?.Name ?? objectId);
-    }
+    private PersonRef Reporter(TurnContext turn) => SignalPeople.Acting(turn, directory);
 
     private static bool IsOurCommand(JsonObject? value) =>
         Text(value?["commandId"]) is not { } id || string.Equals(id, MessageActionCommandId, StringComparison.Ordinal);

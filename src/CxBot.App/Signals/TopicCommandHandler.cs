@@ -139,8 +139,7 @@ public sealed partial class TopicCommandHandler(SignalTopics topics, ITopicStore
         return at <= 0 ? null : (text[..at].Trim(), text[(at + separator.Length)..].Trim());
     }
 
-    private static PersonRef Actor(TurnContext turn) =>
-        PersonRef.Staff(turn.Activity.From?.AadObjectId ?? turn.Activity.From?.Id ?? "", turn.Activity.From?.Name ?? "");
+    private static PersonRef Actor(TurnContext turn) => SignalPeople.Acting(turn, unnamed: "");
 
     private static string Strings(string key, CultureInfo culture) => SignalForm.Strings.Get(key, culture);
 

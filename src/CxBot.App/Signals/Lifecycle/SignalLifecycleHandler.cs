@@ -252,12 +252,8 @@ public sealed partial class SignalLifecycleHandler(
     private static Outcome.Unchanged Refused(string key, TurnContext turn, params object?[] args) =>
         new Outcome.Unchanged(SignalCard.Strings.Format(key, turn.Culture, args));
 
-    private static PersonRef Actor(TurnContext turn)
-    {
-        var from = turn.Activity.From;
-        return PersonRef.Staff(from?.AadObjectId ?? from?.Id ?? "unknown",
-            string.IsNullOrWhiteSpace(from?.Name) ? SignalCard.Strings.Get("Someone", turn.Culture) : from!.Name!);
-    }
+    private static PersonRef Actor(TurnContext turn) =>
+        SignalPeople.Acting(turn, unnamed: SignalCard.Strings.Get("Someone", turn.Culture));
 
     private abstract record Outcome
     {

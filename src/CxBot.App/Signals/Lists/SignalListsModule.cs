@@ -105,11 +105,7 @@ public sealed class SignalListsModule(
             string.Join(", ", topics.Active(dutch).Select(t => t.LabelIn(dutch))));
     }
 
-    private static PersonRef Reader(TurnContext turn)
-    {
-        var from = turn.Activity.From;
-        return PersonRef.Staff(from?.AadObjectId ?? from?.Id ?? "unknown", from?.Name ?? "");
-    }
+    private static PersonRef Reader(TurnContext turn) => SignalPeople.Acting(turn, unnamed: "");
 
     private static Func<CultureInfo, CommandDescription> Describe(string key) =>
         culture => new(SignalCard.Strings.Get(key + ".Keyword", culture), SignalCard.Strings.Get(key + ".Description", culture));
