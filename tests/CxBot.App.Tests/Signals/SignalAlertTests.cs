@@ -116,6 +116,8 @@ public sealed class SignalAlertTests(AzuriteProcess azurite)
             {
                 await flow.ReportAsync();
             }
+
+            await app.DispatchAsync();
         }
 
         int Announcements() => app.ProactiveMessages.Enqueued.Count(m => m.ContentKind == RecurringProblemEvaluator.Kind);
