@@ -29,6 +29,8 @@ public static class SignalLifecycleServiceCollectionExtensions
         services.AddSingleton<SignalFollowUps>();
         services.AddSingleton<SignalLifecycleHandler>();
         services.AddSingleton<RecurringProblemEvaluator>();
+        services.AddSingleton<RecurringProblemCheck>();
+        services.AddSingleton<IOutboxHandler>(sp => sp.GetRequiredService<RecurringProblemCheck>());
         services.AddSingleton<ISignalChangeObserver, SignalAlertObserver>();
         services.AddSingleton<IProactiveContent, SignalNewsContent>();
         services.AddSingleton<IProactiveContent, HighSeverityContent>();

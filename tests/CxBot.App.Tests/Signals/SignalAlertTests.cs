@@ -64,6 +64,8 @@ public sealed class SignalAlertTests(AzuriteProcess azurite)
             signals.Add(await flow.ReportAsync(description: $"Charged twice ({i})."));
         }
 
+        Assert.DoesNotContain(app.ProactiveMessages.Enqueued, m => m.ContentKind == RecurringProblemEvaluator.Kind);
+        Assert.Equal(4, await app.DispatchAsync());
         var announced = Assert.Single(app.ProactiveMessages.Enqueued, m => m.ContentKind == RecurringProblemEvaluator.Kind);
         Assert.Equal(new ToChannel(TeamsUser.TenantId, ChannelPurpose.Signals), announced.Target);
         var sent = Assert.Single(await app.ProactiveMessages.DeliverAsync(app.Services), s => s.Message.ContentKind == RecurringProblemEvaluator.Kind);
@@ -114,6 +116,8 @@ public sealed class SignalAlertTests(AzuriteProcess azurite)
             {
                 await flow.ReportAsync();
             }
+
+            await app.DispatchAsync();
         }
 
         int Announcements() => app.ProactiveMessages.Enqueued.Count(m => m.ContentKind == RecurringProblemEvaluator.Kind);
@@ -150,7 +154,52 @@ public sealed class SignalAlertTests(AzuriteProcess azurite)
         await flow.ReportAsync();
         await flow.ReportAsync();
 
+        Assert.Equal(4, await app.DispatchAsync());
         Assert.DoesNotContain(app.ProactiveMessages.Enqueued, m => m.ContentKind == RecurringProblemEvaluator.Kind);
+    }
+
+    [Fact]
+    public async Task ACapture_DoesNotReadTheTopicsListEntries_TheQueuedCheckDoes()
+    {
+        var reads = new CountingTopicCounts();
+        using var app = SignalLifecycleFlow.NewApp(azurite, Recurring, services =>
+        {
+            var real = services.Single(d => d.ServiceType == typeof(ISignalTopicCounts));
+            services.Remove(real);
+            services.AddSingleton(sp => reads.Wrap((ISignalTopicCounts)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!)));
+        });
+        var flow = new SignalLifecycleFlow(app);
+        for (var i = 0; i < 3; i++)
+        {
+            await flow.ReportAsync(description: $"Charged twice ({i}).");
+        }
+
+        Assert.Equal(0, reads.Count);
+        Assert.DoesNotContain(app.ProactiveMessages.Enqueued, m => m.ContentKind == RecurringProblemEvaluator.Kind);
+
+        await app.DispatchAsync();
+
+        Assert.True(reads.Count >= 3);
+        Assert.Single(app.ProactiveMessages.Enqueued, m => m.ContentKind == RecurringProblemEvaluator.Kind);
+    }
+
+    private sealed class CountingTopicCounts
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public ISignalTopicCounts Wrap(ISignalTopicCounts inner) => new Counting(inner, this);
+
+        private sealed class Counting(ISignalTopicCounts inner, CountingTopicCounts owner) : ISignalTopicCounts
+        {
+            public Task<IReadOnlyList<TopicSignalEntry>> ListAsync(string? tenantId, IReadOnlyList<string> topicKeys, DateTimeOffset from, DateTimeOffset to,
+                CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref owner._count);
+                return inner.ListAsync(tenantId, topicKeys, from, to, cancellationToken);
+            }
+        }
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class SignalLifecycleFlow(CxBotAppFactory app)
     public CxBotAppFactory App => app;
 
     /// <summary>An app with a second supervisor and a second agent, whose daily pass runs only when a test calls it.</summary>
-    public static CxBotAppFactory NewApp(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null)
+    public static CxBotAppFactory NewApp(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? moreServices = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -44,6 +44,7 @@ public sealed class SignalLifecycleFlow(CxBotAppFactory app)
             {
                 var pass = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SignalsDailyPass));
                 services.Remove(pass);
+                moreServices?.Invoke(services);
             },
         };
     }

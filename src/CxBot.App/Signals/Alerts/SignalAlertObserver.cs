@@ -7,9 +7,10 @@ namespace CxBot.App.Signals.Alerts;
 /// <summary>
 /// Follows every count-moving change (<see cref="ISignalChangeObserver"/>, called by <see cref="SignalRecorder"/> after
 /// the write won): a signal that is or becomes high severity is posted to the signals channel once, and the topics a
-/// change adds to or takes from (report, triage reclassification, edit, withdrawal, merge) are evaluated for a recurring problem.
+/// change adds to or takes from (report, triage reclassification, edit, withdrawal, merge) get a recurring-problem check
+/// queued (<see cref="RecurringProblemCheck"/>): the check reads the topic's list entries off the request path.
 /// </summary>
-public sealed class SignalAlertObserver(IProactiveMessages messages, ISignalAlerts alerts, RecurringProblemEvaluator recurring) : ISignalChangeObserver
+public sealed class SignalAlertObserver(IProactiveMessages messages, ISignalAlerts alerts, RecurringProblemCheck recurring) : ISignalChangeObserver
 {
     /// <summary>Content kind of the high-severity alert (<see cref="HighSeverityContent"/>).</summary>
     public const string HighSeverityKind = "signal-high";
@@ -39,7 +40,7 @@ public sealed class SignalAlertObserver(IProactiveMessages messages, ISignalAler
         var topics = new[] { change.Before?.TopicKey, change.After.TopicKey }.OfType<string>().Distinct(StringComparer.Ordinal);
         foreach (var topic in topics)
         {
-            await recurring.EvaluateAsync(change.TenantId, topic, cancellationToken).ConfigureAwait(false);
+            await recurring.EnqueueAsync(change.TenantId, topic, change.SignalId, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -47,6 +48,6 @@ public sealed class SignalAlertObserver(IProactiveMessages messages, ISignalAler
     public Task OnTopicMergedAsync(TopicMerge merge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(merge);
-        return recurring.EvaluateAsync(merge.TenantId, merge.IntoKey, cancellationToken);
+        return recurring.EnqueueAsync(merge.TenantId, merge.IntoKey, "merge-" + merge.FromKey, cancellationToken);
     }
 }
