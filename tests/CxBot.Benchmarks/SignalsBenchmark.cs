@@ -164,7 +164,7 @@ internal sealed class SignalsBenchmark(AzuriteProcess azurite, BenchmarkOptions 
         var description = (string?)Descendants(form).FirstOrDefault(e => (string?)e["id"] == SignalForm.DescriptionInput)?["value"];
         Check(description?.Contains(job.Message, StringComparison.Ordinal) == true, $"The dialog's form is not prefilled with the message: {description}");
         var data = Descendants(form).Single(e => (string?)e["type"] == "Action.Submit")["data"]!.DeepClone().AsObject();
-        job.SignalId = (string?)data[SignalAction.SignalIdProperty];
+        job.SignalId = (string?)data[SignalCaptureAction.SignalIdProperty];
         data[SignalForm.KindInput] = "complaint";
         data[SignalForm.TopicInput] = "billing";
         data[SignalForm.SeverityInput] = "medium";

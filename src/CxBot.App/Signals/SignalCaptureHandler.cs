@@ -40,7 +40,7 @@ public sealed partial class SignalCaptureHandler(
         var argument = TypedArgument(turn);
         if (argument.Length == 0)
         {
-            var form = SignalForm.Build(new SignalFormModel { Submit = SignalAction.SubmitNew(SignalIds.New(), SignalCapture.Form), Topics = catalog }, turn.Culture);
+            var form = SignalForm.Build(new SignalFormModel { Submit = SignalCaptureAction.SubmitNew(SignalIds.New(), SignalCapture.Form), Topics = catalog }, turn.Culture);
             await turn.SendCardAsync(CardJson.ToJsonObject(form), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -61,7 +61,7 @@ public sealed partial class SignalCaptureHandler(
     public async Task SubmitAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (!SignalAction.TryRead(turn.CardAction!.Data, out var action))
+        if (!SignalCaptureAction.TryRead(turn.CardAction!.Data, out var action))
         {
             await turn.AnswerActionWithTextAsync(Strings.Get("Action.Unknown", turn.Culture), cancellationToken).ConfigureAwait(false);
             return;
@@ -82,7 +82,7 @@ public sealed partial class SignalCaptureHandler(
     public async Task DetailsAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        if (!SignalAction.TryRead(turn.CardAction!.Data, out var action))
+        if (!SignalCaptureAction.TryRead(turn.CardAction!.Data, out var action))
         {
             await turn.AnswerActionWithTextAsync(Strings.Get("Action.Unknown", turn.Culture), cancellationToken).ConfigureAwait(false);
             return;
@@ -101,7 +101,7 @@ public sealed partial class SignalCaptureHandler(
         }
 
         var catalog = await topics.CatalogAsync(signal!.TenantId, cancellationToken).ConfigureAwait(false);
-        var form = SignalForm.Build(new SignalFormModel { Submit = SignalAction.SubmitEdit(signal.SignalId), Topics = catalog, Prefill = signal.Details }, turn.Culture);
+        var form = SignalForm.Build(new SignalFormModel { Submit = SignalCaptureAction.SubmitEdit(signal.SignalId), Topics = catalog, Prefill = signal.Details }, turn.Culture);
         await turn.ReplaceCardAsync(CardJson.ToJsonObject(form), cancellationToken).ConfigureAwait(false);
     }
 
@@ -125,7 +125,7 @@ public sealed partial class SignalCaptureHandler(
             : new SignalDetails { Kind = SignalKind.Complaint, TopicKey = "", Description = Bounded(author is null ? message : $"{author}: {message}") };
         var form = SignalForm.Build(new SignalFormModel
         {
-            Submit = SignalAction.SubmitNew(SignalIds.New(), SignalCapture.MessageAction),
+            Submit = SignalCaptureAction.SubmitNew(SignalIds.New(), SignalCapture.MessageAction),
             Topics = catalog,
             Prefill = prefill,
             MessageAuthor = author,
@@ -152,7 +152,7 @@ public sealed partial class SignalCaptureHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var value = turn.Activity.Value as JsonObject;
-        if (!IsOurCommand(value) || value?["data"] is not JsonObject data || !SignalAction.TryRead(data, out var action) || action.IsEdit)
+        if (!IsOurCommand(value) || value?["data"] is not JsonObject data || !SignalCaptureAction.TryRead(data, out var action) || action.IsEdit)
         {
             turn.InvokeResponse = TaskMessage(Strings.Get("Action.Unknown", turn.Culture));
             return;
@@ -168,7 +168,7 @@ public sealed partial class SignalCaptureHandler(
     /// <summary>The message action's command id in the manifest.</summary>
     public const string MessageActionCommandId = "logSignal";
 
-    private async Task<FormOutcome> StoreFormAsync(TurnContext turn, SignalAction action, JsonObject data, CancellationToken cancellationToken)
+    private async Task<FormOutcome> StoreFormAsync(TurnContext turn, SignalCaptureAction action, JsonObject data, CancellationToken cancellationToken)
     {
         var input = SignalFormInput.Read(data);
         if (input.Details is not { } details)

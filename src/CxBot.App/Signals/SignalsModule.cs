@@ -27,8 +27,8 @@ public sealed class SignalsModule(SignalCaptureHandler capture, TopicCommandHand
             UserRole.Agent, ConversationScope.Personal, Describe("Command.Signal"), capture.CommandAsync));
         routes.Command(new CommandRoute(TopicsCommand, [new CommandKeyword(TopicsCommand, "en"), new CommandKeyword("onderwerpen", "nl")],
             UserRole.Supervisor, ConversationScope.Personal, Describe("Command.Topics"), topics.HandleAsync));
-        routes.Verb(new VerbRoute(SignalAction.SubmitVerb, UserRole.Agent, capture.SubmitAsync));
-        routes.Verb(new VerbRoute(SignalAction.DetailsVerb, UserRole.Agent, capture.DetailsAsync));
+        routes.Verb(new VerbRoute(SignalCaptureAction.SubmitVerb, UserRole.Agent, capture.SubmitAsync));
+        routes.Verb(new VerbRoute(SignalCaptureAction.DetailsVerb, UserRole.Agent, capture.DetailsAsync));
         routes.Invoke(new InvokeRoute(FetchTaskInvoke, UserRole.Agent, capture.FetchTaskAsync, SignalCaptureHandler.TaskMessage));
         routes.Invoke(new InvokeRoute(SubmitActionInvoke, UserRole.Agent, capture.SubmitActionAsync, SignalCaptureHandler.TaskMessage));
     }

@@ -46,7 +46,7 @@ public sealed class SignalAlertTests(AzuriteProcess azurite)
         var signal = await flow.ReportAsync(severity: SignalSeverity.Low);
         Assert.DoesNotContain(app.ProactiveMessages.Enqueued, m => m.ContentKind == SignalAlertObserver.HighSeverityKind);
 
-        await flow.ClickAsync(SignalLifecycleFlow.Agent, SignalAction.EditVerb, signal,
+        await flow.ClickAsync(SignalLifecycleFlow.Agent, SignalMoveAction.EditVerb, signal,
             (SignalCard.DescriptionInputId, "Worse than I thought."), (SignalCard.SeverityInputId, "high"), (SignalCard.TopicInputId, "billing"));
 
         Assert.Single(app.ProactiveMessages.Enqueued, m => m.ContentKind == SignalAlertObserver.HighSeverityKind && m.SubjectId == signal.SignalId);
@@ -73,7 +73,7 @@ public sealed class SignalAlertTests(AzuriteProcess azurite)
         Assert.StartsWith("Recurring problem: Billing", text, StringComparison.Ordinal);
         Assert.Contains("4 signals in the last 7 days; usually 1 per 7 days.", text, StringComparison.Ordinal);
         Assert.All(signals, s => Assert.NotNull(CardNodes.ById(sent.Content.Card!, "signal-" + s.SignalId)));
-        Assert.Contains(SignalAction.OpenVerb, SignalLifecycleFlow.Verbs(sent.Content.Card!));
+        Assert.Contains(SignalMoveAction.OpenVerb, SignalLifecycleFlow.Verbs(sent.Content.Card!));
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class SignalAlertTests(AzuriteProcess azurite)
         using var app = SignalLifecycleFlow.NewApp(azurite, Recurring);
         var flow = new SignalLifecycleFlow(app);
         var first = await flow.ReportAsync();
-        await flow.ClickAsync(SignalLifecycleFlow.Agent, SignalAction.WithdrawVerb, first);
+        await flow.ClickAsync(SignalLifecycleFlow.Agent, SignalMoveAction.WithdrawVerb, first);
         await flow.ReportAsync();
         await flow.ReportAsync();
 

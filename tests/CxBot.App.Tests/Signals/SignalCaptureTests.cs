@@ -35,7 +35,7 @@ public sealed class SignalCaptureTests(AzuriteProcess azurite) : IDisposable
         var card = Assert.Single(_app.Connector.SentTo(agent.PersonalConversationId)).Card();
         Assert.Contains("Signal logged", CardNodes.VisibleText(card), StringComparison.Ordinal);
         var details = Assert.Single(AppHttp.Descendants(card), o => CardQuery.Text(o, "type") == "Action.Execute");
-        Assert.Equal((SignalAction.DetailsVerb, signal.SignalId), (CardQuery.Text(details, "verb"), details["data"]!["signalId"]!.GetValue<string>()));
+        Assert.Equal((SignalCaptureAction.DetailsVerb, signal.SignalId), (CardQuery.Text(details, "verb"), details["data"]!["signalId"]!.GetValue<string>()));
     }
 
     [Theory]
@@ -119,10 +119,10 @@ public sealed class SignalCaptureTests(AzuriteProcess azurite) : IDisposable
     public async Task FormSubmittedTwice_StoresOneSignal_AndBothAnswersConfirmIt()
     {
         var agent = TestPeople.Agent();
-        var data = FormData(SignalAction.SubmitNew(SignalIds.New(), SignalCapture.Form), description: "Refund took three weeks.");
+        var data = FormData(SignalCaptureAction.SubmitNew(SignalIds.New(), SignalCapture.Form), description: "Refund took three weeks.");
 
-        var first = await InvokeAsync(agent.Execute(SignalAction.SubmitVerb, data));
-        var second = await InvokeAsync(agent.Execute(SignalAction.SubmitVerb, data.DeepClone().AsObject()));
+        var first = await InvokeAsync(agent.Execute(SignalCaptureAction.SubmitVerb, data));
+        var second = await InvokeAsync(agent.Execute(SignalCaptureAction.SubmitVerb, data.DeepClone().AsObject()));
 
         var signal = Assert.Single(await MineAsync());
         Assert.Equal(("Refund took three weeks.", SignalSeverity.High, "reliability", "C-77", "contact-9"),
@@ -134,9 +134,9 @@ public sealed class SignalCaptureTests(AzuriteProcess azurite) : IDisposable
     public async Task FormWithADescriptionOver2000Characters_IsRefusedAndNothingIsStored()
     {
         var agent = TestPeople.Agent();
-        var data = FormData(SignalAction.SubmitNew(SignalIds.New(), SignalCapture.Form), description: new string('y', 2001));
+        var data = FormData(SignalCaptureAction.SubmitNew(SignalIds.New(), SignalCapture.Form), description: new string('y', 2001));
 
-        var body = await InvokeAsync(agent.Execute(SignalAction.SubmitVerb, data));
+        var body = await InvokeAsync(agent.Execute(SignalCaptureAction.SubmitVerb, data));
 
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
         Assert.Contains("2001", body["value"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -147,10 +147,10 @@ public sealed class SignalCaptureTests(AzuriteProcess azurite) : IDisposable
     public async Task FormWithANewTopic_ProposesItUnreviewed()
     {
         var agent = TestPeople.Agent();
-        var data = FormData(SignalAction.SubmitNew(SignalIds.New(), SignalCapture.Form), description: "No parking at the shop.");
+        var data = FormData(SignalCaptureAction.SubmitNew(SignalIds.New(), SignalCapture.Form), description: "No parking at the shop.");
         data[SignalForm.NewTopicInput] = "Parking";
 
-        await InvokeAsync(agent.Execute(SignalAction.SubmitVerb, data));
+        await InvokeAsync(agent.Execute(SignalCaptureAction.SubmitVerb, data));
 
         Assert.Equal("parking", Assert.Single(await MineAsync()).TopicKey);
         var topic = await _app.Services.GetRequiredService<ITopicStore>().GetAsync(TeamsUser.TenantId, "parking", None);
@@ -164,12 +164,12 @@ public sealed class SignalCaptureTests(AzuriteProcess azurite) : IDisposable
         await _app.PostActivityAsync(agent.Text("signal complaint billing: charged twice"));
         var signal = Assert.Single(await MineAsync());
 
-        var form = CardNodes.CardIn(await InvokeAsync(agent.Execute(SignalAction.DetailsVerb, SignalAction.Details(signal.SignalId).ToData())));
+        var form = CardNodes.CardIn(await InvokeAsync(agent.Execute(SignalCaptureAction.DetailsVerb, SignalCaptureAction.Details(signal.SignalId).ToData())));
         Assert.Equal("charged twice", CardNodes.ById(form, SignalForm.DescriptionInput)!["value"]!.GetValue<string>());
         var submit = Assert.Single(AppHttp.Descendants(form), o => CardQuery.Text(o, "type") == "Action.Execute");
-        var data = FormData(SignalAction.TryRead(submit["data"]!.AsObject(), out var edit) ? edit : throw new InvalidOperationException(),
+        var data = FormData(SignalCaptureAction.TryRead(submit["data"]!.AsObject(), out var edit) ? edit : throw new InvalidOperationException(),
             description: "Charged twice for the March invoice.");
-        var answer = CardNodes.CardIn(await InvokeAsync(agent.Execute(SignalAction.SubmitVerb, data)));
+        var answer = CardNodes.CardIn(await InvokeAsync(agent.Execute(SignalCaptureAction.SubmitVerb, data)));
 
         Assert.Contains("Signal updated", CardNodes.VisibleText(answer), StringComparison.Ordinal);
         var stored = Assert.Single(await MineAsync());
@@ -183,7 +183,7 @@ public sealed class SignalCaptureTests(AzuriteProcess azurite) : IDisposable
         await _app.PostActivityAsync(agent.Text("signal complaint billing: charged twice"));
         var signal = Assert.Single(await MineAsync());
 
-        var body = await InvokeAsync(TestPeople.Supervisor().Execute(SignalAction.DetailsVerb, SignalAction.Details(signal.SignalId).ToData()));
+        var body = await InvokeAsync(TestPeople.Supervisor().Execute(SignalCaptureAction.DetailsVerb, SignalCaptureAction.Details(signal.SignalId).ToData()));
 
         Assert.Equal("Only the person who logged this signal can change it.", body["value"]!.GetValue<string>());
     }
@@ -202,7 +202,7 @@ public sealed class SignalCaptureTests(AzuriteProcess azurite) : IDisposable
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
     }
 
-    internal static JsonObject FormData(SignalAction action, string description)
+    internal static JsonObject FormData(SignalCaptureAction action, string description)
     {
         var data = action.ToData();
         data[SignalForm.KindInput] = "complaint";

@@ -77,7 +77,7 @@ public sealed class SignalLifecycleFlow(CxBotAppFactory app)
     /// <summary>Clicks a signal card's button; returns the invoke response body.</summary>
     public async Task<JsonObject> ClickAsync(TeamsUser user, string verb, Signal signal, params (string Id, string? Value)[] inputs)
     {
-        var data = SignalAction.For(verb, signal.SignalId).ToData();
+        var data = SignalMoveAction.For(verb, signal.SignalId).ToData();
         foreach (var (id, value) in inputs)
         {
             data[id] = value;
@@ -88,7 +88,7 @@ public sealed class SignalLifecycleFlow(CxBotAppFactory app)
     }
 
     public Task<JsonObject> TriageAsync(TeamsUser user, Signal signal, string kind = "complaint", string driver = "reliability", string topic = "billing", string? gap = null) =>
-        ClickAsync(user, SignalAction.TriageVerb, signal, (SignalCard.KindInputId, kind), (SignalCard.DriverInputId, driver), (SignalCard.TopicInputId, topic),
+        ClickAsync(user, SignalMoveAction.TriageVerb, signal, (SignalCard.KindInputId, kind), (SignalCard.DriverInputId, driver), (SignalCard.TopicInputId, topic),
             (SignalCard.GapInputId, gap));
 
     public async Task<Signal> StoredAsync(Signal signal) =>

@@ -30,8 +30,8 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
         var signal = await Flow.ReportAsync();
 
         var triaged = SignalLifecycleFlow.Text(await Flow.TriageAsync(SignalLifecycleFlow.Supervisor, signal, gap: "3"));
-        var started = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.StartVerb, signal));
-        var closed = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.CloseVerb, signal,
+        var started = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.StartVerb, signal));
+        var closed = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.CloseVerb, signal,
             (SignalCard.OutcomeInputId, "Refunded; the billing run was fixed.")));
 
         Assert.Contains("Triaged by Sam Supervisor on ", triaged, StringComparison.Ordinal);
@@ -73,8 +73,8 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
             await Flow.TriageAsync(SignalLifecycleFlow.Supervisor, signal);
 
             var bodies = await Task.WhenAll(
-                Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.StartVerb, signal),
-                Flow.ClickAsync(SignalLifecycleFlow.OtherSupervisor, SignalAction.StartVerb, signal));
+                Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.StartVerb, signal),
+                Flow.ClickAsync(SignalLifecycleFlow.OtherSupervisor, SignalMoveAction.StartVerb, signal));
 
             var stored = await Flow.StoredAsync(signal);
             Assert.Equal(SignalStatus.InAction, stored.Status);
@@ -93,9 +93,9 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
     {
         var signal = await Flow.ReportAsync();
         await Flow.TriageAsync(SignalLifecycleFlow.Supervisor, signal);
-        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.CloseVerb, signal, (SignalCard.OutcomeInputId, "Done."));
+        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.CloseVerb, signal, (SignalCard.OutcomeInputId, "Done."));
 
-        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.OtherSupervisor, SignalAction.StartVerb, signal));
+        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.OtherSupervisor, SignalMoveAction.StartVerb, signal));
 
         Assert.Contains("This signal is closed or withdrawn.", text, StringComparison.Ordinal);
         Assert.Contains("Closed by Sam Supervisor on ", text, StringComparison.Ordinal);
@@ -105,12 +105,12 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
     public async Task ClosingWithoutAnOutcome_IsRefused_AndAClosedSignalSaysSo()
     {
         var signal = await Flow.ReportAsync();
-        var early = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.CloseVerb, signal));
+        var early = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.CloseVerb, signal));
         await Flow.TriageAsync(SignalLifecycleFlow.Supervisor, signal);
 
-        var empty = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.CloseVerb, signal, (SignalCard.OutcomeInputId, "  ")));
-        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.CloseVerb, signal, (SignalCard.OutcomeInputId, "Done."));
-        var again = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.OtherSupervisor, SignalAction.CloseVerb, signal));
+        var empty = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.CloseVerb, signal, (SignalCard.OutcomeInputId, "  ")));
+        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.CloseVerb, signal, (SignalCard.OutcomeInputId, "Done."));
+        var again = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.OtherSupervisor, SignalMoveAction.CloseVerb, signal));
 
         Assert.Contains("Triage this signal first.", early, StringComparison.Ordinal);
         Assert.Contains("Describe the outcome (at most 2000 characters) before closing.", empty, StringComparison.Ordinal);
@@ -124,16 +124,16 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
         await Flow.AddTopicAsync("Delivery", "Levering");
         var signal = await Flow.ReportAsync();
 
-        var edited = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalAction.EditVerb, signal,
+        var edited = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalMoveAction.EditVerb, signal,
             (SignalCard.DescriptionInputId, "  Charged three times, not twice. "), (SignalCard.SeverityInputId, "high"), (SignalCard.TopicInputId, "levering")));
-        var byOther = await Flow.ClickAsync(SignalLifecycleFlow.OtherAgent, SignalAction.WithdrawVerb, signal);
+        var byOther = await Flow.ClickAsync(SignalLifecycleFlow.OtherAgent, SignalMoveAction.WithdrawVerb, signal);
 
         Assert.Contains("Charged three times, not twice.", edited, StringComparison.Ordinal);
         var stored = await Flow.StoredAsync(signal);
         Assert.Equal(("Charged three times, not twice.", SignalSeverity.High, "delivery"), (stored.Description, stored.Severity, stored.TopicKey));
         Assert.Equal("You can open only the signals you logged yourself. Ask a supervisor about others.", SignalLifecycleFlow.MessageOf(byOther));
 
-        var withdrawn = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalAction.WithdrawVerb, signal));
+        var withdrawn = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalMoveAction.WithdrawVerb, signal));
         Assert.Contains("Withdrawn by its reporter on ", withdrawn, StringComparison.Ordinal);
         Assert.Equal(SignalStatus.Withdrawn, (await Flow.StoredAsync(signal)).Status);
     }
@@ -144,8 +144,8 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
         var signal = await Flow.ReportAsync();
         await Flow.TriageAsync(SignalLifecycleFlow.Supervisor, signal);
 
-        var withdraw = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalAction.WithdrawVerb, signal));
-        var edit = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalAction.EditVerb, signal,
+        var withdraw = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalMoveAction.WithdrawVerb, signal));
+        var edit = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalMoveAction.EditVerb, signal,
             (SignalCard.DescriptionInputId, "Changed."), (SignalCard.TopicInputId, "billing")));
 
         Assert.Contains("This signal was triaged already and can no longer be changed or withdrawn.", withdraw, StringComparison.Ordinal);
@@ -159,11 +159,11 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
     {
         var signal = await Flow.ReportAsync(kind: SignalKind.ChurnRisk, customerReference: "C-1042");
 
-        var mine = CardNodes.CardIn(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalAction.OpenVerb, signal));
-        var supervisors = CardNodes.CardIn(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.OpenVerb, signal));
+        var mine = CardNodes.CardIn(await Flow.ClickAsync(SignalLifecycleFlow.Agent, SignalMoveAction.OpenVerb, signal));
+        var supervisors = CardNodes.CardIn(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.OpenVerb, signal));
 
-        Assert.Equal([SignalAction.EditVerb, SignalAction.WithdrawVerb], SignalLifecycleFlow.Verbs(mine).Order());
-        Assert.Equal([SignalAction.FollowUpVerb, SignalAction.TriageVerb], SignalLifecycleFlow.Verbs(supervisors).Order());
+        Assert.Equal([SignalMoveAction.EditVerb, SignalMoveAction.WithdrawVerb], SignalLifecycleFlow.Verbs(mine).Order());
+        Assert.Equal([SignalMoveAction.FollowUpVerb, SignalMoveAction.TriageVerb], SignalLifecycleFlow.Verbs(supervisors).Order());
     }
 
     [Fact]
@@ -194,8 +194,8 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
     {
         var signal = await Flow.ReportAsync(customerReference: "C-1042", description: "Wants to cancel after the double charge.");
 
-        var first = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.FollowUpVerb, signal));
-        var second = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.OtherSupervisor, SignalAction.FollowUpVerb, signal));
+        var first = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.FollowUpVerb, signal));
+        var second = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.OtherSupervisor, SignalMoveAction.FollowUpVerb, signal));
 
         Assert.Contains("A follow-up was opened for this customer", first, StringComparison.Ordinal);
         Assert.Contains("This signal already has a follow-up.", second, StringComparison.Ordinal);
@@ -212,7 +212,7 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
     {
         var signal = await Flow.ReportAsync(kind: SignalKind.Compliment, customerReference: "C-1042");
 
-        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.FollowUpVerb, signal));
+        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.FollowUpVerb, signal));
 
         Assert.Contains("A follow-up can be opened from a complaint or churn risk that names a customer.", text, StringComparison.Ordinal);
         Assert.Null(await _app.Services.GetRequiredService<IFollowUps>().GetAsync(SignalFollowUps.FollowUpIdOf(signal.SignalId), CancellationToken.None));
@@ -223,7 +223,7 @@ public sealed class SignalLifecycleTests(AzuriteProcess azurite) : IDisposable
     {
         var signal = await Flow.ReportAsync(description: "**Urgent** [click](https://evil.example) ${name} {{x}}");
 
-        var card = CardNodes.CardIn(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.OpenVerb, signal));
+        var card = CardNodes.CardIn(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.OpenVerb, signal));
 
         var run = AppHttp.Descendants(card).First(o => o["type"]?.GetValue<string>() == "TextRun" && o["text"]!.GetValue<string>().Contains("Urgent", StringComparison.Ordinal));
         Assert.DoesNotContain(AppHttp.Descendants(card), o => o["type"]?.GetValue<string>() == "TextBlock" && o["text"]!.GetValue<string>().Contains("Urgent", StringComparison.Ordinal));

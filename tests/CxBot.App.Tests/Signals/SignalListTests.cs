@@ -60,7 +60,7 @@ public sealed class SignalListTests(AzuriteProcess azurite) : IDisposable
         var delivery = await Flow.ReportAsync(kind: SignalKind.Complaint, topic: "delivery");
         var closed = await Flow.ReportAsync(kind: SignalKind.Complaint, topic: "billing");
         await Flow.TriageAsync(SignalLifecycleFlow.Supervisor, closed);
-        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, App.Signals.Lifecycle.SignalAction.CloseVerb, closed,
+        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, App.Signals.Lifecycle.SignalMoveAction.CloseVerb, closed,
             (App.Signals.Lifecycle.SignalCard.OutcomeInputId, "Fixed."));
 
         Assert.Equal([complaint.SignalId], Rows(await SendAsync(SignalLifecycleFlow.Supervisor, "signals complaint billing")));
@@ -78,7 +78,7 @@ public sealed class SignalListTests(AzuriteProcess azurite) : IDisposable
         var card = await SendAsync(SignalLifecycleFlow.Supervisor, "signals new");
 
         var row = CardNodes.ById(card, "signal-" + signal.SignalId)!;
-        Assert.Equal([App.Signals.Lifecycle.SignalAction.OpenVerb, App.Signals.Lifecycle.SignalAction.TriageVerb], SignalLifecycleFlow.Verbs(row).Order());
+        Assert.Equal([App.Signals.Lifecycle.SignalMoveAction.OpenVerb, App.Signals.Lifecycle.SignalMoveAction.TriageVerb], SignalLifecycleFlow.Verbs(row).Order());
     }
 
     [Fact]

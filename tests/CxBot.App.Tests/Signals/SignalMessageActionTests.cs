@@ -36,7 +36,7 @@ public sealed class SignalMessageActionTests(AzuriteProcess azurite) : IDisposab
         Assert.Equal("Chris Customer: My invoice is wrong & late\nagain", CardNodes.ById(form, SignalForm.DescriptionInput)!["value"]!.GetValue<string>());
         Assert.Contains("Message from Chris Customer", CardNodes.VisibleText(form), StringComparison.Ordinal);
         var submit = Assert.Single(AppHttp.Descendants(form), o => CardQuery.Text(o, "type") == "Action.Submit");
-        Assert.True(SignalAction.TryRead(submit["data"]!.AsObject(), out var action));
+        Assert.True(SignalCaptureAction.TryRead(submit["data"]!.AsObject(), out var action));
         Assert.Equal(SignalCapture.MessageAction, action.Capture);
     }
 
@@ -44,7 +44,7 @@ public sealed class SignalMessageActionTests(AzuriteProcess azurite) : IDisposab
     public async Task SubmitAction_StoresTheSignalOnce_AndConfirmsInTheDialog()
     {
         var agent = TestPeople.Agent();
-        var data = SignalCaptureTests.FormData(SignalAction.SubmitNew(SignalIds.New(), SignalCapture.MessageAction), "Chris Customer: my invoice is wrong");
+        var data = SignalCaptureTests.FormData(SignalCaptureAction.SubmitNew(SignalIds.New(), SignalCapture.MessageAction), "Chris Customer: my invoice is wrong");
         var value = new JsonObject { ["commandId"] = SignalCaptureHandler.MessageActionCommandId, ["commandContext"] = "message", ["data"] = data };
         var watch = Stopwatch.StartNew();
 
@@ -68,7 +68,7 @@ public sealed class SignalMessageActionTests(AzuriteProcess azurite) : IDisposab
     public async Task SomeoneNotOnTheStaff_IsRefusedInTheDialog(string invoke)
     {
         var customer = TestPeople.NewCustomer();
-        var data = SignalCaptureTests.FormData(SignalAction.SubmitNew(SignalIds.New(), SignalCapture.MessageAction), "x");
+        var data = SignalCaptureTests.FormData(SignalCaptureAction.SubmitNew(SignalIds.New(), SignalCapture.MessageAction), "x");
         var value = invoke == SignalsModule.FetchTaskInvoke ? FetchValue("hello", "Someone") : new JsonObject { ["commandId"] = "logSignal", ["data"] = data };
 
         var body = await InvokeAsync(Invoke(customer, invoke, value));

@@ -24,7 +24,7 @@ public sealed class SignalTriangulationTests(AzuriteProcess azurite) : IDisposab
         var contactId = await StoreResponseAsync(new SurveyAnswers { Csat = 1, Nps = 3, Expectation = ExpectationAnswer.Worse, Comment = "*Never* again", Raw = Raw() });
         var signal = await Flow.ReportAsync(kind: SignalKind.Compliment, contactId: contactId, description: "Customer thanked us warmly.");
 
-        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.OpenVerb, signal));
+        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.OpenVerb, signal));
 
         Assert.Contains("The customer's own answers for this contact", text, StringComparison.Ordinal);
         Assert.Contains("Contradiction: logged as a compliment, but the customer was dissatisfied.", text, StringComparison.Ordinal);
@@ -39,7 +39,7 @@ public sealed class SignalTriangulationTests(AzuriteProcess azurite) : IDisposab
         var contactId = await StoreResponseAsync(new SurveyAnswers { Csat = 4, Nps = 10, Raw = Raw() });
         var signal = await Flow.ReportAsync(kind: SignalKind.ChurnRisk, contactId: contactId);
 
-        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(TestPeople.Supervisor("nl-NL"), SignalAction.OpenVerb, signal));
+        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(TestPeople.Supervisor("nl-NL"), SignalMoveAction.OpenVerb, signal));
 
         Assert.Contains("Tegenstrijdig: gemeld als opzegrisico, maar de klant is promotor (NPS 9-10).", text, StringComparison.Ordinal);
     }
@@ -50,7 +50,7 @@ public sealed class SignalTriangulationTests(AzuriteProcess azurite) : IDisposab
         var contactId = await StoreResponseAsync(new SurveyAnswers { Csat = 2, Raw = Raw() });
         var signal = await Flow.ReportAsync(kind: SignalKind.Complaint, contactId: contactId);
 
-        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.OpenVerb, signal));
+        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.OpenVerb, signal));
 
         Assert.Contains("CSAT: \n2/5", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Contradiction", text, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class SignalTriangulationTests(AzuriteProcess azurite) : IDisposab
         var contactId = await StoreResponseAsync(new SurveyAnswers { Csat = 5, Raw = Raw() }, tenantId: "0b6d5f1e-2a3c-4d5e-8f90-1a2b3c4d5e6f");
         var signal = await Flow.ReportAsync(kind: SignalKind.Complaint, contactId: contactId);
 
-        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalAction.OpenVerb, signal));
+        var text = SignalLifecycleFlow.Text(await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, SignalMoveAction.OpenVerb, signal));
 
         Assert.DoesNotContain("The customer's own answers", text, StringComparison.Ordinal);
     }

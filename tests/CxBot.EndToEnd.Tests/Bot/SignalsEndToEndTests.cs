@@ -5,7 +5,7 @@ using CxBot.App.Signals.Cards;
 using CxBot.Domain.Signals;
 using CxBot.Domain.Surveys;
 using CxBot.Testing.Processes;
-using LifecycleAction = CxBot.App.Signals.Lifecycle.SignalAction;
+using SignalMoveAction = CxBot.App.Signals.Lifecycle.SignalMoveAction;
 
 namespace CxBot.EndToEnd.Tests.Bot;
 
@@ -105,7 +105,7 @@ public sealed class SignalsEndToEndTests(SignalsBot bot) : IClassFixture<Signals
             SignalForm.DescriptionInput, SignalForm.ContactIdInput, SignalForm.CustomerReferenceInput], inputs);
         Assert.Contains(Descendants(card), e => (string?)e["title"] == "Billing" && (string?)e["value"] == "billing");
 
-        var submit = Descendants(card).Single(e => (string?)e["type"] == "Action.Execute" && (string?)e["verb"] == SignalAction.SubmitVerb);
+        var submit = Descendants(card).Single(e => (string?)e["type"] == "Action.Execute" && (string?)e["verb"] == SignalCaptureAction.SubmitVerb);
         var description = Unique("Customer asked twice for a paper invoice");
         var data = submit["data"]!.DeepClone().AsObject();
         data[SignalForm.KindInput] = "complaint";
@@ -114,12 +114,12 @@ public sealed class SignalsEndToEndTests(SignalsBot bot) : IClassFixture<Signals
         data[SignalForm.DriverInput] = QualityDriver.Reliability;
         data[SignalForm.DescriptionInput] = description;
 
-        var first = await Client.ExecuteAsync(Client.PersonalChatId, form.MessageId!, SignalAction.SubmitVerb, data);
-        var second = await Client.ExecuteAsync(Client.PersonalChatId, form.MessageId!, SignalAction.SubmitVerb, data);
+        var first = await Client.ExecuteAsync(Client.PersonalChatId, form.MessageId!, SignalCaptureAction.SubmitVerb, data);
+        var second = await Client.ExecuteAsync(Client.PersonalChatId, form.MessageId!, SignalCaptureAction.SubmitVerb, data);
 
         Assert.Contains("Signal logged", RealBot.ValueText(first), StringComparison.Ordinal);
         Assert.Contains("Signal logged", RealBot.ValueText(second), StringComparison.Ordinal);
-        var signalId = (string)data[SignalAction.SignalIdProperty]!;
+        var signalId = (string)data[SignalCaptureAction.SignalIdProperty]!;
         var stored = await bot.Storage<ISignalStore>().GetAsync(signalId, CancellationToken.None);
         Assert.NotNull(stored);
         Assert.Equal((SignalKind.Complaint, "billing", description, RealBot.AlexAad, SignalCapture.Form, 1),
@@ -179,7 +179,7 @@ public sealed class SignalsEndToEndTests(SignalsBot bot) : IClassFixture<Signals
         Assert.Equal("Signal logged: Churn risk, Contract.", (string?)submitted["task"]!["value"]);
         Assert.Equal("Signal logged: Churn risk, Contract.", (string?)again["task"]!["value"]);
         Assert.True(fetchTime < TimeSpan.FromSeconds(5) && submitTime < TimeSpan.FromSeconds(5), $"fetch {fetchTime}, submit {submitTime}");
-        var stored = await bot.Storage<ISignalStore>().GetAsync((string)data[SignalAction.SignalIdProperty]!, CancellationToken.None);
+        var stored = await bot.Storage<ISignalStore>().GetAsync((string)data[SignalCaptureAction.SignalIdProperty]!, CancellationToken.None);
         Assert.Equal((SignalCapture.MessageAction, SignalKind.ChurnRisk, SignalSeverity.High, RealBot.AlexAad, 1),
             (stored!.Capture, stored.Kind, stored.Severity, stored.Reporter.ObjectId, stored.Version));
     }
@@ -200,22 +200,22 @@ public sealed class SignalsEndToEndTests(SignalsBot bot) : IClassFixture<Signals
         Assert.Contains("Open", titles);
         Assert.Contains("Triage", titles);
 
-        var triage = LifecycleAction.For(LifecycleAction.TriageVerb, signal.SignalId).ToData();
+        var triage = SignalMoveAction.For(SignalMoveAction.TriageVerb, signal.SignalId).ToData();
         triage["kind"] = "process-issue";
         triage["driver"] = QualityDriver.CustomerKnowledge;
         triage["topic"] = "billing";
         triage["gap"] = "2";
-        var triaged = await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, LifecycleAction.TriageVerb, triage);
+        var triaged = await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, SignalMoveAction.TriageVerb, triage);
         Assert.Contains("Triaged by Megan Bowen", RealBot.ValueText(triaged), StringComparison.Ordinal);
         var triagedNews = await Client.WaitForMessageAsync(m => m.ConversationId == Client.PersonalChatId && RealBot.CardContains(m, "Your signal about Billing was triaged by Megan Bowen."), TimeSpan.FromSeconds(20));
 
-        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, LifecycleAction.StartVerb, LifecycleAction.For(LifecycleAction.StartVerb, signal.SignalId).ToData());
+        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, SignalMoveAction.StartVerb, SignalMoveAction.For(SignalMoveAction.StartVerb, signal.SignalId).ToData());
         await Client.WaitForMessageAsync(m => m.ConversationId == Client.PersonalChatId && RealBot.CardContains(m, "Megan Bowen started acting on your signal about Billing."), TimeSpan.FromSeconds(20));
 
-        var close = LifecycleAction.For(LifecycleAction.CloseVerb, signal.SignalId).ToData();
+        var close = SignalMoveAction.For(SignalMoveAction.CloseVerb, signal.SignalId).ToData();
         var outcome = Unique("The invoice now shows the period on top");
         close["outcome"] = outcome;
-        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, LifecycleAction.CloseVerb, close);
+        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, SignalMoveAction.CloseVerb, close);
         var closedNews = await Client.WaitForMessageAsync(m => m.ConversationId == Client.PersonalChatId && RealBot.CardContains(m, "Your signal about Billing was closed by Megan Bowen.") && RealBot.CardContains(m, outcome), TimeSpan.FromSeconds(20));
 
         var stored = await bot.Storage<ISignalStore>().GetAsync(signal.SignalId, CancellationToken.None);
@@ -223,7 +223,7 @@ public sealed class SignalsEndToEndTests(SignalsBot bot) : IClassFixture<Signals
         Assert.NotEqual(triagedNews.MessageId, closedNews.MessageId);
 
         // The agent's own move on the closed signal is refused with where it stands.
-        var withdraw = await Client.ExecuteAsync(Client.PersonalChatId, closedNews.MessageId!, LifecycleAction.WithdrawVerb, LifecycleAction.For(LifecycleAction.WithdrawVerb, signal.SignalId).ToData());
+        var withdraw = await Client.ExecuteAsync(Client.PersonalChatId, closedNews.MessageId!, SignalMoveAction.WithdrawVerb, SignalMoveAction.For(SignalMoveAction.WithdrawVerb, signal.SignalId).ToData());
         Assert.Contains("can no longer be changed", RealBot.ValueText(withdraw), StringComparison.Ordinal);
     }
 
@@ -288,7 +288,7 @@ public sealed class SignalsEndToEndTests(SignalsBot bot) : IClassFixture<Signals
         var alert = await Client.WaitForMessageAsync(m => RealBot.CardContains(m, "Recurring problem: Opening hours"), TimeSpan.FromSeconds(30));
         Assert.True(alert.ConversationId == general || alert.ConversationId.StartsWith(general + ";", StringComparison.Ordinal), alert.ConversationId);
         Assert.True(RealBot.CardContains(alert, "signals in the last 1 days"), RealBot.Json(alert.AdaptiveCard));
-        Assert.Contains(Descendants(alert.AdaptiveCard), e => (string?)e["verb"] == LifecycleAction.OpenVerb);
+        Assert.Contains(Descendants(alert.AdaptiveCard), e => (string?)e["verb"] == SignalMoveAction.OpenVerb);
 
         // The fourth signal keeps the condition true: no second announcement.
         await Task.Delay(TimeSpan.FromSeconds(3));

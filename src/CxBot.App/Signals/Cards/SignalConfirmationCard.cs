@@ -35,7 +35,7 @@ public static class SignalConfirmationCard
         }
 
         body.Add(new TextBlock { Text = Text("Confirm.New"), IsSubtle = true, Size = "small" });
-        var details = SignalAction.Details(signal.SignalId);
+        var details = SignalCaptureAction.Details(signal.SignalId);
         return new AdaptiveCard
         {
             Body = body,

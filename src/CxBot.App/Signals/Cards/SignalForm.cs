@@ -11,7 +11,7 @@ namespace CxBot.App.Signals.Cards;
 public sealed record SignalFormModel
 {
     /// <summary>The submit button's data.</summary>
-    public required SignalAction Submit { get; init; }
+    public required SignalCaptureAction Submit { get; init; }
     /// <summary>The tenant's topics.</summary>
     public required TopicCatalog Topics { get; init; }
     /// <summary>Prefilled details (a stored signal, or a message's text); null for an empty form.</summary>

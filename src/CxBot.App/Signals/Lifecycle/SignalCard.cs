@@ -155,7 +155,7 @@ public static class SignalCard
             actions.Add(new ShowCardAction { Title = Text(signal.Status == SignalStatus.New ? "Triage" : "Retriage"), Card = TriageForm(model, culture) });
             if (signal.Status == SignalStatus.Triaged)
             {
-                actions.Add(Execute(Text("Start"), SignalAction.For(SignalAction.StartVerb, signal.SignalId), "positive"));
+                actions.Add(Execute(Text("Start"), SignalMoveAction.For(SignalMoveAction.StartVerb, signal.SignalId), "positive"));
             }
 
             if (signal.Status != SignalStatus.New)
@@ -167,7 +167,7 @@ public static class SignalCard
         if (model.Viewer == SignalViewer.Reporter && signal.Status == SignalStatus.New)
         {
             actions.Add(new ShowCardAction { Title = Text("Edit"), Card = EditForm(model, culture) });
-            actions.Add(Execute(Text("Withdraw"), SignalAction.For(SignalAction.WithdrawVerb, signal.SignalId), "destructive"));
+            actions.Add(Execute(Text("Withdraw"), SignalMoveAction.For(SignalMoveAction.WithdrawVerb, signal.SignalId), "destructive"));
         }
 
         return actions;
@@ -178,7 +178,7 @@ public static class SignalCard
         var actions = Moves(model, culture);
         if (model.Viewer == SignalViewer.Supervisor && model.OffersFollowUp)
         {
-            actions.Add(Execute(Strings.Get("OpenFollowUp", culture), SignalAction.For(SignalAction.FollowUpVerb, model.Signal.SignalId), style: null));
+            actions.Add(Execute(Strings.Get("OpenFollowUp", culture), SignalMoveAction.For(SignalMoveAction.FollowUpVerb, model.Signal.SignalId), style: null));
         }
 
         return actions.Count == 0 ? null : actions;
@@ -262,7 +262,7 @@ public static class SignalCard
                     Choices = [.. Enum.GetValues<ServiceGap>().Select(g => new Choice(Text("Gap." + (int)g), ((int)g).ToString(CultureInfo.InvariantCulture)))],
                 },
             ],
-            Actions = [Execute(Text("TriageConfirm"), SignalAction.For(SignalAction.TriageVerb, signal.SignalId), "positive")],
+            Actions = [Execute(Text("TriageConfirm"), SignalMoveAction.For(SignalMoveAction.TriageVerb, signal.SignalId), "positive")],
         };
     }
 
@@ -281,7 +281,7 @@ public static class SignalCard
                 ErrorMessage = Strings.Get("Outcome.Error", culture),
             },
         ],
-        Actions = [Execute(Strings.Get("CloseConfirm", culture), SignalAction.For(SignalAction.CloseVerb, signal.SignalId), "positive")],
+        Actions = [Execute(Strings.Get("CloseConfirm", culture), SignalMoveAction.For(SignalMoveAction.CloseVerb, signal.SignalId), "positive")],
     };
 
     private static AdaptiveCard EditForm(SignalCardModel model, CultureInfo culture)
@@ -313,7 +313,7 @@ public static class SignalCard
                 },
                 TopicChoice(model, IsDutch(culture), culture),
             ],
-            Actions = [Execute(Text("EditConfirm"), SignalAction.For(SignalAction.EditVerb, signal.SignalId), "positive")],
+            Actions = [Execute(Text("EditConfirm"), SignalMoveAction.For(SignalMoveAction.EditVerb, signal.SignalId), "positive")],
         };
     }
 
@@ -342,7 +342,7 @@ public static class SignalCard
     /// <summary>The input value of a severity (<c>low</c>, <c>medium</c>, <c>high</c>).</summary>
     public static string SeverityValue(SignalSeverity severity) => severity.ToString().ToLowerInvariant();
 
-    internal static ExecuteAction Execute(string title, SignalAction action, string? style) =>
+    internal static ExecuteAction Execute(string title, SignalMoveAction action, string? style) =>
         ExecuteAction.WithSubmitFallback(title, action.Verb, action.ToData(), style: style);
 
     internal static bool IsDutch(CultureInfo culture) => culture.TwoLetterISOLanguageName == "nl";

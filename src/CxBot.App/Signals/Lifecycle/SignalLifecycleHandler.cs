@@ -145,7 +145,7 @@ public sealed partial class SignalLifecycleHandler(
 
     private async Task RunAsync(TurnContext turn, Func<Signal, PersonRef, Task<Outcome>> change, CancellationToken cancellationToken)
     {
-        if (!SignalAction.TryRead(turn.CardAction!.Data, out var action))
+        if (!SignalMoveAction.TryRead(turn.CardAction!.Data, out var action))
         {
             await turn.AnswerActionWithTextAsync(SignalCard.Strings.Get("Missing", turn.Culture), cancellationToken).ConfigureAwait(false);
             return;

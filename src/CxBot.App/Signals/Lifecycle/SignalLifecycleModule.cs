@@ -10,12 +10,12 @@ public sealed class SignalLifecycleModule(SignalLifecycleHandler handler) : IRou
     /// <inheritdoc />
     public void Register(RouteTableBuilder routes)
     {
-        routes.Verb(new VerbRoute(SignalAction.OpenVerb, UserRole.Agent, handler.OpenAsync));
-        routes.Verb(new VerbRoute(SignalAction.EditVerb, UserRole.Agent, handler.EditAsync));
-        routes.Verb(new VerbRoute(SignalAction.WithdrawVerb, UserRole.Agent, handler.WithdrawAsync));
-        routes.Verb(new VerbRoute(SignalAction.TriageVerb, UserRole.Supervisor, handler.TriageAsync));
-        routes.Verb(new VerbRoute(SignalAction.StartVerb, UserRole.Supervisor, handler.StartAsync));
-        routes.Verb(new VerbRoute(SignalAction.CloseVerb, UserRole.Supervisor, handler.CloseAsync));
-        routes.Verb(new VerbRoute(SignalAction.FollowUpVerb, UserRole.Supervisor, handler.OpenFollowUpAsync));
+        routes.Verb(new VerbRoute(SignalMoveAction.OpenVerb, UserRole.Agent, handler.OpenAsync));
+        routes.Verb(new VerbRoute(SignalMoveAction.EditVerb, UserRole.Agent, handler.EditAsync));
+        routes.Verb(new VerbRoute(SignalMoveAction.WithdrawVerb, UserRole.Agent, handler.WithdrawAsync));
+        routes.Verb(new VerbRoute(SignalMoveAction.TriageVerb, UserRole.Supervisor, handler.TriageAsync));
+        routes.Verb(new VerbRoute(SignalMoveAction.StartVerb, UserRole.Supervisor, handler.StartAsync));
+        routes.Verb(new VerbRoute(SignalMoveAction.CloseVerb, UserRole.Supervisor, handler.CloseAsync));
+        routes.Verb(new VerbRoute(SignalMoveAction.FollowUpVerb, UserRole.Supervisor, handler.OpenFollowUpAsync));
     }
 }

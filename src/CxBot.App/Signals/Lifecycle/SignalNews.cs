@@ -106,7 +106,7 @@ public sealed class SignalNewsContent(ISignalStore signals, SignalCardFactory ca
             body.Add(RichTextBlock.Inert(outcome) with { Spacing = "small" });
         }
 
-        body.Add(new ActionSet { Actions = [SignalCard.Execute(strings.Get("OpenSignal", culture), SignalAction.For(SignalAction.OpenVerb, signal.SignalId), null)] });
+        body.Add(new ActionSet { Actions = [SignalCard.Execute(strings.Get("OpenSignal", culture), SignalMoveAction.For(SignalMoveAction.OpenVerb, signal.SignalId), null)] });
         return new ProactiveContent(null, CardJson.ToJsonObject(new AdaptiveCard { Lang = culture.TwoLetterISOLanguageName, FallbackText = text, Body = body }));
     }
 

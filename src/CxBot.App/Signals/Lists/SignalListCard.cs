@@ -37,7 +37,7 @@ public static class SignalListCard
             var model = new SignalCardModel { Signal = signal, Topics = topics, Viewer = viewer(signal) };
             var actions = new List<CardAction>
             {
-                SignalCard.Execute(strings.Get("OpenSignal", culture), SignalAction.For(SignalAction.OpenVerb, signal.SignalId), null),
+                SignalCard.Execute(strings.Get("OpenSignal", culture), SignalMoveAction.For(SignalMoveAction.OpenVerb, signal.SignalId), null),
             };
             actions.AddRange(SignalCard.Moves(model, culture));
             var line = string.Join(" · ", SignalCard.Title(signal, topics, culture), SignalCard.StatusName(signal.Status, culture),

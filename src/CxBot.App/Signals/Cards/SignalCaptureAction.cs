@@ -9,7 +9,7 @@ namespace CxBot.App.Signals.Cards;
 /// The data of the signal cards' buttons. The signal id travels in the form, so a double click or a redelivered submit
 /// names the same signal and stores it once.
 /// </summary>
-public sealed record SignalAction
+public sealed record SignalCaptureAction
 {
     /// <summary>Store the form: a new signal, or the reporter's details for one that is still new.</summary>
     public const string SubmitVerb = "signal.submit";
@@ -28,7 +28,7 @@ public sealed record SignalAction
 
     private static readonly string[] Verbs = [SubmitVerb, DetailsVerb];
 
-    private SignalAction(string verb, string signalId, SignalCapture capture, bool isEdit)
+    private SignalCaptureAction(string verb, string signalId, SignalCapture capture, bool isEdit)
     {
         Verb = verb;
         SignalId = signalId;
@@ -49,13 +49,13 @@ public sealed record SignalAction
     public bool IsEdit { get; }
 
     /// <summary>The form's submit button for a new signal.</summary>
-    public static SignalAction SubmitNew(string signalId, SignalCapture capture) => new(SubmitVerb, signalId, capture, isEdit: false);
+    public static SignalCaptureAction SubmitNew(string signalId, SignalCapture capture) => new(SubmitVerb, signalId, capture, isEdit: false);
 
     /// <summary>The form's submit button when adding details to a stored signal.</summary>
-    public static SignalAction SubmitEdit(string signalId) => new(SubmitVerb, signalId, SignalCapture.Form, isEdit: true);
+    public static SignalCaptureAction SubmitEdit(string signalId) => new(SubmitVerb, signalId, SignalCapture.Form, isEdit: true);
 
     /// <summary>The confirmation card's "add details" button.</summary>
-    public static SignalAction Details(string signalId) => new(DetailsVerb, signalId, SignalCapture.Form, isEdit: true);
+    public static SignalCaptureAction Details(string signalId) => new(DetailsVerb, signalId, SignalCapture.Form, isEdit: true);
 
     /// <summary>The action data, verb included.</summary>
     public JsonObject ToData() => new()
@@ -67,7 +67,7 @@ public sealed record SignalAction
     };
 
     /// <summary>Reads the action from submitted data; false for another verb, a missing or malformed id.</summary>
-    public static bool TryRead(JsonObject data, [NotNullWhen(true)] out SignalAction? action)
+    public static bool TryRead(JsonObject data, [NotNullWhen(true)] out SignalCaptureAction? action)
     {
         action = null;
         var verb = ActionData.GetText(data, ActionData.VerbProperty);
@@ -77,7 +77,7 @@ public sealed record SignalAction
         }
 
         var capture = Enum.TryParse<SignalCapture>(ActionData.GetText(data, CaptureProperty), ignoreCase: false, out var c) && Enum.IsDefined(c) ? c : SignalCapture.Form;
-        action = new SignalAction(verb, id, capture, ActionData.GetText(data, EditProperty) == "true");
+        action = new SignalCaptureAction(verb, id, capture, ActionData.GetText(data, EditProperty) == "true");
         return true;
     }
 }

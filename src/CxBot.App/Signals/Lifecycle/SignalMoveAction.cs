@@ -8,7 +8,7 @@ namespace CxBot.App.Signals.Lifecycle;
 /// The data of a signal card's buttons. Triage brings the <see cref="SignalCard.KindInputId"/>, driver, topic and gap
 /// inputs; close the outcome; edit the description, severity and topic.
 /// </summary>
-public sealed record SignalAction
+public sealed record SignalMoveAction
 {
     /// <summary>Show the signal's card (from a list or an alert).</summary>
     public const string OpenVerb = "signal.open";
@@ -36,7 +36,7 @@ public sealed record SignalAction
 
     private static readonly string[] Verbs = [OpenVerb, TriageVerb, StartVerb, CloseVerb, EditVerb, WithdrawVerb, FollowUpVerb];
 
-    private SignalAction(string verb, string signalId)
+    private SignalMoveAction(string verb, string signalId)
     {
         Verb = verb;
         SignalId = signalId;
@@ -49,7 +49,7 @@ public sealed record SignalAction
     public string SignalId { get; }
 
     /// <summary>The button data of <paramref name="verb"/> (one of the verb constants) for a signal.</summary>
-    public static SignalAction For(string verb, string signalId)
+    public static SignalMoveAction For(string verb, string signalId)
     {
         if (!Verbs.Contains(verb, StringComparer.Ordinal))
         {
@@ -57,7 +57,7 @@ public sealed record SignalAction
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(signalId);
-        return new SignalAction(verb, signalId);
+        return new SignalMoveAction(verb, signalId);
     }
 
     /// <summary>The action data, verb included.</summary>
@@ -68,11 +68,11 @@ public sealed record SignalAction
     };
 
     /// <summary>Reads the action from submitted data; false for another verb or a missing id.</summary>
-    public static bool TryRead(JsonObject data, [NotNullWhen(true)] out SignalAction? action)
+    public static bool TryRead(JsonObject data, [NotNullWhen(true)] out SignalMoveAction? action)
     {
         var verb = ActionData.GetText(data, ActionData.VerbProperty);
         action = verb is not null && Verbs.Contains(verb, StringComparer.Ordinal) && ActionData.TryGetString(data, SignalIdProperty, out var id)
-            ? new SignalAction(verb, id)
+            ? new SignalMoveAction(verb, id)
             : null;
         return action is not null;
     }
