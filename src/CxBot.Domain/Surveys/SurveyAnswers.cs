@@ -33,6 +33,8 @@ public sealed record SurveyAnswers
     public ResolutionAnswer? Resolution { get; init; }
     /// <summary>0-10.</summary>
     public int? Nps { get; init; }
+    /// <summary>Customer Effort Score, 1 (very difficult) to 5 (very easy).</summary>
+    public int? Ces { get; init; }
     /// <summary>A <see cref="QualityDriver"/> key.</summary>
     public string? Driver { get; init; }
     /// <summary>Free text, at most <see cref="SurveyDefinition.MaxCommentLength"/> characters.</summary>
