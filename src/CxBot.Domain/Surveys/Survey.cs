@@ -13,8 +13,33 @@ public enum SurveyStatus
     Sent,
     /// <summary>Answered (one response per survey).</summary>
     Answered,
-    /// <summary>Could not be delivered after the allowed attempts.</summary>
+    /// <summary>Could not be delivered after the allowed attempts (<see cref="Survey.FailureReason"/> says why).</summary>
     Undeliverable,
+    /// <summary>Delivered and not answered before it expired.</summary>
+    Expired,
+    /// <summary>Not sent after all, for a reason that is no failure (<see cref="Survey.SkipReason"/>: the customer opted out before the send).</summary>
+    Skipped,
+}
+
+/// <summary>Why a survey could not be delivered (stored by name; reports count by it).</summary>
+public enum SurveyFailureReason
+{
+    /// <summary>The customer blocked or removed the bot.</summary>
+    Blocked,
+    /// <summary>The conversation no longer exists.</summary>
+    ConversationGone,
+    /// <summary>No conversation with the customer could be found or created.</summary>
+    NoConversation,
+    /// <summary>The channel refused the message (a client error that a retry repeats).</summary>
+    Refused,
+    /// <summary>Every allowed attempt was throttled.</summary>
+    Throttled,
+    /// <summary>Every allowed attempt timed out.</summary>
+    TimedOut,
+    /// <summary>The channel failed every allowed attempt (5xx, network).</summary>
+    ChannelError,
+    /// <summary>The last allowed attempt was interrupted with its outcome unknown.</summary>
+    Interrupted,
 }
 
 /// <summary>A survey's state after scheduling, as stored; restored by <see cref="Survey.Restore"/>.</summary>
@@ -40,6 +65,12 @@ public sealed record SurveyState
     public DateTimeOffset? RemindedAt { get; init; }
     /// <summary>When it was answered.</summary>
     public DateTimeOffset? AnsweredAt { get; init; }
+    /// <summary>Why it could not be delivered (<see cref="SurveyStatus.Undeliverable"/>).</summary>
+    public SurveyFailureReason? FailureReason { get; init; }
+    /// <summary>Why it was not sent after all (<see cref="SurveyStatus.Skipped"/>).</summary>
+    public SkipReason? SkipReason { get; init; }
+    /// <summary>When it was recorded as expired (<see cref="SurveyStatus.Expired"/>).</summary>
+    public DateTimeOffset? ExpiredAt { get; init; }
 }
 
 /// <summary>
@@ -96,6 +127,12 @@ public sealed class Survey
     public DateTimeOffset? RemindedAt { get; private set; }
     /// <summary>When it was answered.</summary>
     public DateTimeOffset? AnsweredAt { get; private set; }
+    /// <summary>Why it could not be delivered.</summary>
+    public SurveyFailureReason? FailureReason { get; private set; }
+    /// <summary>Why it was not sent after all.</summary>
+    public SkipReason? SkipReason { get; private set; }
+    /// <summary>When it was recorded as expired.</summary>
+    public DateTimeOffset? ExpiredAt { get; private set; }
     /// <summary>Concurrency token of the stored row; changed only by <see cref="MarkStored"/>.</summary>
     public string? ETag { get; private set; }
 
@@ -113,6 +150,9 @@ public sealed class Survey
         ExpiresAt = state.ExpiresAt;
         RemindedAt = state.RemindedAt;
         AnsweredAt = state.AnsweredAt;
+        FailureReason = state.FailureReason;
+        SkipReason = state.SkipReason;
+        ExpiredAt = state.ExpiredAt;
         return MarkStored(etag);
     }
 

@@ -40,4 +40,9 @@ internal sealed class SurveyEntity : TableRow
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RemindedAt { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
+    /// <summary>A <see cref="Domain.Surveys.SurveyFailureReason"/> name.</summary>
+    public string? FailureReason { get; set; }
+    /// <summary>A <see cref="Domain.Surveys.SkipReason"/> name.</summary>
+    public string? SkipReason { get; set; }
+    public DateTimeOffset? ExpiredAt { get; set; }
 }

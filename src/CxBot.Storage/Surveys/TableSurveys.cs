@@ -69,6 +69,9 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
         ExpiresAt = s.ExpiresAt,
         RemindedAt = s.RemindedAt,
         AnsweredAt = s.AnsweredAt,
+        FailureReason = s.FailureReason?.ToString(),
+        SkipReason = s.SkipReason?.ToString(),
+        ExpiredAt = s.ExpiredAt,
     };
 
     private static Survey ToSurvey(SurveyEntity e)
@@ -107,6 +110,9 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
             ExpiresAt = e.ExpiresAt,
             RemindedAt = e.RemindedAt,
             AnsweredAt = e.AnsweredAt,
+            FailureReason = e.FailureReason is null ? null : Enum.Parse<SurveyFailureReason>(e.FailureReason),
+            SkipReason = e.SkipReason is null ? null : Enum.Parse<SkipReason>(e.SkipReason),
+            ExpiredAt = e.ExpiredAt,
         }, e.ETag.ToString());
     }
 }
