@@ -3,6 +3,7 @@ using CxBot.Domain.Channels;
 using CxBot.Domain.Conversations;
 using CxBot.Domain.Customers;
 using CxBot.Domain.FollowUps;
+using CxBot.Domain.Insights;
 using CxBot.Domain.People;
 using CxBot.Domain.Leases;
 using CxBot.Domain.Messaging;
@@ -14,6 +15,9 @@ using CxBot.Storage.Channels;
 using CxBot.Storage.Conversations;
 using CxBot.Storage.Customers;
 using CxBot.Storage.FollowUps;
+using CxBot.Storage.Insights;
+using CxBot.Storage.Insights.Funnel;
+using CxBot.Storage.Insights.Signals;
 using CxBot.Storage.People;
 using CxBot.Storage.Leases;
 using CxBot.Storage.Messaging;
@@ -66,6 +70,21 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISignalContacts, TableSignalContacts>();
         services.TryAddSingleton<ISignalAlerts, TableSignalAlerts>();
         services.TryAddSingleton<ISignalTopicCounts, TableSignalTopicCounts>();
+        AddReportingRecords(services);
         return services;
+    }
+
+    // The day-partitioned records the reports count: the survey funnel (written by the survey stores) and signal facts
+    // (written by following every signal change).
+    private static void AddReportingRecords(IServiceCollection services)
+    {
+        // Fallback only: the reporting store registers the calendar of Reporting:TimeZone.
+        services.TryAddSingleton(_ => new ReportingCalendar(TimeZoneInfo.Utc));
+        services.TryAddSingleton<IReportingChanges, TableReportDays>();
+        services.TryAddSingleton<TableSurveyFunnel>();
+        services.TryAddSingleton<TableSignalFacts>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignalChangeObserver, TableSignalFacts>(sp => sp.GetRequiredService<TableSignalFacts>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportingFactSource, FunnelFactSource>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportingFactSource, SignalFactSource>());
     }
 }

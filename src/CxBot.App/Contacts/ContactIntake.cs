@@ -71,7 +71,7 @@ public sealed partial class ContactIntake(
 
         if (reason is { } skip)
         {
-            await skips.AddAsync(new SurveySkip(contact.ContactId, contact.Queue, contact.Agent.AgentId!, skip, now), cancellationToken).ConfigureAwait(false);
+            await skips.AddAsync(new SurveySkip(contact.ContactId, contact.Queue, contact.Agent.AgentId!, contact.Channel, skip, contact.EndedAt, now), cancellationToken).ConfigureAwait(false);
             LogSkipped(logger, contact.ContactId, skip);
             return await decisions.AddOrGetAsync(new ContactDecision(contact.ContactId, null, skip, now), cancellationToken).ConfigureAwait(false);
         }

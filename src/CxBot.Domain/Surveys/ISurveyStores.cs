@@ -36,22 +36,25 @@ public interface ISurveyResponses
     IAsyncEnumerable<SurveyResponse> ListAnsweredAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
 
-/// <summary>A skipped contact, stored with its reason for reporting.</summary>
+/// <summary>A skipped contact, stored with its reason for reporting (on its contact's reporting day).</summary>
 /// <param name="ContactId">The contact.</param>
 /// <param name="Queue">Its queue.</param>
 /// <param name="AgentId">Its agent.</param>
+/// <param name="Channel">Its contact channel.</param>
 /// <param name="Reason">Why no survey.</param>
+/// <param name="ContactEndedAt">When the contact ended (its reporting day).</param>
 /// <param name="At">When decided.</param>
-public sealed record SurveySkip(string ContactId, string Queue, string AgentId, SkipReason Reason, DateTimeOffset At);
+public sealed record SurveySkip(string ContactId, string Queue, string AgentId, string Channel, SkipReason Reason, DateTimeOffset ContactEndedAt,
+    DateTimeOffset At);
 
-/// <summary>Skips, read by period.</summary>
+/// <summary>Skips, kept with the survey funnel of their contact's reporting day.</summary>
 public interface ISurveySkips
 {
-    /// <summary>Stores the skip (idempotent per contact).</summary>
+    /// <summary>Stores the skip (idempotent per contact: the first write wins) and marks its day changed for the reports.</summary>
     Task AddAsync(SurveySkip skip, CancellationToken cancellationToken);
 
-    /// <summary>Skips decided in [from, to).</summary>
-    IAsyncEnumerable<SurveySkip> ListAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    /// <summary>The skips of contacts that ended on reporting day <paramref name="day"/>.</summary>
+    IAsyncEnumerable<SurveySkip> ListAsync(DateOnly day, CancellationToken cancellationToken);
 }
 
 /// <summary>What a survey's outbox work asks for.</summary>

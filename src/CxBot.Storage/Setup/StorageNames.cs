@@ -26,8 +26,14 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Survey responses by contact id: the uniqueness claim and the read by contact.</summary>
     public string ResponsesByContact => _prefix + "ResponsesByContact";
 
-    /// <summary>Skipped contacts by day, with their reason.</summary>
-    public string SurveySkips => _prefix + "SurveySkips";
+    /// <summary>The survey funnel by the contact's reporting day: each survey's state and each skipped contact.</summary>
+    public string SurveyFunnel => _prefix + "SurveyFunnel";
+
+    /// <summary>Each signal's current classification by the day it was logged.</summary>
+    public string SignalFacts => _prefix + "SignalFacts";
+
+    /// <summary>Reporting days whose records changed since their counts were rolled up.</summary>
+    public string ReportDays => _prefix + "ReportDays";
 
     /// <summary>Opt-out per customer.</summary>
     public string CustomerPreferences => _prefix + "CustomerPreferences";
@@ -80,10 +86,10 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Every table the app uses.</summary>
     public IReadOnlyList<string> AllTables =>
     [
-        Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveySkips,
+        Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveyFunnel,
         CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
         Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
-        SignalAlerts,
+        SignalAlerts, SignalFacts, ReportDays,
     ];
 
     /// <summary>Proactive messages and surveys waiting to be sent.</summary>

@@ -1,12 +1,16 @@
 using Azure.Data.Tables;
-using CxBot.Domain.Surveys;
-using CxBot.Storage.Setup;
+using CxBot.Domain.Insights;
 using CxBot.Domain.People;
+using CxBot.Domain.Surveys;
+using CxBot.Storage.Insights.Funnel;
+using CxBot.Storage.Setup;
 
 namespace CxBot.Storage.Surveys;
 
-/// <summary>One partition per survey (point reads only). Updates replace the row if its ETag is unchanged.</summary>
-internal sealed class TableSurveys(StorageClients clients, StorageNames names) : ISurveys
+/// <summary>One partition per survey (point reads only). Updates replace the row if its ETag is unchanged. After a write
+/// wins, the survey's funnel row is written on its contact's reporting day, in parallel with marking that day changed.</summary>
+internal sealed class TableSurveys(StorageClients clients, StorageNames names, TableSurveyFunnel funnel, IReportingChanges changes,
+    ReportingCalendar calendar) : ISurveys
 {
     // A connector error can be long; a string column holds at most 32K characters and the start says enough.
     private const int MaxErrorLength = 2000;
@@ -23,6 +27,7 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
         }
 
         survey.MarkStored(etag);
+        await RecordFunnelAsync(survey, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -36,6 +41,17 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names) :
     {
         ArgumentNullException.ThrowIfNull(survey);
         survey.MarkStored(await _table.ReplaceIfUnchangedAsync(ToEntity(survey), survey.ETag, cancellationToken).ConfigureAwait(false));
+        await RecordFunnelAsync(survey, cancellationToken).ConfigureAwait(false);
+    }
+
+    // After the survey's own write won, so the funnel never shows a state that lost its race. A crash between the two
+    // leaves the funnel row one state behind until the survey's next write (the row is the whole state, not a delta).
+    private Task RecordFunnelAsync(Survey survey, CancellationToken cancellationToken)
+    {
+        var fact = FunnelFact.Of(survey, calendar);
+        return Task.WhenAll(
+            changes.MarkChangedAsync(fact.Day, cancellationToken),
+            funnel.WriteAsync(fact, survey.ContactEndedAt, cancellationToken));
     }
 
     private static SurveyEntity ToEntity(Survey s) => new()

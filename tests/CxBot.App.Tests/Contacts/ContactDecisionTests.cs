@@ -4,6 +4,7 @@ using CxBot.App.Surveys;
 using CxBot.App.Surveys.Cards;
 using CxBot.App.Localization;
 using CxBot.App.Tests.Support;
+using CxBot.Domain.Insights;
 using CxBot.Domain.Surveys;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
@@ -214,12 +215,16 @@ public sealed class ContactDecisionTests(AzuriteProcess azurite)
 
     private static async Task<SurveySkip?> SkipOf(CxBotAppFactory factory, string contactId)
     {
-        var now = factory.Time.GetUtcNow();
-        await foreach (var skip in factory.Services.GetRequiredService<ISurveySkips>().ListAsync(now.AddHours(-1), now.AddHours(1), CancellationToken.None))
+        // The contact ended minutes before the clock: its reporting day is today's, or yesterday's just after midnight.
+        var today = factory.Services.GetRequiredService<ReportingCalendar>().DayOf(factory.Time.GetUtcNow());
+        foreach (var day in new[] { today, today.AddDays(-1) })
         {
-            if (skip.ContactId == contactId)
+            await foreach (var skip in factory.Services.GetRequiredService<ISurveySkips>().ListAsync(day, CancellationToken.None))
             {
-                return skip;
+                if (skip.ContactId == contactId)
+                {
+                    return skip;
+                }
             }
         }
 
