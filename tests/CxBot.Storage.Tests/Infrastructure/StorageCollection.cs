@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CxBot.Testing.Processes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CxBot.Storage.Tests.Infrastructure;
 
@@ -25,7 +26,7 @@ public sealed class StorageFixture : IAsyncLifetime
         _perClass.GetOrAdd(typeof(TTests).Name, name => new Lazy<Task<TestStorage>>(() => TestStorage.CreateAsync(this, name))).Value;
 
     /// <summary>Storage of its own, for a test that needs empty tables or an empty queue; the caller disposes it.</summary>
-    public Task<TestStorage> IsolatedAsync(string name) => TestStorage.CreateAsync(this, name);
+    public Task<TestStorage> IsolatedAsync(string name, Action<IServiceCollection>? configure = null) => TestStorage.CreateAsync(this, name, configure);
 
     public async Task DisposeAsync()
     {

@@ -31,8 +31,9 @@ public sealed class TestStorage : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Builds the services and runs the hosted initializer. <paramref name="name"/> makes the prefix
-    /// readable; a random suffix keeps runs and classes apart.</summary>
-    public static async Task<TestStorage> CreateAsync(StorageFixture azurite, string name)
+    /// readable; a random suffix keeps runs and classes apart. <paramref name="configure"/> adds or overrides services
+    /// after the storage registration (the reporting calendar's zone, for example).</summary>
+    public static async Task<TestStorage> CreateAsync(StorageFixture azurite, string name, Action<IServiceCollection>? configure = null)
     {
         var prefix = string.Concat(name.Where(char.IsAsciiLetterOrDigit).Take(24)) + Guid.NewGuid().ToString("N")[..8];
         var configuration = new ConfigurationBuilder()
@@ -43,11 +44,12 @@ public sealed class TestStorage : IAsyncDisposable
             })
             .Build();
         var logs = new RecordingLoggerProvider();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.AddProvider(logs))
-            .AddCxBotStorage()
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .AddCxBotStorage();
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         foreach (var hosted in services.GetServices<IHostedService>())
         {
             await hosted.StartAsync(CancellationToken.None);
