@@ -24,8 +24,7 @@ public sealed class SignalFactsTests(StorageFixture azurite)
 
         async Task<Signal> ReportAsync(SignalKind kind, string topic, DateOnly day)
         {
-            var signal = Signal.Report("signal/" + Guid.NewGuid().ToString("N"), "tenant-1", Sam,
-                new SignalDetails { Kind = kind, TopicKey = topic, Description = "Heard on the phone." }, SignalCapture.OneLiner, At, day);
+            var signal = NewSignal(kind, topic, day);
             signals.Add(signal);
             await DeliverAsync(observer, signal.TakeChanges());
             return signal;
@@ -67,8 +66,7 @@ public sealed class SignalFactsTests(StorageFixture azurite)
     {
         await using var storage = await azurite.IsolatedAsync("SignalFactsRace");
         var observer = Assert.Single(storage.Get<IEnumerable<ISignalChangeObserver>>());
-        var signal = Signal.Report("signal/" + Guid.NewGuid().ToString("N"), "tenant-1", Sam,
-            new SignalDetails { Kind = SignalKind.Complaint, TopicKey = "billing", Description = "Charged twice." }, SignalCapture.Form, At, Monday);
+        var signal = NewSignal(SignalKind.Complaint, "billing", Monday);
         var topics = new[] { "a", "b", "c", "d", "e", "f", "g" };
         foreach (var (topic, i) in topics.Select((t, i) => (t, i)))
         {
@@ -88,14 +86,17 @@ public sealed class SignalFactsTests(StorageFixture azurite)
     {
         await using var storage = await azurite.IsolatedAsync("SignalFactsMerge");
         var observer = Assert.Single(storage.Get<IEnumerable<ISignalChangeObserver>>());
-        var signal = Signal.Report("signal/" + Guid.NewGuid().ToString("N"), "tenant-1", Sam,
-            new SignalDetails { Kind = SignalKind.Complaint, TopicKey = "invoices", Description = "Wrong invoice." }, SignalCapture.Form, At, Monday);
+        var signal = NewSignal(SignalKind.Complaint, "invoices", Monday);
         await DeliverAsync(observer, signal.TakeChanges());
 
         await observer.OnTopicMergedAsync(new TopicMerge("tenant-1", "invoices", "billing", At.AddHours(1)), CancellationToken.None);
 
         Assert.Equal(1, (await CountAsync(storage, Monday)).For(ReportScope.All)["signals.complaint.topic.invoices"]);
     }
+
+    private static Signal NewSignal(SignalKind kind, string topic, DateOnly day) =>
+        Signal.Report("signal/" + Guid.NewGuid().ToString("N"), "tenant-1", Sam,
+            new SignalDetails { Kind = kind, TopicKey = topic, Description = "Heard on the phone." }, SignalCapture.OneLiner, At, day);
 
     private static async Task DeliverAsync(ISignalChangeObserver observer, IEnumerable<SignalChange> changes)
     {
