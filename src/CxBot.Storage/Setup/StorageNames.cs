@@ -20,11 +20,14 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Surveys by id, with their delivery state.</summary>
     public string Surveys => _prefix + "Surveys";
 
-    /// <summary>Survey responses by answered month, for period reads.</summary>
-    public string Responses => _prefix + "Responses";
+    /// <summary>Survey responses by their contact's reporting day, with the day's low-score-comment pointers.</summary>
+    public string SurveyResponses => _prefix + "SurveyResponses";
 
-    /// <summary>Survey responses by contact id: the uniqueness claim and the read by contact.</summary>
-    public string ResponsesByContact => _prefix + "ResponsesByContact";
+    /// <summary>Reporting days marked for roll-up, and per day the scopes its counts were written for.</summary>
+    public string ReportDays => _prefix + "ReportDays";
+
+    /// <summary>The counts per scope and reporting day.</summary>
+    public string ReportTotals => _prefix + "ReportTotals";
 
     /// <summary>Skipped contacts by day, with their reason.</summary>
     public string SurveySkips => _prefix + "SurveySkips";
@@ -80,10 +83,10 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Every table the app uses.</summary>
     public IReadOnlyList<string> AllTables =>
     [
-        Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveySkips,
+        Conversations, ActivityLedger, ContactDecisions, Surveys, SurveyResponses, SurveySkips,
         CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
         Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
-        SignalAlerts,
+        SignalAlerts, ReportDays, ReportTotals,
     ];
 
     /// <summary>Proactive messages and surveys waiting to be sent.</summary>
