@@ -1,3 +1,4 @@
+using CxBot.App.Insights.Maintenance;
 using CxBot.App.Insights.Rollup;
 using CxBot.Domain.Insights;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,8 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton(sp => new ReportingCalendar(sp.GetRequiredService<IOptions<ReportingOptions>>().Value.FindTimeZone()));
         services.AddSingleton<DayRecount>();
         services.AddSingleton<ReportReader>();
-        services.AddSingleton<ReportRollup>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReportRollup>());
+        services.AddSingleton<ReportMaintenance>();
+        services.AddHostedService<ReportRollup>();
         return services;
     }
 }

@@ -6,8 +6,10 @@ public interface IReportTotalsStore : IReportTotals
     /// <summary>
     /// Makes the stored counts of <paramref name="day"/> equal <paramref name="counts"/>: every scope in it written,
     /// scopes stored for the day before and absent now removed. Repeating it with the same counts changes nothing.
+    /// Scopes whose counts are unchanged since the last write are skipped, unless <paramref name="rewriteAll"/> (a rebuild,
+    /// which must not trust what is stored).
     /// </summary>
-    Task ReplaceDayAsync(DateOnly day, ScopedTallies counts, CancellationToken cancellationToken);
+    Task ReplaceDayAsync(DateOnly day, ScopedTallies counts, CancellationToken cancellationToken, bool rewriteAll = false);
 
     /// <summary>The stored counts of every scope of <paramref name="day"/>.</summary>
     Task<ScopedTallies> ReadDayAsync(DateOnly day, CancellationToken cancellationToken);

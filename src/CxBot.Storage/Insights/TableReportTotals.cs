@@ -45,14 +45,14 @@ internal sealed class TableReportTotals(StorageClients clients, StorageNames nam
         return days;
     }
 
-    public async Task ReplaceDayAsync(DateOnly day, ScopedTallies counts, CancellationToken cancellationToken)
+    public async Task ReplaceDayAsync(DateOnly day, ScopedTallies counts, CancellationToken cancellationToken, bool rewriteAll = false)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var dayKey = ReportingCalendar.Key(day);
         var stored = await ReadIndexAsync(day, cancellationToken).ConfigureAwait(false);
         var wanted = counts.ByScope.Where(s => !s.Value.IsEmpty)
             .ToDictionary(s => TableKeys.Escape(s.Key.Key), s => (Scope: s.Key, Counts: s.Value, Hash: Hash(s.Value)), StringComparer.Ordinal);
-        var changed = wanted.Where(w => !stored.TryGetValue(w.Key, out var hash) || hash != w.Value.Hash).ToList();
+        var changed = wanted.Where(w => rewriteAll || !stored.TryGetValue(w.Key, out var hash) || hash != w.Value.Hash).ToList();
         var vanished = stored.Keys.Where(k => !wanted.ContainsKey(k)).ToList();
 
         // Totals first, the index after: the index never names a hash the totals do not hold, so a crash in between only
@@ -106,7 +106,7 @@ internal sealed class TableReportTotals(StorageClients clients, StorageNames nam
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPrefix + ReportingCalendar.Key(day)}");
         var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var row in _days.QueryAsync<TableEntity>(filter, select: [HashColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _days.QueryAsync<TableEntity>(filter, select: ["RowKey", HashColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             index[row.RowKey] = row.GetString(HashColumn) ?? "";
         }

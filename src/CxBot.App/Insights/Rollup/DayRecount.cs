@@ -38,11 +38,11 @@ public sealed class DayRecount(IEnumerable<IReportingFactSource> sources, IRepor
         return sum;
     }
 
-    /// <summary>Counts <paramref name="day"/> and replaces its stored totals with the result.</summary>
-    public async Task<ScopedTallies> RecountAsync(DateOnly day, CancellationToken cancellationToken)
+    /// <summary>Counts <paramref name="day"/> and replaces its stored totals with the result (every scope rewritten when <paramref name="rewriteAll"/>).</summary>
+    public async Task<ScopedTallies> RecountAsync(DateOnly day, CancellationToken cancellationToken, bool rewriteAll = false)
     {
         var counts = await CountAsync(day, cancellationToken).ConfigureAwait(false);
-        await totals.ReplaceDayAsync(day, counts, cancellationToken).ConfigureAwait(false);
+        await totals.ReplaceDayAsync(day, counts, cancellationToken, rewriteAll).ConfigureAwait(false);
         return counts;
     }
 }
