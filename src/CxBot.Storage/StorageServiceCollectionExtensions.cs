@@ -52,6 +52,14 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IContactDecisions, TableContactDecisions>();
         services.TryAddSingleton<ISurveys, TableSurveys>();
         services.TryAddSingleton<ISurveyResponses, TableSurveyResponses>();
+        services.TryAddSingleton<IResponseQueries, TableResponseQueries>();
+        services.TryAddSingleton<ResponseFactSource>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportingFactSource, ResponseFactSource>(sp => sp.GetRequiredService<ResponseFactSource>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordedDays, ResponseFactSource>(sp => sp.GetRequiredService<ResponseFactSource>()));
+        services.TryAddSingleton<IReportingChanges, TableReportingChanges>();
+        services.TryAddSingleton<TableReportTotals>();
+        services.TryAddSingleton<IReportTotalsStore>(sp => sp.GetRequiredService<TableReportTotals>());
+        services.TryAddSingleton<IReportTotals>(sp => sp.GetRequiredService<TableReportTotals>());
         services.TryAddSingleton<ISurveySkips, TableSurveySkips>();
         services.TryAddSingleton<ICustomerPreferencesStore, TableCustomerPreferences>();
         services.TryAddSingleton<ISuppressionWindows, TableSuppressionWindows>();
@@ -80,7 +88,6 @@ public static class StorageServiceCollectionExtensions
     {
         // Fallback only: the reporting store registers the calendar of Reporting:TimeZone.
         services.TryAddSingleton(_ => new ReportingCalendar(TimeZoneInfo.Utc));
-        services.TryAddSingleton<IReportingChanges, TableReportDays>();
         services.TryAddSingleton<TableSurveyFunnel>();
         services.TryAddSingleton<TableSignalFacts>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignalChangeObserver, TableSignalFacts>(sp => sp.GetRequiredService<TableSignalFacts>()));

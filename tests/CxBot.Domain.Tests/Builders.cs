@@ -72,7 +72,7 @@ internal static class Builders
     };
 
     public static SurveyResponse Response(Survey survey, SurveyAnswers answers) =>
-        SurveyResponse.For(survey, answers, survey.Locale ?? "en-US", Now.AddHours(1));
+        SurveyResponse.For(survey, answers, survey.Locale ?? "en-US", Now.AddHours(1), "customer-pseudonym");
 
     public static FollowUp OpenFollowUp(DateTimeOffset? dueAt = null) => new()
     {

@@ -2,6 +2,7 @@ using CxBot.App.Channels;
 using CxBot.App.Contacts;
 using CxBot.App.Conversations;
 using CxBot.App.FollowUps;
+using CxBot.App.Insights;
 using CxBot.App.People;
 using CxBot.App.Messaging;
 using CxBot.App.Routing;
@@ -51,6 +52,8 @@ public static class HostingServiceCollectionExtensions
             .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromSeconds(14), "Turns:Timeout must be above 0 and at most 00:00:14 (Teams waits 15 seconds for an answer).")
             .Validate(o => o.RedeliveryWait >= TimeSpan.Zero && o.RedeliveryWait <= TimeSpan.FromSeconds(10), "Turns:RedeliveryWait must be between 0 and 00:00:10.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<PostAnswerWork>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PostAnswerWork>());
         builder.Services.AddSingleton<TurnRunner>();
         builder.Services.AddStaff();
         builder.Services.AddRouteModule<WelcomeModule>();
@@ -62,6 +65,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddChannels();
         builder.Services.AddSignals();
         builder.Services.AddSignalLifecycle();
+        builder.Services.AddReporting();
         return builder;
     }
 }

@@ -13,7 +13,8 @@ namespace CxBot.App.Hosting;
 
 /// <summary>
 /// Runs one authenticated activity exactly once across deliveries: it is claimed in the ledger, run under its own time
-/// budget (not the request's), and counted as handled only when the turn completed. A failed or timed-out turn gives
+/// budget (not the request's), and counted as handled only when the turn completed (recorded right after the answer goes
+/// out, by <see cref="PostAnswerWork"/>, so the answer waits for one storage write less). A failed or timed-out turn gives
 /// the claim up so the channel's retry runs it; a redelivery of a completed invoke gets the same answer again; a
 /// redelivery while the first attempt runs waits for it and never runs the turn a second time.
 /// </summary>
@@ -22,6 +23,7 @@ public sealed partial class TurnRunner(
     ConversationRecorder recorder,
     ActivityRouter router,
     IOptionsMonitor<TurnOptions> options,
+    PostAnswerWork afterAnswer,
     TimeProvider time,
     ILogger<TurnRunner> logger)
 {
@@ -101,7 +103,9 @@ public sealed partial class TurnRunner(
 
         if (key is not null && claim is not null)
         {
-            await CompleteAsync(key, claim, response).ConfigureAwait(false);
+            // After the answer: a redelivery meanwhile finds the claim in progress and waits for it (RedeliveryWait).
+            var completed = claim;
+            afterAnswer.Run("activity ledger completion", _ => CompleteAsync(key, completed, response));
         }
 
         return response is null

@@ -10,6 +10,10 @@ public static class SignalsServiceCollectionExtensions
     public static IServiceCollection AddSignals(this IServiceCollection services)
     {
         services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.SectionName)
+            // One zone for the deployment: unset here means the reporting zone.
+            .PostConfigure<IConfiguration>((o, configuration) => o.TimeZone = string.IsNullOrWhiteSpace(o.TimeZone)
+                ? configuration[Insights.ReportingOptions.SectionName + ":" + nameof(Insights.ReportingOptions.TimeZone)] is { Length: > 0 } zone ? zone : "UTC"
+                : o.TimeZone)
             .Validate(o => o.HasKnownTimeZone(), "Signals:TimeZone must be a time zone id this machine knows, IANA (Europe/Amsterdam) or Windows (W. Europe Standard Time); the default is UTC.")
             .ValidateOnStart();
         services.AddSingleton<SignalRecorder>();

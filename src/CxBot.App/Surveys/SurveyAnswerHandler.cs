@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CxBot.App.FollowUps;
+using CxBot.App.Hosting;
 using CxBot.App.Localization;
 using CxBot.App.People;
 using CxBot.App.Routing;
 using CxBot.App.Surveys.Cards;
 using CxBot.Domain;
+using CxBot.Domain.Insights;
 using CxBot.Domain.Surveys;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +21,10 @@ namespace CxBot.App.Surveys;
 public sealed partial class SurveyAnswerHandler(
     ISurveys surveys,
     ISurveyResponses responses,
+    SurveyResponseLookup stored,
+    IReportingChanges reportingChanges,
+    CustomerPseudonyms pseudonyms,
+    PostAnswerWork afterAnswer,
     SurveyTokenKey tokenKey,
     SurveyCardFactory cards,
     FollowUpService followUps,
@@ -88,18 +94,24 @@ public sealed partial class SurveyAnswerHandler(
     private async Task RecordAsync(TurnContext turn, Survey survey, SurveyAnswers answers, CultureInfo culture, CancellationToken cancellationToken)
     {
         var now = turn.ReceivedAt;
+        var day = stored.DayOf(survey);
+        var customerId = await pseudonyms.OfAsync(survey.Customer.Key, cancellationToken).ConfigureAwait(false);
         // The platform names the agent by its own id; the directory adds who that is in Teams, when it knows.
-        var response = SurveyResponse.For(survey, answers, culture.Name, now) with { Agent = staff.ResolveAgent(survey.Agent) };
+        var response = SurveyResponse.For(survey, answers, culture.Name, now, customerId) with { Agent = staff.ResolveAgent(survey.Agent) };
 
         // The response row is the guard: one per survey, whatever the channel retries or the customer double-clicks.
-        // The steps after it are repeatable, so a submit that finds the response already stored finishes what an
-        // interrupted first submit left undone (its follow-up, the survey's state) before saying "already answered".
-        if (!await responses.TryAddAsync(response, cancellationToken).ConfigureAwait(false))
+        // The day is marked for the roll-up beside it (one round trip for both); the survey's Answered mark follows the
+        // answer. A submit that finds the response already stored finishes what an interrupted first submit left undone
+        // (the day mark, its follow-up, the survey's state) before saying "already answered".
+        var adding = responses.TryAddAsync(day, response, cancellationToken);
+        var marking = reportingChanges.MarkChangedAsync(day, cancellationToken);
+        await Task.WhenAll(adding, marking).ConfigureAwait(false);
+        if (!await adding.ConfigureAwait(false))
         {
-            if (await responses.GetByContactAsync(survey.ContactId, cancellationToken).ConfigureAwait(false) is { } stored)
+            if (await responses.GetAsync(day, survey.SurveyId, cancellationToken).ConfigureAwait(false) is { } first)
             {
-                await followUps.OpenForAsync(survey, stored, CustomerName(turn), cancellationToken).ConfigureAwait(false);
-                await MarkAnsweredAsync(survey, stored.AnsweredAt, cancellationToken).ConfigureAwait(false);
+                await followUps.OpenForAsync(survey, first, CustomerName(turn), cancellationToken).ConfigureAwait(false);
+                await MarkAnsweredAsync(survey, first.AnsweredAt, cancellationToken).ConfigureAwait(false);
             }
 
             await turn.ReplaceCardAsync(cards.AlreadyAnswered(culture), cancellationToken).ConfigureAwait(false);
@@ -107,7 +119,8 @@ public sealed partial class SurveyAnswerHandler(
         }
 
         var followUp = await followUps.OpenForAsync(survey, response, CustomerName(turn), cancellationToken).ConfigureAwait(false);
-        await MarkAnsweredAsync(survey, now, cancellationToken).ConfigureAwait(false);
+        // Off the answer's path: until it is written the survey says Sent, and readers of "answered" check the response row.
+        afterAnswer.Run($"survey {survey.SurveyId} Answered mark", ct => MarkAnsweredAsync(survey, now, ct));
         LogAnswered(logger, survey.SurveyId, answers.Csat, followUp?.FollowUpId);
         await turn.ReplaceCardAsync(cards.ThankYou(followUp, culture), cancellationToken).ConfigureAwait(false);
     }

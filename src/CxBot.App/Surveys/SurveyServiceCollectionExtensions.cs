@@ -15,6 +15,8 @@ public static class SurveyServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();
         services.AddSingleton<SurveyCatalog>();
         services.AddSingleton<SurveyTokenKey>();
+        services.AddSingleton<CustomerPseudonyms>();
+        services.AddSingleton<SurveyResponseLookup>();
         services.AddSingleton<SurveyCardFactory>();
         services.AddSingleton<SurveyRecipientResolver>();
         services.AddSingleton<SurveySender>();

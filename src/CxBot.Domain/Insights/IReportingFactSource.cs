@@ -16,7 +16,11 @@ public interface IReportingFactSource
 /// <summary>A reporting day whose records changed after its counts were last rolled up.</summary>
 /// <param name="Day">The day.</param>
 /// <param name="Version">Opaque version of the mark (the roll-up clears the mark only if it is unchanged).</param>
-public sealed record ChangedDay(DateOnly Day, string Version);
+public sealed record ChangedDay(DateOnly Day, string Version)
+{
+    /// <summary>When the mark was last written (by the store's clock), when known.</summary>
+    public DateTimeOffset? MarkedAt { get; init; }
+}
 
 /// <summary>
 /// The days to roll up. A writer marks the day before (or together with) the record it changes; the roll-up recounts

@@ -23,17 +23,17 @@ public interface ISurveys
     Task UpdateAsync(Survey survey, CancellationToken cancellationToken);
 }
 
-/// <summary>Responses; one per survey, read by period and by contact.</summary>
+/// <summary>
+/// Responses, one per survey, kept by the reporting day of the survey's contact (<see cref="Insights.ReportingCalendar"/>):
+/// the day a response counts in, and the only place its comment is stored.
+/// </summary>
 public interface ISurveyResponses
 {
-    /// <summary>Adds the response; false when the survey already has one.</summary>
-    Task<bool> TryAddAsync(SurveyResponse response, CancellationToken cancellationToken);
+    /// <summary>Adds the response under <paramref name="day"/> (its contact's reporting day); false when the survey already has one (nothing changes).</summary>
+    Task<bool> TryAddAsync(DateOnly day, SurveyResponse response, CancellationToken cancellationToken);
 
-    /// <summary>The response to a contact's survey, or null.</summary>
-    Task<SurveyResponse?> GetByContactAsync(string contactId, CancellationToken cancellationToken);
-
-    /// <summary>Responses answered in [from, to), oldest first.</summary>
-    IAsyncEnumerable<SurveyResponse> ListAnsweredAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    /// <summary>The response to <paramref name="surveyId"/> stored under <paramref name="day"/>, or null (one point read).</summary>
+    Task<SurveyResponse?> GetAsync(DateOnly day, string surveyId, CancellationToken cancellationToken);
 }
 
 /// <summary>A skipped contact, stored with its reason for reporting (on its contact's reporting day).</summary>

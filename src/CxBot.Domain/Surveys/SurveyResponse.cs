@@ -20,8 +20,11 @@ public sealed record SurveyResponse
     public required string Queue { get; init; }
     /// <summary>Contact channel at send time.</summary>
     public required string Channel { get; init; }
-    /// <summary>The customer's key (<see cref="CustomerAddress.Key"/>).</summary>
-    public required string CustomerKey { get; init; }
+    /// <summary>
+    /// The customer's pseudonymous id (<see cref="Customers.CustomerPseudonym"/>): a keyed hash of
+    /// <see cref="CustomerAddress.Key"/>, never the key itself.
+    /// </summary>
+    public required string CustomerId { get; init; }
     /// <summary>The locale the card was shown in.</summary>
     public required string Locale { get; init; }
     /// <summary>The owning tenant (see docs/tenancy.md); null in older records and when unknown.</summary>
@@ -36,6 +39,8 @@ public sealed record SurveyResponse
     public required DateTimeOffset AnsweredAt { get; init; }
     /// <summary>The follow-up created for it, if any.</summary>
     public string? FollowUpId { get; init; }
+    /// <summary>True when the survey's reminder had been sent before the answer came.</summary>
+    public bool AnsweredAfterReminder { get; init; }
 
     /// <summary>
     /// The response to <paramref name="survey"/>: its facts as they were when it was scheduled, the answers, and the
@@ -45,11 +50,13 @@ public sealed record SurveyResponse
     /// <param name="answers">The validated answers.</param>
     /// <param name="cultureName">The culture the card was shown in.</param>
     /// <param name="answeredAt">When the answer arrived; also the sent time of a survey without one.</param>
-    public static SurveyResponse For(Survey survey, SurveyAnswers answers, string cultureName, DateTimeOffset answeredAt)
+    /// <param name="customerId">The customer's pseudonymous id (<see cref="Customers.CustomerPseudonym"/>).</param>
+    public static SurveyResponse For(Survey survey, SurveyAnswers answers, string cultureName, DateTimeOffset answeredAt, string customerId)
     {
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentException.ThrowIfNullOrEmpty(cultureName);
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
         return new SurveyResponse
         {
             SurveyId = survey.SurveyId,
@@ -59,7 +66,7 @@ public sealed record SurveyResponse
             Agent = survey.Agent,
             Queue = survey.Queue,
             Channel = survey.Channel,
-            CustomerKey = survey.Customer.Key,
+            CustomerId = customerId,
             Locale = cultureName,
             TenantId = survey.TenantId,
             Answers = answers,
@@ -67,6 +74,7 @@ public sealed record SurveyResponse
             SentAt = survey.SentAt ?? answeredAt,
             AnsweredAt = answeredAt,
             FollowUpId = RecoveryPolicy.Evaluate(answers) == FollowUpReasons.None ? null : survey.SurveyId,
+            AnsweredAfterReminder = survey.RemindedAt is { } reminded && reminded <= answeredAt,
         };
     }
 }

@@ -20,20 +20,20 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Surveys by id, with their delivery state.</summary>
     public string Surveys => _prefix + "Surveys";
 
-    /// <summary>Survey responses by answered month, for period reads.</summary>
-    public string Responses => _prefix + "Responses";
+    /// <summary>Survey responses by their contact's reporting day, with the day's low-score-comment pointers.</summary>
+    public string SurveyResponses => _prefix + "SurveyResponses";
 
-    /// <summary>Survey responses by contact id: the uniqueness claim and the read by contact.</summary>
-    public string ResponsesByContact => _prefix + "ResponsesByContact";
+    /// <summary>Reporting days marked for roll-up, and per day the scopes its counts were written for.</summary>
+    public string ReportDays => _prefix + "ReportDays";
+
+    /// <summary>The counts per scope and reporting day.</summary>
+    public string ReportTotals => _prefix + "ReportTotals";
 
     /// <summary>The survey funnel by the contact's reporting day: each survey's state and each skipped contact.</summary>
     public string SurveyFunnel => _prefix + "SurveyFunnel";
 
     /// <summary>Each signal's current classification by the day it was logged.</summary>
     public string SignalFacts => _prefix + "SignalFacts";
-
-    /// <summary>Reporting days whose records changed since their counts were rolled up.</summary>
-    public string ReportDays => _prefix + "ReportDays";
 
     /// <summary>Opt-out per customer.</summary>
     public string CustomerPreferences => _prefix + "CustomerPreferences";
@@ -86,10 +86,10 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Every table the app uses.</summary>
     public IReadOnlyList<string> AllTables =>
     [
-        Conversations, ActivityLedger, ContactDecisions, Surveys, Responses, ResponsesByContact, SurveyFunnel,
+        Conversations, ActivityLedger, ContactDecisions, Surveys, SurveyResponses, SurveyFunnel,
         CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
         Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
-        SignalAlerts, SignalFacts, ReportDays,
+        SignalAlerts, SignalFacts, ReportDays, ReportTotals,
     ];
 
     /// <summary>Proactive messages and surveys waiting to be sent.</summary>

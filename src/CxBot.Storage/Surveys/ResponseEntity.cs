@@ -1,13 +1,9 @@
-using Azure;
-
 namespace CxBot.Storage.Surveys;
 
 /// <summary>
-/// One survey response. The same columns are stored twice under different keys:
-/// <c>ResponsesByContact</c> (PartitionKey = escaped contact id, RowKey = escaped survey id), the record that
-/// claims "one response per survey" and serves reads by contact; and <c>Responses</c> (PartitionKey = answered
-/// UTC month <c>yyyyMM</c>, RowKey = answered UTC ticks <c>D19</c> + <c>|</c> + escaped survey id), the copy
-/// that serves period scans oldest first.
+/// One survey response in <c>SurveyResponses</c>: PartitionKey = its contact's reporting day <c>yyyyMMdd</c>, RowKey =
+/// <c>r|</c> + escaped survey id (<see cref="ResponseRows"/>). The only copy of the comment; the customer is held as a
+/// pseudonymous id, never the customer's key.
 /// </summary>
 internal sealed class ResponseEntity : TableRow
 {
@@ -20,9 +16,10 @@ internal sealed class ResponseEntity : TableRow
     public string? AgentObjectId { get; set; }
     public string Queue { get; set; } = "";
     public string Channel { get; set; } = "";
-    public string CustomerKey { get; set; } = "";
+    /// <summary>The customer's pseudonymous id (a keyed hash).</summary>
+    public string CustomerId { get; set; } = "";
     public string Locale { get; set; } = "";
-    /// <summary>The owning tenant; null in older rows.</summary>
+    /// <summary>The owning tenant; null when unknown.</summary>
     public string? TenantId { get; set; }
 
     public int? Csat { get; set; }
@@ -31,6 +28,7 @@ internal sealed class ResponseEntity : TableRow
     /// <summary>A <see cref="Domain.Surveys.ResolutionAnswer"/> name.</summary>
     public string? Resolution { get; set; }
     public int? Nps { get; set; }
+    public int? Ces { get; set; }
     public string? Driver { get; set; }
     public string? Comment { get; set; }
     public bool? ContactConsent { get; set; }
@@ -38,20 +36,25 @@ internal sealed class ResponseEntity : TableRow
     public string RawAnswers { get; set; } = "{}";
 
     public DateTimeOffset ContactEndedAt { get; set; }
-    /// <summary>The offset <see cref="ContactEndedAt"/> was given in (it comes back in UTC); null in older rows, read as UTC.</summary>
+    /// <summary>The offset <see cref="ContactEndedAt"/> was given in (it comes back in UTC).</summary>
     public int? ContactEndedOffsetMinutes { get; set; }
     public DateTimeOffset SentAt { get; set; }
     public DateTimeOffset AnsweredAt { get; set; }
     public string? FollowUpId { get; set; }
+    public bool AnsweredAfterReminder { get; set; }
+}
 
-    /// <summary>The same row under other keys (the response is written to two tables).</summary>
-    public ResponseEntity WithKeys(string partitionKey, string rowKey)
-    {
-        var copy = (ResponseEntity)MemberwiseClone();
-        copy.PartitionKey = partitionKey;
-        copy.RowKey = rowKey;
-        copy.ETag = default;
-        copy.Timestamp = null;
-        return copy;
-    }
+/// <summary>
+/// A pointer to a low-score answer with a comment (CSAT 1-2), in the same partition as the response and written in the
+/// same transaction: RowKey = <c>low|</c> + inverted answered ticks + <c>|</c> + escaped survey id, so a day's latest
+/// low-score comments are one short prefix read, newest first. It holds the scope columns to filter by, not the comment.
+/// </summary>
+internal sealed class LowScoreEntity : TableRow
+{
+    public string SurveyId { get; set; } = "";
+    public string AgentId { get; set; } = "";
+    public string Queue { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public int Csat { get; set; }
+    public DateTimeOffset AnsweredAt { get; set; }
 }

@@ -29,7 +29,7 @@ public sealed class TenantIsolationTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal(TeamsUser.TenantId, followUp.TenantId);
         Assert.Equal(TeamsUser.TeamId, followUp.Card?.ConversationId);
         Assert.Equal(TeamsUser.TenantId, (await _app.Services.GetRequiredService<ISurveys>().GetAsync(followUp.Source.Id, default))!.TenantId);
-        Assert.Equal(TeamsUser.TenantId, (await _app.Services.GetRequiredService<ISurveyResponses>().GetByContactAsync(followUp.ContactId, default))!.TenantId);
+        Assert.Equal(TeamsUser.TenantId, (await _app.Services.GetRequiredService<CxBot.App.Surveys.SurveyResponseLookup>().FindByContactAsync(followUp.ContactId, default))!.TenantId);
     }
 
     [Fact]

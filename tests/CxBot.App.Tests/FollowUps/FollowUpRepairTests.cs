@@ -1,3 +1,4 @@
+using CxBot.App.Surveys;
 using CxBot.App.FollowUps;
 using CxBot.App.Messaging;
 using CxBot.App.Tests.Support;
@@ -28,7 +29,8 @@ public sealed class FollowUpRepairTests(AzuriteProcess azurite) : IDisposable
         var survey = await Flow.SendAsync(customer);
         var stored = (await _app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, default))!;
         // A first submit that stored its low-score response and then stopped (a crash) before the follow-up.
-        await _app.Services.GetRequiredService<ISurveyResponses>().TryAddAsync(new SurveyResponse
+        var day = _app.Services.GetRequiredService<SurveyResponseLookup>().DayOf(stored);
+        await _app.Services.GetRequiredService<ISurveyResponses>().TryAddAsync(day, new SurveyResponse
         {
             SurveyId = stored.SurveyId,
             ContactId = stored.ContactId,
@@ -37,7 +39,7 @@ public sealed class FollowUpRepairTests(AzuriteProcess azurite) : IDisposable
             Agent = stored.Agent,
             Queue = stored.Queue,
             Channel = stored.Channel,
-            CustomerKey = stored.Customer.Key,
+            CustomerId = "customer-pseudonym",
             Locale = "en-US",
             Answers = new SurveyAnswers { Csat = 1, Raw = new Dictionary<string, string> { ["csat"] = "1" } },
             ContactEndedAt = stored.ContactEndedAt,

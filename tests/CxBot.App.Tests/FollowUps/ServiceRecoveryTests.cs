@@ -134,7 +134,7 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
 
         await Flow.ExecuteAsync(customer, survey.Answer(("csat", csat)));
 
-        var response = await _app.Services.GetRequiredService<CxBot.Domain.Surveys.ISurveyResponses>().GetByContactAsync(survey.ContactId, default);
+        var response = await _app.Services.GetRequiredService<CxBot.App.Surveys.SurveyResponseLookup>().FindByContactAsync(survey.ContactId, default);
         Assert.Equal(followedUp ? survey.SurveyId : null, response!.FollowUpId);
         Assert.Equal(followedUp, await FollowUps.GetAsync(survey.SurveyId, default) is not null);
     }

@@ -172,7 +172,7 @@ public sealed class StaffDirectoryTests(AzuriteProcess azurite)
 
         var followUp = await new SurveyFlow(app).OpenFollowUpAsync();
 
-        var response = await app.Services.GetRequiredService<ISurveyResponses>().GetByContactAsync(followUp.ContactId, CancellationToken.None);
+        var response = await app.Services.GetRequiredService<CxBot.App.Surveys.SurveyResponseLookup>().FindByContactAsync(followUp.ContactId, CancellationToken.None);
         Assert.Equal(PersonRef.Agent(SurveyFlow.AgentId, SurveyFlow.AgentName, agent), response?.Agent);
         var stored = await app.Services.GetRequiredService<IFollowUps>().GetAsync(followUp.FollowUpId, CancellationToken.None);
         Assert.Equal(agent, stored?.Agent.ObjectId);

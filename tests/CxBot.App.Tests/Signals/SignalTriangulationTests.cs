@@ -1,3 +1,4 @@
+using CxBot.App.Surveys;
 using CxBot.App.Signals.Lifecycle;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.People;
@@ -71,7 +72,23 @@ public sealed class SignalTriangulationTests(AzuriteProcess azurite) : IDisposab
     {
         var contactId = "contact-" + Guid.NewGuid().ToString("N");
         var now = _app.Time.GetUtcNow();
-        await _app.Services.GetRequiredService<ISurveyResponses>().TryAddAsync(new SurveyResponse
+        var survey = new Survey
+        {
+            SurveyId = SurveyIds.For(contactId),
+            ContactId = contactId,
+            Customer = CustomerAddress.OnChannel("webchat", "customer-1"),
+            Agent = PersonRef.Agent("agent-17", "Alex Agent"),
+            Queue = "Billing",
+            Channel = "phone",
+            ContactEndedAt = now.AddMinutes(-30),
+            TenantId = tenantId,
+            DefinitionId = "default",
+            DefinitionVersion = 1,
+            ScheduledAt = now.AddMinutes(-30),
+        };
+        await _app.Services.GetRequiredService<ISurveys>().TryAddAsync(survey, CancellationToken.None);
+        var day = _app.Services.GetRequiredService<SurveyResponseLookup>().DayOf(survey);
+        await _app.Services.GetRequiredService<ISurveyResponses>().TryAddAsync(day, new SurveyResponse
         {
             SurveyId = SurveyIds.For(contactId),
             ContactId = contactId,
@@ -80,7 +97,7 @@ public sealed class SignalTriangulationTests(AzuriteProcess azurite) : IDisposab
             Agent = PersonRef.Agent("agent-17", "Alex Agent"),
             Queue = "Billing",
             Channel = "phone",
-            CustomerKey = "customer-1",
+            CustomerId = "customer-1-pseudonym",
             Locale = "en-US",
             TenantId = tenantId,
             Answers = answers,

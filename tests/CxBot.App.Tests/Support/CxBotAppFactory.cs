@@ -82,10 +82,11 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
 
             services.AddSingleton<TimeProvider>(Time);
             var background = services.Where(d => d.ServiceType == typeof(IHostedService)
-                && (d.ImplementationType == typeof(OutboxDispatcher) || d.ImplementationType == typeof(OverdueFollowUpNotifier))).ToList();
-            if (background.Count != 2)
+                && (d.ImplementationType == typeof(OutboxDispatcher) || d.ImplementationType == typeof(OverdueFollowUpNotifier)
+                    || d.ImplementationType == typeof(CxBot.App.Insights.Rollup.ReportRollup))).ToList();
+            if (background.Count != 3)
             {
-                throw new InvalidOperationException("The outbox dispatcher or the overdue notifier is no longer registered as a hosted service.");
+                throw new InvalidOperationException("The outbox dispatcher, the overdue notifier or the report roll-up is no longer registered as a hosted service.");
             }
 
             background.ForEach(d => services.Remove(d));

@@ -1,3 +1,5 @@
+using CxBot.App.Surveys;
+using CxBot.Domain.Insights;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CxBot.App.Localization;
@@ -42,7 +44,10 @@ public sealed class SurveyAnswerTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal(SurveyFlow.Queue, response.Queue);
         Assert.Equal(SurveyFlow.Channel, response.Channel);
         Assert.Equal(("default", 1), (response.DefinitionId, response.DefinitionVersion));
-        Assert.Equal(CustomerAddress.Teams(TeamsUser.TenantId, customer.AadObjectId).Key, response.CustomerKey);
+        // Pseudonymous: the keyed hash of the customer's key, never the key.
+        var customerKey = CustomerAddress.Teams(TeamsUser.TenantId, customer.AadObjectId).Key;
+        Assert.Equal(await _app.Services.GetRequiredService<CustomerPseudonyms>().OfAsync(customerKey, None), response.CustomerId);
+        Assert.DoesNotContain(customer.AadObjectId, response.CustomerId, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("en-US", response.Locale);
         Assert.Equal((sentAt, sentAt.AddMinutes(3)), (response.SentAt, response.AnsweredAt));
         Assert.Equal(4, response.Answers.Csat);
@@ -109,7 +114,7 @@ public sealed class SurveyAnswerTests(AzuriteProcess azurite) : IDisposable
 
         var expected = closed ? SurveyClosedCard.Build(BotCulture.English) : ThankYouCard.Build(FollowUpPromise.None, BotCulture.English);
         CardNodes.AssertSameCard(expected, CardNodes.CardIn(body));
-        var response = await app.Services.GetRequiredService<ISurveyResponses>().GetByContactAsync(survey.ContactId, None);
+        var response = await app.Services.GetRequiredService<SurveyResponseLookup>().FindByContactAsync(survey.ContactId, None);
         Assert.Equal(closed, response is null);
     }
 
@@ -154,9 +159,9 @@ public sealed class SurveyAnswerTests(AzuriteProcess azurite) : IDisposable
         var body = await flow.ExecuteAsync(customer, first.Answer(("csat", "5"), ("token", second.Token)));
 
         CardNodes.AssertSameCard(SurveyUnavailableCard.Build(BotCulture.English), CardNodes.CardIn(body));
-        var responses = app.Services.GetRequiredService<ISurveyResponses>();
-        Assert.Null(await responses.GetByContactAsync(first.ContactId, None));
-        Assert.Null(await responses.GetByContactAsync(second.ContactId, None));
+        var responses = app.Services.GetRequiredService<SurveyResponseLookup>();
+        Assert.Null(await responses.FindByContactAsync(first.ContactId, None));
+        Assert.Null(await responses.FindByContactAsync(second.ContactId, None));
     }
 
     [Fact]
@@ -290,20 +295,20 @@ public sealed class SurveyAnswerTests(AzuriteProcess azurite) : IDisposable
 
     private async Task AssertNothingStoredAsync(DeliveredSurvey survey)
     {
-        Assert.Null(await _app.Services.GetRequiredService<ISurveyResponses>().GetByContactAsync(survey.ContactId, None));
+        Assert.Null(await _app.Services.GetRequiredService<SurveyResponseLookup>().FindByContactAsync(survey.ContactId, None));
         Assert.Empty(await AnsweredTodayAsync(survey));
         Assert.Equal(SurveyStatus.Sent, (await SurveyAsync(survey)).Status);
     }
 
     private async Task<SurveyResponse> StoredResponseAsync(DeliveredSurvey survey) =>
-        await _app.Services.GetRequiredService<ISurveyResponses>().GetByContactAsync(survey.ContactId, None)
+        await _app.Services.GetRequiredService<SurveyResponseLookup>().FindByContactAsync(survey.ContactId, None)
         ?? throw new Xunit.Sdk.XunitException($"No response stored for {survey.ContactId}.");
 
     private async Task<List<SurveyResponse>> AnsweredTodayAsync(DeliveredSurvey survey)
     {
-        var now = _app.Time.GetUtcNow();
+        var day = _app.Services.GetRequiredService<SurveyResponseLookup>().DayOf(await SurveyAsync(survey));
         var list = new List<SurveyResponse>();
-        await foreach (var response in _app.Services.GetRequiredService<ISurveyResponses>().ListAnsweredAsync(now.AddDays(-1), now.AddDays(1), None))
+        await foreach (var response in _app.Services.GetRequiredService<IResponseQueries>().StreamAsync(day.AddDays(-1), day.AddDays(1), None))
         {
             if (response.SurveyId == survey.SurveyId)
             {

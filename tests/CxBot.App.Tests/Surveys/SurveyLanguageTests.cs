@@ -27,7 +27,7 @@ public sealed class SurveyLanguageTests(AzuriteProcess azurite)
         await AssertSurveyCardAsync(app, survey, BotCulture.Dutch, "Hoe hebben we het gedaan?");
         CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.None, BotCulture.Dutch), CardNodes.CardIn(thanks));
         Assert.Contains("Bedankt!", CardNodes.VisibleText(CardNodes.CardIn(thanks)), StringComparison.Ordinal);
-        Assert.Equal("nl-NL", (await app.Services.GetRequiredService<ISurveyResponses>().GetByContactAsync(survey.ContactId, default))!.Locale);
+        Assert.Equal("nl-NL", (await app.Services.GetRequiredService<CxBot.App.Surveys.SurveyResponseLookup>().FindByContactAsync(survey.ContactId, default))!.Locale);
     }
 
     [Fact]

@@ -50,9 +50,9 @@ public sealed class WebChatSurveyTests(AzuriteProcess azurite) : IDisposable
         var update = Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Update));
         Assert.Equal((SurveyFlow.WebChatServiceUrl, conversationId, survey.CardActivityId), (update.ServiceUrl, update.ConversationId, update.ActivityId));
         CardNodes.AssertSameCard(ThankYouCard.Build(FollowUpPromise.None, BotCulture.English), SurveyFlow.CardOf(update));
-        var stored = (await _app.Services.GetRequiredService<ISurveyResponses>().GetByContactAsync(survey.ContactId, default))!;
+        var stored = (await _app.Services.GetRequiredService<CxBot.App.Surveys.SurveyResponseLookup>().FindByContactAsync(survey.ContactId, default))!;
         Assert.Equal(5, stored.Answers.Csat);
-        Assert.Equal("webchat|" + userId, stored.CustomerKey);
+        Assert.Equal(await _app.Services.GetRequiredService<CxBot.App.Surveys.CustomerPseudonyms>().OfAsync("webchat|" + userId, default), stored.CustomerId);
         Assert.Equal(SurveyFlow.Channel, stored.Channel);
     }
 
@@ -67,7 +67,7 @@ public sealed class WebChatSurveyTests(AzuriteProcess azurite) : IDisposable
 
         var update = Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Update));
         CardNodes.AssertSameCard(SurveyUnavailableCard.Build(BotCulture.English), SurveyFlow.CardOf(update));
-        Assert.Null(await _app.Services.GetRequiredService<ISurveyResponses>().GetByContactAsync(survey.ContactId, default));
+        Assert.Null(await _app.Services.GetRequiredService<CxBot.App.Surveys.SurveyResponseLookup>().FindByContactAsync(survey.ContactId, default));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class WebChatSurveyTests(AzuriteProcess azurite) : IDisposable
 
         var card = SurveyFlow.CardOf(Assert.Single(_app.Connector.CallsOf(ConnectorOperation.Update)))!;
         Assert.Equal(SurveyFieldError.Invalid("csat", BotCulture.English).Message, CardNodes.ById(card, "csat-error")?["text"]?.GetValue<string>());
-        Assert.Null(await _app.Services.GetRequiredService<ISurveyResponses>().GetByContactAsync(survey.ContactId, default));
+        Assert.Null(await _app.Services.GetRequiredService<CxBot.App.Surveys.SurveyResponseLookup>().FindByContactAsync(survey.ContactId, default));
     }
 
     [Fact]

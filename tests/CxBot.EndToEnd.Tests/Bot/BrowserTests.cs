@@ -45,7 +45,7 @@ public sealed class BrowserTests(TeamsBot bot) : IClassFixture<TeamsBot>
 
         Assert.True(result.Succeeded, result.Output);
         Assert.True(new FileInfo(screenshot).Length > 0);
-        var stored = await bot.Storage<ISurveyResponses>().GetByContactAsync(contactId, CancellationToken.None);
+        var stored = await bot.StoredResponseAsync(contactId);
         Assert.Equal(4, stored!.Answers.Csat);
     }
 

@@ -77,6 +77,14 @@ public abstract class RealBot(PlaygroundChannel channel, bool persistentStorage 
         return _storage.GetRequiredService<T>();
     }
 
+    /// <summary>The stored response to the survey of <paramref name="contactId"/> (the bot reports in UTC days), or null.</summary>
+    public async Task<SurveyResponse?> StoredResponseAsync(string contactId)
+    {
+        var survey = await Storage<ISurveys>().GetAsync(SurveyIds.For(contactId), CancellationToken.None);
+        return survey is null ? null
+            : await Storage<ISurveyResponses>().GetAsync(new CxBot.Domain.Insights.ReportingCalendar(TimeZoneInfo.Utc).DayOf(survey.ContactEndedAt), survey.SurveyId, CancellationToken.None);
+    }
+
     /// <summary>The app's storage adapters over the tables of one prefix, as the bot with that prefix sees them.</summary>
     public static ServiceProvider StorageView(string connectionString, string tablePrefix) =>
         new ServiceCollection()

@@ -46,7 +46,7 @@ public sealed class TeamsEndToEndTests(TeamsBot bot) : IClassFixture<TeamsBot>
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)reply["type"]);
         Assert.Contains("Thank you!", RealBot.ValueText(reply), StringComparison.Ordinal);
 
-        var stored = await bot.Storage<ISurveyResponses>().GetByContactAsync(contactId, CancellationToken.None);
+        var stored = await bot.StoredResponseAsync(contactId);
         Assert.NotNull(stored);
         Assert.Equal("agent-7", stored.Agent.AgentId);
         Assert.Equal("Sam de Boer", stored.Agent.DisplayName);

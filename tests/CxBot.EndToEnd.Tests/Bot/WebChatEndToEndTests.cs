@@ -25,7 +25,7 @@ public sealed class WebChatEndToEndTests(WebChatBot bot) : IClassFixture<WebChat
 
         var thanks = await client.WaitForMessageAsync(m => m.Action == PlaygroundMessageAction.Update && m.MessageId == survey.MessageId, TimeSpan.FromSeconds(10));
         Assert.True(RealBot.CardContains(thanks, "Thank you!"), thanks.ToString());
-        var stored = await bot.Storage<ISurveyResponses>().GetByContactAsync(contactId, CancellationToken.None);
+        var stored = await bot.StoredResponseAsync(contactId);
         Assert.Equal(5, stored!.Answers.Csat);
     }
 }

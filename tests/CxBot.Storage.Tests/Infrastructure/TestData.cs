@@ -40,7 +40,7 @@ public static class TestData
         Agent = PersonRef.Agent("agent-7", "Sam de Vries"),
         Queue = "billing",
         Channel = "chat",
-        CustomerKey = "webchat|user-1",
+        CustomerId = "3f2a9c0d5e6b7a8c9d0e1f2a3b4c5d6e",
         Locale = "nl-NL",
         TenantId = "Tenant-1",
         Answers = new SurveyAnswers
@@ -49,6 +49,7 @@ public static class TestData
             Expectation = ExpectationAnswer.Worse,
             Resolution = ResolutionAnswer.Partly,
             Nps = 0,
+            Ces = 2,
             Driver = QualityDriver.WaitingTime,
             Comment = "Te lang gewacht, \"echt\" waar.\nTweede regel ✓",
             ContactConsent = true,
@@ -65,6 +66,7 @@ public static class TestData
         SentAt = Time.AddMinutes(-29),
         AnsweredAt = answeredAt ?? Time,
         FollowUpId = "followup-1",
+        AnsweredAfterReminder = true,
     };
 
     /// <summary>Where a follow-up card was posted.</summary>

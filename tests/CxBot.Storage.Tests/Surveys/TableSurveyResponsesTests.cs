@@ -9,17 +9,18 @@ namespace CxBot.Storage.Tests.Surveys;
 public sealed class TableSurveyResponsesTests(StorageFixture azurite)
 {
     private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly DateOnly Day = new(2025, 3, 14);
 
     private async Task<ISurveyResponses> ResponsesAsync() => (await azurite.ForClassAsync<TableSurveyResponsesTests>()).Get<ISurveyResponses>();
 
     [Fact]
-    public async Task TryAdd_ThenGetByContact_ReturnsEveryFieldAndEveryRawAnswerAsReceived()
+    public async Task TryAdd_ThenGet_ReturnsEveryFieldAndEveryRawAnswerAsReceived()
     {
         var responses = await ResponsesAsync();
         var response = TestData.Response();
 
-        Assert.True(await responses.TryAddAsync(response, None));
-        var stored = await responses.GetByContactAsync(response.ContactId, None);
+        Assert.True(await responses.TryAddAsync(Day, response, None));
+        var stored = await responses.GetAsync(Day, response.SurveyId, None);
 
         AssertSame(response, stored);
     }
@@ -34,36 +35,41 @@ public sealed class TableSurveyResponsesTests(StorageFixture azurite)
             FollowUpId = null,
         };
 
-        await responses.TryAddAsync(response, None);
-        var stored = await responses.GetByContactAsync(response.ContactId, None);
+        await responses.TryAddAsync(Day, response, None);
+        var stored = await responses.GetAsync(Day, response.SurveyId, None);
 
         AssertSame(response, stored);
         Assert.Null(stored!.Answers.Expectation);
+        Assert.Null(stored.Answers.Ces);
         Assert.Null(stored.Answers.ContactConsent);
     }
 
     [Fact]
-    public async Task GetByContact_UnknownContact_ReturnsNull()
+    public async Task Get_UnknownSurveyOrOtherDay_ReturnsNull()
     {
         var responses = await ResponsesAsync();
+        var response = TestData.Response();
+        await responses.TryAddAsync(Day, response, None);
 
-        Assert.Null(await responses.GetByContactAsync(TestData.NewId("contact"), None));
+        Assert.Null(await responses.GetAsync(Day, TestData.NewId("survey"), None));
+        Assert.Null(await responses.GetAsync(Day.AddDays(1), response.SurveyId, None));
     }
 
     [Fact]
-    public async Task TryAdd_SecondResponseToTheSurvey_ReturnsFalseAndKeepsTheFirstEverywhere()
+    public async Task TryAdd_SecondResponseToTheSurvey_ReturnsFalseAndKeepsTheFirstAndItsPointerOnly()
     {
         await using var storage = await azurite.IsolatedAsync("ResponsesSecond");
         var responses = storage.Get<ISurveyResponses>();
         var first = TestData.Response(csat: 1);
-        var second = first with { AnsweredAt = first.AnsweredAt.AddMinutes(3), Answers = first.Answers with { Csat = 5 } };
+        var second = first with { AnsweredAt = first.AnsweredAt.AddMinutes(3), Answers = first.Answers with { Csat = 2 } };
 
-        Assert.True(await responses.TryAddAsync(first, None));
-        Assert.False(await responses.TryAddAsync(second, None));
+        Assert.True(await responses.TryAddAsync(Day, first, None));
+        Assert.False(await responses.TryAddAsync(Day, second, None));
 
-        Assert.Equal(1, (await responses.GetByContactAsync(first.ContactId, None))!.Answers.Csat);
-        var listed = Assert.Single(await ListAsync(responses, first.AnsweredAt.AddDays(-1), first.AnsweredAt.AddDays(1)));
-        AssertSame(first, listed);
+        Assert.Equal(1, (await responses.GetAsync(Day, first.SurveyId, None))!.Answers.Csat);
+        var rows = await RowKeysAsync(storage);
+        Assert.Equal(2, rows.Count);
+        Assert.Single(rows, k => k.StartsWith("low|", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -73,58 +79,44 @@ public sealed class TableSurveyResponsesTests(StorageFixture azurite)
         var responses = storage.Get<ISurveyResponses>();
         var response = TestData.Response();
 
-        var results = await Concurrently.RunAsync(6, i => responses.TryAddAsync(response with { AnsweredAt = response.AnsweredAt.AddSeconds(i) }, None));
+        var results = await Concurrently.RunAsync(6, i => responses.TryAddAsync(Day, response with { AnsweredAt = response.AnsweredAt.AddSeconds(i) }, None));
 
         Assert.Single(results, added => added);
-        Assert.Single(await ListAsync(responses, response.AnsweredAt.AddDays(-1), response.AnsweredAt.AddDays(1)));
+        Assert.Single(await RowKeysAsync(storage), k => k.StartsWith("r|", StringComparison.Ordinal));
+        Assert.Single(await RowKeysAsync(storage), k => k.StartsWith("low|", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1, "comment", true)]
+    [InlineData(2, "comment", true)]
+    [InlineData(3, "comment", false)]
+    [InlineData(1, "  ", false)]
+    [InlineData(1, null, false)]
+    public async Task TryAdd_LowScorePointer_OnlyForCsatOneOrTwoWithAComment(int csat, string? comment, bool expected)
+    {
+        await using var storage = await azurite.IsolatedAsync("ResponsesLow");
+        var responses = storage.Get<ISurveyResponses>();
+        var response = TestData.Response(csat: csat);
+        response = response with { Answers = response.Answers with { Comment = comment } };
+
+        await responses.TryAddAsync(Day, response, None);
+
+        Assert.Equal(expected, (await RowKeysAsync(storage)).Any(k => k.StartsWith("low|", StringComparison.Ordinal)));
     }
 
     [Fact]
-    public async Task ListAnswered_ReturnsHalfOpenPeriodOldestFirstAcrossMonths()
+    public async Task TryAdd_StoresAPseudonymNeverTheCustomerKeyColumn()
     {
-        await using var storage = await azurite.IsolatedAsync("ResponsesPeriod");
-        var responses = storage.Get<ISurveyResponses>();
-        var from = new DateTimeOffset(2025, 1, 31, 23, 0, 0, TimeSpan.Zero);
-        var to = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        var answered = new Dictionary<string, DateTimeOffset>
-        {
-            ["before"] = from.AddTicks(-1),
-            ["at-from"] = from,
-            ["january-end"] = new DateTimeOffset(2025, 2, 1, 0, 59, 59, TimeSpan.FromHours(1)).AddTicks(9_999_999), // 23:59:59.9999999 UTC
-            ["february-start"] = new DateTimeOffset(2025, 2, 1, 0, 0, 0, TimeSpan.Zero),
-            ["last-tick"] = to.AddTicks(-1),
-            ["at-to"] = to,
-            ["next-year"] = from.AddYears(1),
-        };
-        foreach (var (name, at) in answered.Reverse())
-        {
-            await responses.TryAddAsync(TestData.Response(contactId: name, answeredAt: at), None);
-        }
+        await using var storage = await azurite.IsolatedAsync("ResponsesPseudonym");
+        var response = TestData.Response();
+        await storage.Get<ISurveyResponses>().TryAddAsync(Day, response, None);
 
-        var listed = await ListAsync(responses, from, to);
+        var row = Assert.Single(await storage.Clients.Tables.GetTableClient(storage.Names.SurveyResponses)
+            .QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey ge {"r|"} and RowKey lt {"r}"}")).ToListAsync());
 
-        Assert.Equal(["at-from", "january-end", "february-start", "last-tick"], listed.Select(r => r.ContactId));
-        Assert.Equal(listed.Select(r => answered[r.ContactId]), listed.Select(r => r.AnsweredAt));
-        Assert.Empty(await ListAsync(responses, to, from));
-        Assert.Equal(["at-to"], (await ListAsync(responses, to, to.AddTicks(1))).Select(r => r.ContactId));
-    }
-
-    [Fact]
-    public async Task TryAdd_AfterACrashBetweenTheTwoWrites_RepairsThePeriodCopyFromTheFirstAnswer()
-    {
-        await using var storage = await azurite.IsolatedAsync("ResponsesRepair");
-        var responses = storage.Get<ISurveyResponses>();
-        var first = TestData.Response();
-        await responses.TryAddAsync(first, None);
-        await DeletePeriodCopiesAsync(storage);
-        Assert.Empty(await ListAsync(responses, first.AnsweredAt.AddDays(-1), first.AnsweredAt.AddDays(1)));
-        Assert.NotNull(await responses.GetByContactAsync(first.ContactId, None));
-
-        var retried = first with { AnsweredAt = first.AnsweredAt.AddMinutes(1), Answers = first.Answers with { Csat = 4 } };
-        Assert.False(await responses.TryAddAsync(retried, None));
-
-        var repaired = Assert.Single(await ListAsync(responses, first.AnsweredAt.AddDays(-1), first.AnsweredAt.AddDays(1)));
-        AssertSame(first, repaired);
+        Assert.False(row.ContainsKey("CustomerKey"));
+        Assert.Equal(response.CustomerId, row.GetString("CustomerId"));
+        Assert.Equal("20250314", row.PartitionKey);
     }
 
     [Fact]
@@ -137,55 +129,26 @@ public sealed class TableSurveyResponsesTests(StorageFixture azurite)
             Answers = response.Answers with { Raw = new Dictionary<string, string> { ["comment"] = new('x', 40_000) } },
         };
 
-        await Assert.ThrowsAsync<ArgumentException>(() => responses.TryAddAsync(response, None));
-        Assert.Null(await responses.GetByContactAsync(response.ContactId, None));
+        await Assert.ThrowsAsync<ArgumentException>(() => responses.TryAddAsync(Day, response, None));
+        Assert.Null(await responses.GetAsync(Day, response.SurveyId, None));
     }
 
     [Fact]
-    public async Task TryAdd_ContactEndedAt_ComesBackInItsOffsetByContactAndByPeriod()
+    public async Task TryAdd_ContactEndedAt_ComesBackInItsOffset()
     {
-        await using var storage = await azurite.IsolatedAsync("ResponsesOffset");
-        var responses = storage.Get<ISurveyResponses>();
+        var responses = await ResponsesAsync();
         const string EndedAt = "2026-11-20T00:30:00.0000000+01:00";
         var response = TestData.Response() with { ContactEndedAt = DateTimeOffset.Parse(EndedAt, CultureInfo.InvariantCulture) };
 
-        await responses.TryAddAsync(response, None);
-        var byContact = (await responses.GetByContactAsync(response.ContactId, None))!;
-        var byPeriod = Assert.Single(await ListAsync(responses, response.AnsweredAt.AddDays(-1), response.AnsweredAt.AddDays(1)));
+        await responses.TryAddAsync(Day, response, None);
+        var stored = (await responses.GetAsync(Day, response.SurveyId, None))!;
 
-        Assert.Equal(EndedAt, byContact.ContactEndedAt.ToString("O", CultureInfo.InvariantCulture));
-        Assert.Equal(EndedAt, byPeriod.ContactEndedAt.ToString("O", CultureInfo.InvariantCulture));
+        Assert.Equal(EndedAt, stored.ContactEndedAt.ToString("O", CultureInfo.InvariantCulture));
     }
 
-    [Fact]
-    public async Task GetByContact_RowWrittenBeforeTheOffsetColumn_ReturnsTheContactEndInUtc()
-    {
-        await using var storage = await azurite.IsolatedAsync("ResponsesNoOffset");
-        var responses = storage.Get<ISurveyResponses>();
-        var response = TestData.Response();
-        await responses.TryAddAsync(response, None);
-        var table = storage.Clients.Tables.GetTableClient(storage.Names.ResponsesByContact);
-        var row = Assert.Single(await table.QueryAsync<TableEntity>().ToListAsync());
-        Assert.True(row.Remove("ContactEndedOffsetMinutes"));
-        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
-
-        var stored = (await responses.GetByContactAsync(response.ContactId, None))!;
-
-        Assert.Equal(response.ContactEndedAt, stored.ContactEndedAt);
-        Assert.Equal(TimeSpan.Zero, stored.ContactEndedAt.Offset);
-    }
-
-    private static async Task<List<SurveyResponse>> ListAsync(ISurveyResponses responses, DateTimeOffset from, DateTimeOffset to) =>
-        await responses.ListAnsweredAsync(from, to, None).ToListAsync();
-
-    private static async Task DeletePeriodCopiesAsync(TestStorage storage)
-    {
-        var table = storage.Clients.Tables.GetTableClient(storage.Names.Responses);
-        await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
-        {
-            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
-        }
-    }
+    private static async Task<List<string>> RowKeysAsync(TestStorage storage) =>
+        (await storage.Clients.Tables.GetTableClient(storage.Names.SurveyResponses).QueryAsync<TableEntity>(select: ["RowKey"]).ToListAsync())
+        .Select(r => r.RowKey).ToList();
 
     private static void AssertSame(SurveyResponse expected, SurveyResponse? actual)
     {

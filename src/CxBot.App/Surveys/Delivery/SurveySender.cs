@@ -25,6 +25,7 @@ public sealed partial class SurveySender(
     ISurveys surveys,
     ICustomerPreferencesStore preferences,
     ISuppressionWindows suppressions,
+    SurveyResponseLookup answered,
     IOutbox outbox,
     SurveyRecipientResolver recipients,
     SurveyCardFactory cards,
@@ -172,6 +173,12 @@ public sealed partial class SurveySender(
         if (now < due)
         {
             return new DispatchOutcome(due - now);
+        }
+
+        // The survey says Sent until its Answered mark, written after the answer, lands: the response row decides.
+        if (await answered.FindAsync(survey, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return DispatchOutcome.Done;
         }
 
         // Into the chat the survey went to, not wherever the customer is found now.

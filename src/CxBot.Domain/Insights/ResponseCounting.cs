@@ -1,0 +1,72 @@
+using CxBot.Domain.Surveys;
+
+namespace CxBot.Domain.Insights;
+
+/// <summary>
+/// What one stored response adds to its reporting day's counts, in every scope it belongs to (all, its queue, agent,
+/// channel, queue by agent, as they were when the survey was sent). A stored response is the truth for "answered",
+/// so it also counts the funnel's answered figures.
+/// </summary>
+public static class ResponseCounting
+{
+    /// <summary>Counts <paramref name="response"/> into <paramref name="into"/>.</summary>
+    public static void Count(SurveyResponse response, ScopedTallies into)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(into);
+        var scopes = ReportScope.Of(response.Queue, response.Agent.AgentId, response.Channel);
+        var answers = response.Answers;
+        into.Add(scopes, TallyNames.Responses);
+        into.Add(scopes, TallyNames.Answered);
+        if (response.AnsweredAfterReminder)
+        {
+            into.Add(scopes, TallyNames.AnsweredAfterReminder);
+            into.Add(scopes, TallyNames.FunnelAnsweredAfterReminder);
+        }
+
+        if (!string.IsNullOrWhiteSpace(answers.Comment))
+        {
+            into.Add(scopes, TallyNames.Comments);
+        }
+
+        if (answers.Csat is { } csat)
+        {
+            into.Add(scopes, TallyNames.Csat(csat));
+        }
+
+        if (answers.Nps is { } nps)
+        {
+            into.Add(scopes, TallyNames.Nps(nps));
+        }
+
+        if (answers.Ces is { } ces)
+        {
+            into.Add(scopes, TallyNames.Ces(ces));
+        }
+
+        if (answers.Expectation is { } expectation)
+        {
+            into.Add(scopes, TallyNames.Expectation(TallyKey.Of(expectation)));
+        }
+
+        if (answers.Resolution is { } resolution)
+        {
+            into.Add(scopes, TallyNames.Resolution(TallyKey.Of(resolution)));
+        }
+
+        if (answers.ContactConsent is { } consent)
+        {
+            into.Add(scopes, TallyNames.Consent(consent));
+        }
+
+        if (!string.IsNullOrWhiteSpace(answers.Driver))
+        {
+            into.Add(scopes, TallyNames.Driver(answers.Driver, TallyNames.Bands.Of(answers.Csat)));
+            if (answers.Csat is { } rated)
+            {
+                into.Add(scopes, TallyNames.DriverCsatCount(answers.Driver));
+                into.Add(scopes, TallyNames.DriverCsatSum(answers.Driver), rated);
+            }
+        }
+    }
+}
