@@ -61,6 +61,13 @@ public sealed partial class SurveyAnswerHandler(
             return;
         }
 
+        // A late answer to a survey recorded as expired gets the same polite card as one not yet recorded.
+        if (survey.Status == SurveyStatus.Expired)
+        {
+            await turn.ReplaceCardAsync(cards.Closed(culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (survey.Status != SurveyStatus.Sent)
         {
             await turn.ReplaceCardAsync(cards.Unavailable(culture), cancellationToken).ConfigureAwait(false);
@@ -89,7 +96,7 @@ public sealed partial class SurveyAnswerHandler(
     {
         var now = turn.ReceivedAt;
         // The platform names the agent by its own id; the directory adds who that is in Teams, when it knows.
-        var response = SurveyResponse.For(survey, answers, culture.Name, now) with { Agent = staff.ResolveAgent(survey.Agent) };
+        var response = SurveyResponse.For(survey, answers, culture.Name, now, options.CurrentValue.RecoveryRules()) with { Agent = staff.ResolveAgent(survey.Agent) };
 
         // The response row is the guard: one per survey, whatever the channel retries or the customer double-clicks.
         // The steps after it are repeatable, so a submit that finds the response already stored finishes what an

@@ -45,7 +45,8 @@ public sealed record SurveyResponse
     /// <param name="answers">The validated answers.</param>
     /// <param name="cultureName">The culture the card was shown in.</param>
     /// <param name="answeredAt">When the answer arrived; also the sent time of a survey without one.</param>
-    public static SurveyResponse For(Survey survey, SurveyAnswers answers, string cultureName, DateTimeOffset answeredAt)
+    /// <param name="rules">The configured recovery rules (<see cref="RecoveryRules.Default"/> when null); the same the follow-up is opened by.</param>
+    public static SurveyResponse For(Survey survey, SurveyAnswers answers, string cultureName, DateTimeOffset answeredAt, RecoveryRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(answers);
@@ -66,7 +67,7 @@ public sealed record SurveyResponse
             ContactEndedAt = survey.ContactEndedAt,
             SentAt = survey.SentAt ?? answeredAt,
             AnsweredAt = answeredAt,
-            FollowUpId = RecoveryPolicy.Evaluate(answers) == FollowUpReasons.None ? null : survey.SurveyId,
+            FollowUpId = RecoveryPolicy.Evaluate(answers, rules) == FollowUpReasons.None ? null : survey.SurveyId,
         };
     }
 }
