@@ -31,6 +31,8 @@ internal sealed class ResponseEntity : TableRow
     /// <summary>A <see cref="Domain.Surveys.ResolutionAnswer"/> name.</summary>
     public string? Resolution { get; set; }
     public int? Nps { get; set; }
+    /// <summary>Customer Effort Score 1-5, when asked.</summary>
+    public int? Ces { get; set; }
     public string? Driver { get; set; }
     public string? Comment { get; set; }
     public bool? ContactConsent { get; set; }
