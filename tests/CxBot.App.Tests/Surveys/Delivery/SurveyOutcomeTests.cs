@@ -2,7 +2,6 @@ using System.Net;
 using CxBot.App.Surveys.Delivery;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.Conversations;
-using CxBot.Domain.Customers;
 using CxBot.Domain.Surveys;
 using CxBot.Protocol.Connector;
 using CxBot.Testing.Connector;
@@ -106,26 +105,6 @@ public sealed class SurveyOutcomeTests(AzuriteProcess azurite)
         await app.DispatchAsync();
 
         Assert.Equal(SurveyFailureReason.Interrupted, (await SurveyAsync(app, surveyId)).FailureReason);
-    }
-
-    [Fact]
-    public async Task StopTypedBeforeTheSend_SkipsTheSurveyAsOptedOut_AndFreesTheWindow()
-    {
-        using var app = new CxBotAppFactory(azurite, new Dictionary<string, string?> { ["Surveys:DelayMinutes"] = "10" });
-        var flow = new SurveyFlow(app);
-        var customer = await flow.InstalledCustomerAsync();
-        app.Outbox.MaxDelay = TimeSpan.Zero;
-        var (_, surveyId) = await flow.ScheduleAsync(flow.Contact(customer));
-
-        await app.PostActivityAsync(customer.Text("stop"));
-        app.Time.Advance(TimeSpan.FromMinutes(11));
-        await app.DispatchAsync();
-
-        var survey = await SurveyAsync(app, surveyId);
-        Assert.Equal((SurveyStatus.Skipped, SkipReason.OptedOut, (SurveyFailureReason?)null), (survey.Status, survey.SkipReason, survey.FailureReason));
-        Assert.Empty(SurveyFlow.SurveyCardSends(app.Connector));
-        var window = await app.Services.GetRequiredService<ISuppressionWindows>().GetAsync(survey.Customer.Key, None);
-        Assert.Null(window.State);
     }
 
     [Fact]
