@@ -17,6 +17,8 @@ public enum ConflictReason
     Expired,
     /// <summary>No reminder is due.</summary>
     NoReminder,
+    /// <summary>The survey is not a delivered, unanswered one past its answer time.</summary>
+    NotExpired,
     /// <summary>The follow-up is resolved.</summary>
     AlreadyResolved,
     /// <summary>Someone else owns the follow-up.</summary>

@@ -15,6 +15,7 @@ public sealed partial class FollowUpService(
     IFollowUps followUps,
     IProactiveMessages messages,
     IOptionsMonitor<FollowUpOptions> options,
+    IOptionsMonitor<Surveys.SurveyOptions> surveyOptions,
     TimeProvider time,
     ILogger<FollowUpService> logger)
 {
@@ -36,7 +37,8 @@ public sealed partial class FollowUpService(
     /// </summary>
     public async Task<FollowUp?> OpenForAsync(Survey survey, SurveyResponse response, string? customerName, CancellationToken cancellationToken)
     {
-        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, time.GetUtcNow(), TimeSpan.FromHours(options.CurrentValue.DueHours), customerName);
+        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, time.GetUtcNow(), TimeSpan.FromHours(options.CurrentValue.DueHours), customerName,
+            surveyOptions.CurrentValue.RecoveryRules());
         if (followUp is null)
         {
             return null;

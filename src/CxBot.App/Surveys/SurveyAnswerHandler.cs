@@ -67,6 +67,13 @@ public sealed partial class SurveyAnswerHandler(
             return;
         }
 
+        // A late answer to a survey recorded as expired gets the same polite card as one not yet recorded.
+        if (survey.Status == SurveyStatus.Expired)
+        {
+            await turn.ReplaceCardAsync(cards.Closed(culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (survey.Status != SurveyStatus.Sent)
         {
             await turn.ReplaceCardAsync(cards.Unavailable(culture), cancellationToken).ConfigureAwait(false);
@@ -97,7 +104,7 @@ public sealed partial class SurveyAnswerHandler(
         var day = stored.DayOf(survey);
         var customerId = await pseudonyms.OfAsync(survey.Customer.Key, cancellationToken).ConfigureAwait(false);
         // The platform names the agent by its own id; the directory adds who that is in Teams, when it knows.
-        var response = SurveyResponse.For(survey, answers, culture.Name, now, customerId) with { Agent = staff.ResolveAgent(survey.Agent) };
+        var response = SurveyResponse.For(survey, answers, culture.Name, now, customerId, options.CurrentValue.RecoveryRules()) with { Agent = staff.ResolveAgent(survey.Agent) };
 
         // The response row is the guard: one per survey, whatever the channel retries or the customer double-clicks.
         // The day is marked for the roll-up beside it (one round trip for both); the survey's Answered mark follows the

@@ -30,6 +30,7 @@ public sealed class SurveyCardFactory(SurveyTokenKey tokenKey, SurveyCatalog cat
             Errors = errors.Select(e => e.Code switch
             {
                 FieldErrorCodes.Required => SurveyFieldError.Required(e.Field, culture),
+                FieldErrorCodes.NoAnswer => SurveyFieldError.NoAnswer(e.Field, culture),
                 FieldErrorCodes.TooLong => SurveyFieldError.TooLong(e.Field, SurveyDefinition.MaxCommentLength, culture),
                 _ => SurveyFieldError.Invalid(e.Field, culture),
             }).ToList(),

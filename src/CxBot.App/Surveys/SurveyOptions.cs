@@ -1,3 +1,4 @@
+using CxBot.Domain.FollowUps;
 using CxBot.Domain.Surveys;
 
 namespace CxBot.App.Surveys;
@@ -26,6 +27,9 @@ public sealed class SurveyOptions
     /// <summary>Send attempts before a survey is marked undeliverable.</summary>
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>True when an NPS detractor (0-6) opens a follow-up, like a low CSAT does.</summary>
+    public bool FollowUpOnNpsDetractor { get; set; }
+
     /// <summary>Share of contacts surveyed in queues without their own rate (0-1).</summary>
     public double DefaultSamplingRate { get; set; } = 1.0;
 
@@ -38,6 +42,9 @@ public sealed class SurveyOptions
     /// <summary>Base64 key (at least 32 bytes) signing survey card tokens. Secret: environment or user-secrets only.
     /// When empty the app generates one and keeps it in table storage.</summary>
     public string? TokenSigningKey { get; set; }
+
+    /// <summary>The follow-up rules these options configure.</summary>
+    public RecoveryRules RecoveryRules() => new(FollowUpOnNpsDetractor);
 
     /// <summary>The catalog of definitions and queue settings.</summary>
     public SurveyDefinitionCatalog BuildCatalog()
@@ -56,7 +63,7 @@ public sealed class SurveyDefinitionOptions
     /// <summary>Bump when the questions change.</summary>
     public int Version { get; set; } = 1;
 
-    /// <summary>At most five of Csat, Expectation, Resolution, Nps, Driver, Consent; the comment is always offered.</summary>
+    /// <summary>At most five of Csat, Expectation, Resolution, Nps, Ces, Driver, Consent; the comment is always offered.</summary>
     public List<SurveyQuestion> Questions { get; set; } = [];
 }
 

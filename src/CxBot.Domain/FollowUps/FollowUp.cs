@@ -26,6 +26,8 @@ public enum FollowUpReasons
     WorseThanExpected = 2,
     /// <summary>Not resolved.</summary>
     NotResolved = 4,
+    /// <summary>An NPS detractor (0-6), when <see cref="RecoveryRules.FollowUpOnNpsDetractor"/> is on.</summary>
+    NpsDetractor = 8,
 }
 
 /// <summary>The state a follow-up moves through, as stored; <see cref="FollowUp.Restore"/> rebuilds a follow-up from it.</summary>

@@ -2,16 +2,29 @@ using CxBot.Domain.Surveys;
 
 namespace CxBot.Domain.FollowUps;
 
+/// <summary>The configurable part of <see cref="RecoveryPolicy"/>.</summary>
+/// <param name="FollowUpOnNpsDetractor">True when an NPS detractor (0-6) opens a follow-up as well.</param>
+public sealed record RecoveryRules(bool FollowUpOnNpsDetractor = false)
+{
+    /// <summary>The fixed reasons only: low CSAT, worse than expected, not resolved.</summary>
+    public static RecoveryRules Default { get; } = new();
+}
+
 /// <summary>Service recovery: which answers call for a follow-up, and the follow-up they create.</summary>
 public static class RecoveryPolicy
 {
     /// <summary>The highest CSAT that counts as dissatisfied.</summary>
     public const int LowCsatThreshold = 2;
 
-    /// <summary>Why the answers need a follow-up; <see cref="FollowUpReasons.None"/> when they do not.</summary>
-    public static FollowUpReasons Evaluate(SurveyAnswers answers)
+    /// <summary>The highest NPS answer of a detractor (domain.md: detractors 0-6).</summary>
+    public const int NpsDetractorMax = 6;
+
+    /// <summary>Why the answers need a follow-up under <paramref name="rules"/> (<see cref="RecoveryRules.Default"/> when
+    /// null); <see cref="FollowUpReasons.None"/> when they do not.</summary>
+    public static FollowUpReasons Evaluate(SurveyAnswers answers, RecoveryRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        rules ??= RecoveryRules.Default;
 
         var reasons = FollowUpReasons.None;
         if (answers.Csat <= LowCsatThreshold)
@@ -29,6 +42,11 @@ public static class RecoveryPolicy
             reasons |= FollowUpReasons.NotResolved;
         }
 
+        if (rules.FollowUpOnNpsDetractor && answers.Nps <= NpsDetractorMax)
+        {
+            reasons |= FollowUpReasons.NpsDetractor;
+        }
+
         return reasons;
     }
 
@@ -43,7 +61,9 @@ public static class RecoveryPolicy
     /// <param name="now">The time of opening.</param>
     /// <param name="dueIn">How long the follow-up may take.</param>
     /// <param name="customerName">The customer's name where the channel gives one, for whoever calls back.</param>
-    public static FollowUp? CreateFollowUp(Survey survey, SurveyResponse response, DateTimeOffset now, TimeSpan dueIn, string? customerName = null)
+    /// <param name="rules">The configured rules; <see cref="RecoveryRules.Default"/> when null.</param>
+    public static FollowUp? CreateFollowUp(Survey survey, SurveyResponse response, DateTimeOffset now, TimeSpan dueIn, string? customerName = null,
+        RecoveryRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(response);
@@ -53,7 +73,7 @@ public static class RecoveryPolicy
             throw new ArgumentException($"The response is for survey {response.SurveyId}, not {survey.SurveyId}.", nameof(response));
         }
 
-        var reasons = Evaluate(response.Answers);
+        var reasons = Evaluate(response.Answers, rules);
         if (reasons == FollowUpReasons.None)
         {
             return null;

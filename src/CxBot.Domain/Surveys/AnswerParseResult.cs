@@ -20,6 +20,8 @@ public static class FieldErrorCodes
     public const string TooLong = "too-long";
     /// <summary>Not a number.</summary>
     public const string NotANumber = "not-a-number";
+    /// <summary>Nothing was answered at all (reported on <see cref="SurveyInputIds.Answers"/>, the survey as a whole).</summary>
+    public const string NoAnswer = "no-answer";
 }
 
 /// <summary>Either valid answers or the problems found, one per input.</summary>

@@ -18,7 +18,8 @@ public static class AnswerParser
     public const int MaxRawLength = 2 * SurveyDefinition.MaxCommentLength;
 
     /// <summary>
-    /// Parses the inputs. Whitespace-only counts as missing; CSAT is required when asked, the rest is optional.
+    /// Parses the inputs. Whitespace-only counts as missing; CSAT is required when asked, the rest is optional, but a
+    /// submit that answers nothing at all is refused (<see cref="FieldErrorCodes.NoAnswer"/>).
     /// Choices compare case-insensitively after trimming. <see cref="SurveyAnswers.Raw"/> holds the asked inputs and
     /// the comment that were present, exactly as received.
     /// </summary>
@@ -49,6 +50,7 @@ public static class AnswerParser
             {
                 SurveyQuestion.Csat => ParseScale(id, value, 1, 5, errors) is { } csat ? answers with { Csat = csat } : answers,
                 SurveyQuestion.Nps => ParseScale(id, value, 0, 10, errors) is { } nps ? answers with { Nps = nps } : answers,
+                SurveyQuestion.Ces => ParseScale(id, value, 1, 5, errors) is { } ces ? answers with { Ces = ces } : answers,
                 SurveyQuestion.Expectation => ParseChoice(id, value, ExpectationChoices, errors) is { } e ? answers with { Expectation = e } : answers,
                 SurveyQuestion.Resolution => ParseChoice(id, value, ResolutionChoices, errors) is { } r ? answers with { Resolution = r } : answers,
                 SurveyQuestion.Consent => ParseChoice(id, value, ConsentChoices, errors) is { } c ? answers with { ContactConsent = c } : answers,
@@ -70,8 +72,19 @@ public static class AnswerParser
             }
         }
 
+        if (errors.Count == 0 && !AnswersAnything(answers))
+        {
+            errors.Add(new(SurveyInputIds.Answers, FieldErrorCodes.NoAnswer));
+        }
+
         return errors.Count == 0 ? AnswerParseResult.Success(answers) : AnswerParseResult.Failure(errors);
     }
+
+    // A consent toggle left off is the card's default, not an answer: without a score, a choice, a comment or a given
+    // consent the submit says nothing (possible whenever the definition makes no question required).
+    private static bool AnswersAnything(SurveyAnswers answers) =>
+        answers.Csat is not null || answers.Nps is not null || answers.Ces is not null || answers.Expectation is not null
+        || answers.Resolution is not null || answers.Driver is not null || answers.Comment is not null || answers.ContactConsent == true;
 
     /// <summary>
     /// Trims the comment and removes control characters other than newline and tab, and the bidirectional

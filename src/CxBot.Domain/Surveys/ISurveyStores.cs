@@ -64,5 +64,7 @@ public enum DispatchKind
     Send,
     /// <summary>Send the one reminder.</summary>
     Remind,
+    /// <summary>Record the survey as expired when it was delivered and not answered in time.</summary>
+    Expire,
 }
 

@@ -196,24 +196,76 @@ public sealed class Survey
         LastError = null;
     }
 
-    /// <summary>A send failed; after <paramref name="maxAttempts"/> the survey is undeliverable.</summary>
+    /// <summary>A send failed; after <paramref name="maxAttempts"/> (or at once when <paramref name="permanent"/>) the
+    /// survey is undeliverable and keeps <paramref name="reason"/> as its <see cref="FailureReason"/>.</summary>
+    /// <param name="reason">What kind of failure, as reports count it.</param>
+    /// <param name="detail">What went wrong, for operators (stored as <see cref="LastError"/>).</param>
+    /// <param name="maxAttempts">Attempts allowed in all.</param>
+    /// <param name="permanent">True when retrying cannot help.</param>
     /// <returns>True when it may be tried again.</returns>
-    public bool MarkSendFailed(string reason, int maxAttempts, bool permanent)
+    public bool MarkSendFailed(SurveyFailureReason reason, string detail, int maxAttempts, bool permanent)
     {
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown failure reason.");
+        }
+
         if (Status != SurveyStatus.Sending)
         {
             throw new DomainConflictException(ConflictReason.NotSending, $"Survey {SurveyId} is {Status}.");
         }
 
-        LastError = reason;
+        LastError = detail;
         if (permanent || Attempts >= maxAttempts)
         {
             Status = SurveyStatus.Undeliverable;
+            FailureReason = reason;
             return false;
         }
 
         Status = SurveyStatus.Scheduled;
         return true;
+    }
+
+    /// <summary>
+    /// Not sent after all, for a reason that is no delivery failure (the customer opted out, or their chat is known
+    /// to refuse the bot), found while taking the survey to send it. Only a survey that awaits delivery can be skipped.
+    /// </summary>
+    public void MarkSkipped(SkipReason reason)
+    {
+        if (reason is not (Surveys.SkipReason.OptedOut or Surveys.SkipReason.Unreachable))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reason), reason, "Only an opt-out or an unreachable chat skips a scheduled survey.");
+        }
+
+        if (!AwaitsDelivery)
+        {
+            throw new DomainConflictException(ConflictReason.NotSendable, $"Survey {SurveyId} is {Status}.");
+        }
+
+        Status = SurveyStatus.Skipped;
+        SkipReason = reason;
+    }
+
+    /// <summary>True when the survey was delivered, is still unanswered and its answer time has passed at <paramref name="now"/>.</summary>
+    public bool IsDueToExpire(DateTimeOffset now) => Status == SurveyStatus.Sent && IsExpired(now);
+
+    /// <summary>Records that the delivered survey was not answered in time. The caller checks first that no response is
+    /// stored (the response row, not this status, decides whether it was answered).</summary>
+    public void MarkExpired(DateTimeOffset at)
+    {
+        if (Status == SurveyStatus.Answered)
+        {
+            throw new DomainConflictException(ConflictReason.AlreadyAnswered, $"Survey {SurveyId} was answered already.");
+        }
+
+        if (!IsDueToExpire(at))
+        {
+            throw new DomainConflictException(ConflictReason.NotExpired, $"Survey {SurveyId} is {Status}, expiring at {ExpiresAt:O}.");
+        }
+
+        Status = SurveyStatus.Expired;
+        ExpiredAt = at;
     }
 
     /// <summary>True when the survey can no longer be answered at <paramref name="now"/>.</summary>

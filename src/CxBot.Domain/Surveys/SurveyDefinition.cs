@@ -15,6 +15,8 @@ public enum SurveyQuestion
     Driver,
     /// <summary>"May we contact you about this?" yes / no.</summary>
     Consent,
+    /// <summary>"How easy was it to get this handled?" 1 (very difficult) to 5 (very easy) (CES, optional).</summary>
+    Ces,
 }
 
 /// <summary>A named, versioned set of questions; every survey records the version it used.</summary>

@@ -17,6 +17,10 @@ public static class SurveyInputIds
     public const string Comment = "comment";
     /// <summary>true / false.</summary>
     public const string Consent = "consent";
+    /// <summary>Customer Effort Score 1-5.</summary>
+    public const string Ces = "ces";
+    /// <summary>Not an input: the survey as a whole, for a problem no single input has (nothing answered).</summary>
+    public const string Answers = "answers";
 
     /// <summary>The input id of a question.</summary>
     public static string For(SurveyQuestion question) => question switch
@@ -27,6 +31,7 @@ public static class SurveyInputIds
         SurveyQuestion.Nps => Nps,
         SurveyQuestion.Driver => Driver,
         SurveyQuestion.Consent => Consent,
+        SurveyQuestion.Ces => Ces,
         _ => throw new ArgumentOutOfRangeException(nameof(question), question, "Unknown survey question."),
     };
 }

@@ -51,7 +51,8 @@ public sealed record SurveyResponse
     /// <param name="cultureName">The culture the card was shown in.</param>
     /// <param name="answeredAt">When the answer arrived; also the sent time of a survey without one.</param>
     /// <param name="customerId">The customer's pseudonymous id (<see cref="Customers.CustomerPseudonym"/>).</param>
-    public static SurveyResponse For(Survey survey, SurveyAnswers answers, string cultureName, DateTimeOffset answeredAt, string customerId)
+    /// <param name="rules">The configured recovery rules (<see cref="RecoveryRules.Default"/> when null); the same the follow-up is opened by.</param>
+    public static SurveyResponse For(Survey survey, SurveyAnswers answers, string cultureName, DateTimeOffset answeredAt, string customerId, RecoveryRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(answers);
@@ -73,7 +74,7 @@ public sealed record SurveyResponse
             ContactEndedAt = survey.ContactEndedAt,
             SentAt = survey.SentAt ?? answeredAt,
             AnsweredAt = answeredAt,
-            FollowUpId = RecoveryPolicy.Evaluate(answers) == FollowUpReasons.None ? null : survey.SurveyId,
+            FollowUpId = RecoveryPolicy.Evaluate(answers, rules) == FollowUpReasons.None ? null : survey.SurveyId,
             AnsweredAfterReminder = survey.RemindedAt is { } reminded && reminded <= answeredAt,
         };
     }

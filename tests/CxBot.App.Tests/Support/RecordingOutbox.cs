@@ -18,7 +18,8 @@ public sealed class RecordingOutbox(IOutboxQueue inner) : IOutboxQueue
     private readonly List<(string Id, TimeSpan Delay)> _released = [];
     private readonly List<string> _bodies = [];
 
-    /// <summary>When set, enqueue and release delays longer than this are shortened to it (the asked delay is recorded).</summary>
+    /// <summary>When set, enqueue and release delays longer than this are shortened to it (the asked delay is recorded).
+    /// A survey's expiry keeps its delay (days, and early it only asks to wait again): tests run it through the sender.</summary>
     public TimeSpan? MaxDelay { get; set; }
 
     /// <summary>When set, received messages are hidden for this long instead of what the receiver asked.</summary>
@@ -71,16 +72,18 @@ public sealed class RecordingOutbox(IOutboxQueue inner) : IOutboxQueue
 
     public Task EnqueueAsync(string body, TimeSpan delay, CancellationToken cancellationToken)
     {
+        var expiry = false;
         lock (_lock)
         {
             _bodies.Add(body);
             if (Outbox.TryParse(body) is { } work && SurveyWork.TryRead(work, out var surveyId, out var kind))
             {
                 _enqueued.Add((surveyId, kind, delay));
+                expiry = kind == DispatchKind.Expire;
             }
         }
 
-        return inner.EnqueueAsync(body, Capped(delay), cancellationToken);
+        return inner.EnqueueAsync(body, expiry ? delay : Capped(delay), cancellationToken);
     }
 
     public Task<IReadOnlyList<OutboxEnvelope>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken) =>
@@ -92,13 +95,16 @@ public sealed class RecordingOutbox(IOutboxQueue inner) : IOutboxQueue
     public Task ReleaseAsync(OutboxEnvelope envelope, TimeSpan delay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
+        var expiry = false;
         lock (_lock)
         {
             var work = Outbox.TryParse(envelope.Body);
-            _released.Add((work is not null && SurveyWork.TryRead(work, out var surveyId, out _) ? surveyId : work?.Id ?? envelope.MessageId, delay));
+            var survey = work is not null && SurveyWork.TryRead(work, out var surveyId, out var kind) ? (surveyId, kind) : ((string, DispatchKind)?)null;
+            _released.Add((survey?.Item1 ?? work?.Id ?? envelope.MessageId, delay));
+            expiry = survey?.Item2 == DispatchKind.Expire;
         }
 
-        return inner.ReleaseAsync(envelope, Capped(delay), cancellationToken);
+        return inner.ReleaseAsync(envelope, expiry ? delay : Capped(delay), cancellationToken);
     }
 
     private TimeSpan Capped(TimeSpan delay) => MaxDelay is { } max && delay > max ? max : delay;

@@ -131,4 +131,38 @@ public sealed class RecoveryPolicyTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => RecoveryPolicy.CreateFollowUp(survey, Response(survey, Answers(csat: 1)), Now, TimeSpan.Zero));
     }
+
+    private static readonly RecoveryRules DetractorsFollowedUp = new(FollowUpOnNpsDetractor: true);
+
+    [Theory]
+    [InlineData(0, FollowUpReasons.NpsDetractor)]
+    [InlineData(6, FollowUpReasons.NpsDetractor)]
+    [InlineData(7, FollowUpReasons.None)]
+    [InlineData(10, FollowUpReasons.None)]
+    public void Evaluate_NpsWhenConfigured_FlagsDetractorsZeroToSix(int nps, FollowUpReasons expected)
+    {
+        Assert.Equal(expected, RecoveryPolicy.Evaluate(Answers() with { Nps = nps }, DetractorsFollowedUp));
+    }
+
+    [Fact]
+    public void Evaluate_NpsDetractorByDefault_IsNone()
+    {
+        Assert.Equal(FollowUpReasons.None, RecoveryPolicy.Evaluate(Answers() with { Nps = 0 }));
+        Assert.Equal(FollowUpReasons.None, RecoveryPolicy.Evaluate(Answers() with { Nps = 0 }, RecoveryRules.Default));
+    }
+
+    [Fact]
+    public void CreateFollowUp_NpsDetractorWhenConfigured_OpensOneNamingTheReason()
+    {
+        var survey = SentSurvey();
+        var answers = Answers() with { Nps = 3 };
+        var response = SurveyResponse.For(survey, answers, "en-US", Now.AddHours(1), "customer-1", DetractorsFollowedUp);
+
+        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, Now, TimeSpan.FromHours(8), rules: DetractorsFollowedUp);
+
+        Assert.Equal(FollowUpReasons.NpsDetractor, followUp!.Reasons);
+        Assert.Equal(survey.SurveyId, response.FollowUpId);
+        Assert.Null(RecoveryPolicy.CreateFollowUp(survey, response, Now, TimeSpan.FromHours(8)));
+    }
 }
+

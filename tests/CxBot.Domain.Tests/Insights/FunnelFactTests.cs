@@ -55,7 +55,7 @@ public sealed class FunnelFactTests
     {
         var survey = Builders.ScheduledSurvey();
         survey.BeginSend();
-        Assert.True(survey.MarkSendFailed("timeout", maxAttempts: 3, permanent: false));
+        Assert.True(survey.MarkSendFailed(SurveyFailureReason.TimedOut, "timeout", maxAttempts: 3, permanent: false));
 
         Assert.Equal(SurveyStatus.Scheduled, survey.Status);
         Assert.Equal(Tally.From([new(TallyNames.Scheduled, 1), new(TallyNames.Sent, 1)]), Count(FunnelFact.Of(survey, Amsterdam)));
@@ -122,7 +122,7 @@ public sealed class FunnelFactTests
     {
         var survey = Builders.ScheduledSurvey();
         survey.BeginSend();
-        survey.MarkSendFailed("403 Forbidden", maxAttempts: 3, permanent: true);
+        survey.MarkSendFailed(SurveyFailureReason.Blocked, "403 Forbidden", maxAttempts: 3, permanent: true);
 
         Assert.Equal(1, Count(FunnelFact.Of(survey, Amsterdam))["funnel.failed.unknown"]);
     }
@@ -198,7 +198,7 @@ public sealed class FunnelFactTests
         var seen = new List<int> { FunnelFact.Of(survey, Amsterdam).Progress };
         survey.BeginSend();
         seen.Add(FunnelFact.Of(survey, Amsterdam).Progress);
-        survey.MarkSendFailed("timeout", 3, permanent: false);
+        survey.MarkSendFailed(SurveyFailureReason.TimedOut, "timeout", 3, permanent: false);
         seen.Add(FunnelFact.Of(survey, Amsterdam).Progress);
         survey.BeginSend();
         seen.Add(FunnelFact.Of(survey, Amsterdam).Progress);

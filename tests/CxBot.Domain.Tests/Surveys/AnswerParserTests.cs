@@ -259,4 +259,61 @@ public sealed class AnswerParserTests
             answers.Raw);
         Assert.Null(answers.Nps);
     }
+
+    private static readonly SurveyDefinition WithoutCsat = Definition(SurveyQuestion.Nps, SurveyQuestion.Driver, SurveyQuestion.Consent);
+
+    [Fact]
+    public void Parse_NothingAnsweredWithoutCsat_IsRefusedAsNoAnswer()
+    {
+        Assert.Equal(new FieldError(SurveyInputIds.Answers, FieldErrorCodes.NoAnswer), SingleError(WithoutCsat));
+    }
+
+    [Fact]
+    public void Parse_OnlyBlanksAndConsentLeftOff_IsRefusedAsNoAnswer()
+    {
+        var error = SingleError(WithoutCsat, ("nps", " "), ("driver", ""), ("consent", "false"), ("comment", "  \u0001 "));
+
+        Assert.Equal(new FieldError(SurveyInputIds.Answers, FieldErrorCodes.NoAnswer), error);
+    }
+
+    [Theory]
+    [InlineData("nps", "0")]
+    [InlineData("driver", "menu")]
+    [InlineData("consent", "true")]
+    [InlineData("comment", "Only a remark")]
+    public void Parse_AnyOneAnswerWithoutCsat_IsAccepted(string id, string value)
+    {
+        Assert.True(Parse(WithoutCsat, (id, value)).IsValid);
+    }
+
+    [Fact]
+    public void Parse_NothingAnsweredWithCsatAsked_IsRequiredNotNoAnswer()
+    {
+        Assert.Equal(new FieldError("csat", FieldErrorCodes.Required), SingleError(Everything));
+    }
+
+    [Theory]
+    [InlineData("1", 1)]
+    [InlineData("5", 5)]
+    [InlineData("3.0", 3)]
+    public void Parse_CesOnItsScale_Accepts(string value, int expected)
+    {
+        Assert.Equal(expected, Valid(Definition(SurveyQuestion.Ces), ("ces", value)).Ces);
+    }
+
+    [Theory]
+    [InlineData("0", FieldErrorCodes.OutOfRange)]
+    [InlineData("6", FieldErrorCodes.OutOfRange)]
+    [InlineData("2.5", FieldErrorCodes.OutOfRange)]
+    [InlineData("easy", FieldErrorCodes.NotANumber)]
+    public void Parse_CesOffItsScale_IsRefused(string value, string code)
+    {
+        Assert.Equal(new FieldError("ces", code), SingleError(Definition(SurveyQuestion.Csat, SurveyQuestion.Ces), ("csat", "4"), ("ces", value)));
+    }
+
+    [Fact]
+    public void Parse_CesNotAsked_IsIgnored()
+    {
+        Assert.Null(Valid(Everything, ("csat", "4"), ("ces", "2")).Ces);
+    }
 }

@@ -78,7 +78,7 @@ public sealed class SurveyTests
         var survey = ScheduledSurvey();
         survey.BeginSend();
 
-        var retry = survey.MarkSendFailed("429 from connector", maxAttempts: 3, permanent: false);
+        var retry = survey.MarkSendFailed(SurveyFailureReason.Throttled, "429 from connector", maxAttempts: 3, permanent: false);
 
         Assert.True(retry);
         Assert.Equal(SurveyStatus.Scheduled, survey.Status);
@@ -92,11 +92,11 @@ public sealed class SurveyTests
         for (var attempt = 1; attempt < 3; attempt++)
         {
             survey.BeginSend();
-            Assert.True(survey.MarkSendFailed($"failure {attempt}", maxAttempts: 3, permanent: false));
+            Assert.True(survey.MarkSendFailed(SurveyFailureReason.ChannelError, $"failure {attempt}", maxAttempts: 3, permanent: false));
         }
 
         survey.BeginSend();
-        var retry = survey.MarkSendFailed("failure 3", maxAttempts: 3, permanent: false);
+        var retry = survey.MarkSendFailed(SurveyFailureReason.ChannelError, "failure 3", maxAttempts: 3, permanent: false);
 
         Assert.False(retry);
         Assert.Equal(SurveyStatus.Undeliverable, survey.Status);
@@ -112,7 +112,7 @@ public sealed class SurveyTests
         var survey = ScheduledSurvey();
         survey.BeginSend();
 
-        Assert.False(survey.MarkSendFailed("user has no conversation", maxAttempts: 5, permanent: true));
+        Assert.False(survey.MarkSendFailed(SurveyFailureReason.NoConversation, "user has no conversation", maxAttempts: 5, permanent: true));
         Assert.Equal(SurveyStatus.Undeliverable, survey.Status);
     }
 
@@ -121,7 +121,7 @@ public sealed class SurveyTests
     {
         var survey = ScheduledSurvey();
         survey.BeginSend();
-        survey.MarkSendFailed("timeout", 3, false);
+        survey.MarkSendFailed(SurveyFailureReason.TimedOut, "timeout", 3, false);
         survey.BeginSend();
 
         survey.MarkSent(Now, "msteams", "c", "a", Week);

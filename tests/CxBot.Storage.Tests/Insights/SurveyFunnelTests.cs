@@ -105,7 +105,7 @@ public sealed class SurveyFunnelTests(StorageFixture azurite)
         survey.MarkSent(Now.AddMinutes(1), "msteams", "conv", "act", TimeSpan.FromDays(7));
         await surveys.UpdateAsync(survey, CancellationToken.None);
         stale.BeginSend();
-        stale.MarkSendFailed("gone", maxAttempts: 1, permanent: true);
+        stale.MarkSendFailed(SurveyFailureReason.ConversationGone, "gone", maxAttempts: 1, permanent: true);
         await Assert.ThrowsAsync<DomainConflictException>(() => surveys.UpdateAsync(stale, CancellationToken.None));
 
         var counted = await CountAsync(storage, new DateOnly(2026, 3, 27));
@@ -167,12 +167,12 @@ public sealed class SurveyFunnelTests(StorageFixture azurite)
                 break;
             case Outcome.WaitingForRetry:
                 survey.BeginSend();
-                survey.MarkSendFailed("timeout", maxAttempts: 3, permanent: false);
+                survey.MarkSendFailed(SurveyFailureReason.TimedOut, "timeout", maxAttempts: 3, permanent: false);
                 break;
             case Outcome.FailedWithoutReason:
                 survey.BeginSend();
                 await surveys.UpdateAsync(survey, CancellationToken.None);
-                survey.MarkSendFailed("403", maxAttempts: 3, permanent: true);
+                survey.MarkSendFailed(SurveyFailureReason.Blocked, "403", maxAttempts: 3, permanent: true);
                 break;
             case Outcome.Failed:
                 survey.BeginSend();

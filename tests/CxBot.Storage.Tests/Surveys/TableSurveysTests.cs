@@ -94,7 +94,7 @@ public sealed class TableSurveysTests(StorageFixture azurite)
         first.BeginSend();
         await surveys.UpdateAsync(first, CancellationToken.None);
         second.BeginSend();
-        second.MarkSendFailed("a stale dispatcher", maxAttempts: 1, permanent: true);
+        second.MarkSendFailed(SurveyFailureReason.Interrupted, "a stale dispatcher", maxAttempts: 1, permanent: true);
         var conflict = await Assert.ThrowsAsync<DomainConflictException>(() => surveys.UpdateAsync(second, CancellationToken.None));
 
         Assert.Equal(ConflictReason.Concurrency, conflict.Reason);
@@ -123,7 +123,7 @@ public sealed class TableSurveysTests(StorageFixture azurite)
         await surveys.TryAddAsync(survey, CancellationToken.None);
 
         survey.BeginSend();
-        survey.MarkSendFailed("403 Forbidden: the bot is not installed", maxAttempts: 5, permanent: true);
+        survey.MarkSendFailed(SurveyFailureReason.Blocked, "403 Forbidden: the bot is not installed", maxAttempts: 5, permanent: true);
         await surveys.UpdateAsync(survey, CancellationToken.None);
         var stored = await surveys.GetAsync(survey.SurveyId, CancellationToken.None);
 

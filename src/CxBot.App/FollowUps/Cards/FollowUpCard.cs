@@ -152,6 +152,11 @@ public static class FollowUpCard
             reasons.Add(Strings.Get("Reason.NotResolved", culture));
         }
 
+        if (followUp.Reasons.HasFlag(FollowUpReasons.NpsDetractor))
+        {
+            reasons.Add(Strings.Get("Reason.NpsDetractor", culture));
+        }
+
         return string.Join(" · ", reasons);
     }
 

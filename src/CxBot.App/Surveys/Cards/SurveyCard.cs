@@ -15,6 +15,7 @@ public static class SurveyCard
 
     private const int CsatMax = 5;
     private const int NpsMax = 10;
+    private const int CesMax = 5;
     // A refused comment is shown again so the customer can shorten it, but the card stays bounded in size.
     private const int MaxEchoedCommentLength = 2 * SurveyDefinition.MaxCommentLength;
 
@@ -29,10 +30,12 @@ public static class SurveyCard
             RichTextBlock.Inert(Strings.Format("Intro", culture, model.AgentName, model.ContactDate.ToString("D", culture))) with { Spacing = "small" },
         };
 
-        if (model.Errors.Count > 0)
+        // Problems of the survey as a whole (nothing answered) stand on their own at the top; the summary points to
+        // the problems shown beside their inputs.
+        body.AddRange(model.Errors.Where(e => !fieldIds.Contains(e.FieldId)).Select(e => ErrorText(e) with { Weight = "bolder", Spacing = null }));
+        if (model.Errors.Any(e => fieldIds.Contains(e.FieldId)))
         {
             body.Add(new TextBlock { Text = Strings.Get("ErrorSummary", culture), Color = "attention", Weight = "bolder" });
-            body.AddRange(model.Errors.Where(e => !fieldIds.Contains(e.FieldId)).Select(ErrorText));
         }
 
         var form = new Form(model, culture);
@@ -58,7 +61,8 @@ public static class SurveyCard
         };
     }
 
-    /// <summary>The localized name of a <see cref="QualityDriver"/> key (domain.md's table).</summary>
+    /// <summary>The localized name of a <see cref="QualityDriver"/> key (domain.md's table), as staff and reports name it.
+    /// The survey card asks customers in their own words instead (<c>DriverChoice.*</c>).</summary>
     public static string DriverName(string driver, CultureInfo culture) => Strings.Get("Driver." + driver, culture);
 
     private static TextBlock ErrorText(SurveyFieldError error) => new()
@@ -79,6 +83,7 @@ public static class SurveyCard
             SurveyQuestion.Nps => Choices(question, "compact", Numbers(0, NpsMax)) with { Placeholder = Text("Nps.Placeholder") },
             SurveyQuestion.Driver => Choices(question, "compact", QualityDriver.All) with { Placeholder = Text("Driver.Placeholder") },
             SurveyQuestion.Consent => Consent(),
+            SurveyQuestion.Ces => Choices(question, "expanded", Numbers(1, CesMax)),
             _ => throw new ArgumentOutOfRangeException(nameof(question), question, "Unknown survey question."),
         };
 
@@ -135,9 +140,14 @@ public static class SurveyCard
             };
         }
 
-        // NPS titles are the bare numbers except the two anchors, which say what the ends of the scale mean.
-        private string ChoiceTitle(SurveyQuestion question, string value) =>
-            question == SurveyQuestion.Nps && value is not ("0" or "10") ? value : Text($"{question}.{value}");
+        // NPS titles are the bare numbers except the two anchors, which say what the ends of the scale mean. Drivers are
+        // offered in the customer's words ("you kept your promise"), not by the driver names staff use.
+        private string ChoiceTitle(SurveyQuestion question, string value) => question switch
+        {
+            SurveyQuestion.Nps when value is not ("0" or "10") => value,
+            SurveyQuestion.Driver => Text($"DriverChoice.{value}"),
+            _ => Text($"{question}.{value}"),
+        };
 
         private ToggleInput Consent()
         {

@@ -38,6 +38,10 @@ public sealed record SurveyFieldError(string FieldId, string Message)
     public static SurveyFieldError Invalid(string fieldId, CultureInfo culture) =>
         new(fieldId, SurveyCard.Strings.Get("Error.Invalid", culture));
 
+    /// <summary>"Please answer at least one question before sending." (a submit with nothing answered).</summary>
+    public static SurveyFieldError NoAnswer(string fieldId, CultureInfo culture) =>
+        new(fieldId, SurveyCard.Strings.Get("Error.NoAnswer", culture));
+
     /// <summary>"Please use at most N characters."</summary>
     public static SurveyFieldError TooLong(string fieldId, int maxLength, CultureInfo culture) =>
         new(fieldId, SurveyCard.Strings.Format("Error.TooLong", culture, maxLength));

@@ -20,6 +20,8 @@ public static class SurveyFields
     public const string Driver = SurveyInputIds.Driver;
     /// <summary><see cref="ConsentYes"/> or <see cref="ConsentNo"/>.</summary>
     public const string Consent = SurveyInputIds.Consent;
+    /// <summary>Customer Effort Score 1-5.</summary>
+    public const string Ces = SurveyInputIds.Ces;
     /// <summary>Free text, always offered.</summary>
     public const string Comment = SurveyInputIds.Comment;
 

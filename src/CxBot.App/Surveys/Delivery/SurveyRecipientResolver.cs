@@ -15,7 +15,9 @@ public sealed record SurveyRecipient(ConversationReference Reference, string? Lo
 /// <param name="Reason">Stored as the survey's last error.</param>
 /// <param name="Permanent">True when retrying cannot help.</param>
 /// <param name="RetryAfter">The connector's wait, when throttled.</param>
-public sealed record RecipientProblem(string Reason, bool Permanent, TimeSpan? RetryAfter = null);
+/// <param name="Unreachable">True when the customer's chat is known to refuse the bot, so nothing was tried: the survey is
+/// skipped (<see cref="SkipReason.Unreachable"/>), as a contact found unreachable at its end is.</param>
+public sealed record RecipientProblem(string Reason, bool Permanent, TimeSpan? RetryAfter = null, bool Unreachable = false);
 
 /// <summary>Finds or creates the conversation a survey is sent to.</summary>
 public sealed class SurveyRecipientResolver(IConversationRecords conversations, PersonalChats chats)
@@ -29,7 +31,7 @@ public sealed class SurveyRecipientResolver(IConversationRecords conversations, 
         var chat = await FindStoredChatAsync(customer, cancellationToken).ConfigureAwait(false);
         if (chat is { IsStale: true })
         {
-            return (null, new RecipientProblem(Unreachable(chat), Permanent: true));
+            return (null, new RecipientProblem(Unreachable(chat), Permanent: true, Unreachable: true));
         }
 
         if (chat is not null)

@@ -1,5 +1,6 @@
 using CxBot.App.Localization;
 using CxBot.App.Messaging;
+using CxBot.Domain;
 using CxBot.Domain.Customers;
 using CxBot.Domain.Surveys;
 using CxBot.Protocol.Connector;
@@ -17,7 +18,7 @@ public sealed record DispatchOutcome(TimeSpan? RetryAfter)
 }
 
 /// <summary>
-/// Sends one survey (or its reminder) and stores the result. A survey post the channel gave no certain answer to
+/// Sends one survey (or its reminder, or records its expiry) and stores the result. A survey post the channel gave no certain answer to
 /// (<see cref="ConnectorOutcome.Uncertain"/>) counts as sent, without a reminder: the customer may have it, and a
 /// second survey card is worse than a missing one. A reminder is posted once, whatever its outcome.
 /// </summary>
@@ -34,6 +35,9 @@ public sealed partial class SurveySender(
     TimeProvider time,
     ILogger<SurveySender> logger) : IOutboxHandler
 {
+    // An answer received just before the expiry is still being stored when the expiry is due; the expiry waits for it.
+    private static readonly TimeSpan ExpiryGrace = TimeSpan.FromMinutes(5);
+
     /// <inheritdoc />
     public string Kind => SurveyWork.Kind;
 
@@ -60,9 +64,12 @@ public sealed partial class SurveySender(
             return DispatchOutcome.Done;
         }
 
-        return kind == DispatchKind.Remind
-            ? await RemindAsync(survey, cancellationToken).ConfigureAwait(false)
-            : await SendAsync(survey, cancellationToken).ConfigureAwait(false);
+        return kind switch
+        {
+            DispatchKind.Remind => await RemindAsync(survey, cancellationToken).ConfigureAwait(false),
+            DispatchKind.Expire => await ExpireAsync(survey, cancellationToken).ConfigureAwait(false),
+            _ => await SendAsync(survey, cancellationToken).ConfigureAwait(false),
+        };
     }
 
     private async Task<DispatchOutcome> SendAsync(Survey survey, CancellationToken cancellationToken)
@@ -76,7 +83,7 @@ public sealed partial class SurveySender(
         if (survey.Status == SurveyStatus.Sending && survey.Attempts >= settings.MaxAttempts)
         {
             // The last allowed attempt was interrupted (a crash or a timeout) with its outcome unknown.
-            return await FailAsync(survey, "The last send attempt was interrupted.", true, null, cancellationToken).ConfigureAwait(false);
+            return await FailAsync(survey, SurveyFailureReason.Interrupted, "The last send attempt was interrupted.", true, null, cancellationToken).ConfigureAwait(false);
         }
 
         survey.BeginSend();
@@ -86,13 +93,15 @@ public sealed partial class SurveySender(
         var prefs = await preferences.GetAsync(survey.Customer.Key, cancellationToken).ConfigureAwait(false);
         if (prefs.OptedOut)
         {
-            return await FailAsync(survey, "The customer opted out before the survey was sent.", true, null, cancellationToken).ConfigureAwait(false);
+            return await SkipAsync(survey, SkipReason.OptedOut, cancellationToken).ConfigureAwait(false);
         }
 
         var (recipient, problem) = await recipients.ResolveAsync(survey.Customer, cancellationToken).ConfigureAwait(false);
         if (recipient is null)
         {
-            return await FailAsync(survey, problem!.Reason, problem.Permanent, problem.RetryAfter, cancellationToken).ConfigureAwait(false);
+            return problem!.Unreachable
+                ? await SkipAsync(survey, SkipReason.Unreachable, cancellationToken).ConfigureAwait(false)
+                : await FailAsync(survey, SurveyFailureReason.NoConversation, problem.Reason, problem.Permanent, problem.RetryAfter, cancellationToken).ConfigureAwait(false);
         }
 
         var reference = recipient.Reference;
@@ -109,7 +118,7 @@ public sealed partial class SurveySender(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Out of time for this message: record the attempt so the next one counts it, then retry later.
-            return await FailAsync(survey, "The send timed out.", false, null, CancellationToken.None).ConfigureAwait(false);
+            return await FailAsync(survey, SurveyFailureReason.TimedOut, "The send timed out.", false, null, CancellationToken.None).ConfigureAwait(false);
         }
 
         switch (sent.Outcome)
@@ -118,6 +127,7 @@ public sealed partial class SurveySender(
                 survey.MarkSent(time.GetUtcNow(), reference.ChannelId, reference.Conversation.Id!, sent.Value?.Id, validFor);
                 await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
                 await suppressions.ChangeAsync(survey.Customer.Key, w => w.Confirm(survey.SurveyId, survey.SentAt!.Value), cancellationToken).ConfigureAwait(false);
+                await outbox.EnqueueAsync(SurveyWork.For(survey.SurveyId, DispatchKind.Expire), validFor + ExpiryGrace, cancellationToken).ConfigureAwait(false);
                 if (sent.Outcome == ConnectorOutcome.Uncertain)
                 {
                     LogUnconfirmed(logger, survey.SurveyId, survey.Attempts, sent.StatusCode is { } status ? (int)status : null, sent.ErrorCode);
@@ -132,34 +142,49 @@ public sealed partial class SurveySender(
 
                 return DispatchOutcome.Done;
             case ConnectorOutcome.Throttled:
-                return await FailAsync(survey, "Throttled by the channel.", false, sent.RetryAfter, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(survey, SurveyFailureReason.Throttled, "Throttled by the channel.", false, sent.RetryAfter, cancellationToken).ConfigureAwait(false);
             case ConnectorOutcome.Blocked:
-                return await FailAsync(survey, "The customer blocked or removed the bot.", true, null, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(survey, SurveyFailureReason.Blocked, "The customer blocked or removed the bot.", true, null, cancellationToken).ConfigureAwait(false);
             case ConnectorOutcome.NotFound:
-                return await FailAsync(survey, "The conversation no longer exists.", true, null, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(survey, SurveyFailureReason.ConversationGone, "The conversation no longer exists.", true, null, cancellationToken).ConfigureAwait(false);
             case ConnectorOutcome.Refused:
-                return await FailAsync(survey, $"Not sent: {sent.ErrorMessage ?? sent.ErrorCode}", true, null, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(survey, SurveyFailureReason.Refused, $"Not sent: {sent.ErrorMessage ?? sent.ErrorCode}", true, null, cancellationToken).ConfigureAwait(false);
             default:
-                return await FailAsync(survey, $"Send failed: {sent.ErrorCode ?? sent.StatusCode?.ToString() ?? sent.Outcome.ToString()}", false, sent.RetryAfter, cancellationToken).ConfigureAwait(false);
+                return await FailAsync(survey, SurveyFailureReason.ChannelError,
+                    $"Send failed: {sent.ErrorCode ?? sent.StatusCode?.ToString() ?? sent.Outcome.ToString()}", false, sent.RetryAfter, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<DispatchOutcome> FailAsync(Survey survey, string reason, bool permanent, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> FailAsync(Survey survey, SurveyFailureReason reason, string detail, bool permanent, TimeSpan? retryAfter,
+        CancellationToken cancellationToken)
     {
-        var again = survey.MarkSendFailed(reason, options.CurrentValue.MaxAttempts, permanent);
+        var again = survey.MarkSendFailed(reason, detail, options.CurrentValue.MaxAttempts, permanent);
         await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
         if (!again)
         {
-            // Not delivered: the customer's window is free for their next contact.
-            await suppressions.ChangeAsync(survey.Customer.Key, w => w.Release(survey.SurveyId), cancellationToken).ConfigureAwait(false);
-            LogUndeliverable(logger, survey.SurveyId, survey.Attempts, reason);
+            await ReleaseWindowAsync(survey, cancellationToken).ConfigureAwait(false);
+            LogUndeliverable(logger, survey.SurveyId, survey.Attempts, reason, detail);
             return DispatchOutcome.Done;
         }
 
         var backoff = retryAfter ?? TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, survey.Attempts - 1)));
-        LogRetry(logger, survey.SurveyId, survey.Attempts, reason, backoff);
+        LogRetry(logger, survey.SurveyId, survey.Attempts, detail, backoff);
         return new DispatchOutcome(backoff);
     }
+
+    // Found before anything was posted, and no failure of the delivery: the survey is skipped, not undeliverable.
+    private async Task<DispatchOutcome> SkipAsync(Survey survey, SkipReason reason, CancellationToken cancellationToken)
+    {
+        survey.MarkSkipped(reason);
+        await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+        await ReleaseWindowAsync(survey, cancellationToken).ConfigureAwait(false);
+        LogSkipped(logger, survey.SurveyId, reason);
+        return DispatchOutcome.Done;
+    }
+
+    // Not delivered: the customer's window is free for their next contact.
+    private async Task ReleaseWindowAsync(Survey survey, CancellationToken cancellationToken) =>
+        await suppressions.ChangeAsync(survey.Customer.Key, w => w.Release(survey.SurveyId), cancellationToken).ConfigureAwait(false);
 
     private async Task<DispatchOutcome> RemindAsync(Survey survey, CancellationToken cancellationToken)
     {
@@ -199,6 +224,48 @@ public sealed partial class SurveySender(
         return DispatchOutcome.Done;
     }
 
+    // Records a delivered survey that was not answered in time. The stored response decides, not the survey's status:
+    // the answer path marks the survey answered only after its response is stored. Several instances may run this;
+    // the ETag lets one of them write, and the others find the survey expired when they read it again.
+    private async Task<DispatchOutcome> ExpireAsync(Survey survey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (survey.Status != SurveyStatus.Sent || survey.ExpiresAt is not { } expiresAt)
+            {
+                return DispatchOutcome.Done;
+            }
+
+            var now = time.GetUtcNow();
+            if (now < expiresAt + ExpiryGrace)
+            {
+                return new DispatchOutcome(expiresAt + ExpiryGrace - now);
+            }
+
+            if (await answered.IsAnsweredAsync(survey, cancellationToken).ConfigureAwait(false))
+            {
+                return DispatchOutcome.Done;
+            }
+
+            try
+            {
+                survey.MarkExpired(now);
+                await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+                LogExpired(logger, survey.SurveyId);
+                return DispatchOutcome.Done;
+            }
+            catch (DomainConflictException) when (attempt < 2)
+            {
+                if (await surveys.GetAsync(survey.SurveyId, cancellationToken).ConfigureAwait(false) is not { } current)
+                {
+                    return DispatchOutcome.Done;
+                }
+
+                survey = current;
+            }
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} not found; its outbox work is dropped")]
     private static partial void LogMissing(ILogger logger, string surveyId);
 
@@ -209,11 +276,17 @@ public sealed partial class SurveySender(
         Message = "Survey {SurveyId} (attempt {Attempt}): no certain answer ({StatusCode} {ErrorCode}); counted as sent, not sent again, no reminder")]
     private static partial void LogUnconfirmed(ILogger logger, string surveyId, int attempt, int? statusCode, string? errorCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} undeliverable after {Attempts} attempts: {Reason}")]
-    private static partial void LogUndeliverable(ILogger logger, string surveyId, int attempts, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} undeliverable after {Attempts} attempts ({Reason}): {Detail}")]
+    private static partial void LogUndeliverable(ILogger logger, string surveyId, int attempts, SurveyFailureReason reason, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} skipped before the send ({Reason})")]
+    private static partial void LogSkipped(ILogger logger, string surveyId, SkipReason reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} attempt {Attempt} failed ({Reason}); retry in {Delay}")]
     private static partial void LogRetry(ILogger logger, string surveyId, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} expired unanswered")]
+    private static partial void LogExpired(ILogger logger, string surveyId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} reminder: {Outcome}")]
     private static partial void LogReminded(ILogger logger, string surveyId, ConnectorOutcome outcome);

@@ -4,7 +4,7 @@ using CxBot.Domain.Surveys;
 
 namespace CxBot.App.Surveys.Delivery;
 
-/// <summary>A survey's send or reminder as outbox work (<c>{"surveyId":"…","kind":"Send"|"Remind"}</c>); the survey id decides, so queuing it twice sends once.</summary>
+/// <summary>A survey's send or reminder as outbox work (<c>{"surveyId":"…","kind":"Send"|"Remind"|"Expire"}</c>); the survey id decides, so queuing it twice sends once.</summary>
 public static class SurveyWork
 {
     /// <summary>The outbox work kind, handled by <see cref="SurveySender"/>.</summary>

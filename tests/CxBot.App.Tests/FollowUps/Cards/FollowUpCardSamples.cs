@@ -19,7 +19,7 @@ internal static class FollowUpCardSamples
     public const string ContactUrl = "https://cc.example.com/contacts/C-20250303-0042";
 
     public static FollowUp Open(bool callBack = true, string? comment = "I was promised a call back last week and *nobody* called.",
-        string? customerName = "Jan de Klant") => new()
+        string? customerName = "Jan de Klant", FollowUpReasons reasons = FollowUpReasons.LowCsat | FollowUpReasons.WorseThanExpected) => new()
     {
         FollowUpId = "srv-0001",
         Source = FollowUpSource.SurveyResponse("srv-0001"),
@@ -28,7 +28,7 @@ internal static class FollowUpCardSamples
         TenantId = "tenant-1",
         Agent = PersonRef.Agent("agent-17", "Sanne de Vries", RatedAgent.ObjectId),
         Queue = "billing",
-        Reasons = FollowUpReasons.LowCsat | FollowUpReasons.WorseThanExpected,
+        Reasons = reasons,
         CallBack = callBack,
         CreatedAt = Created,
         DueAt = Created.AddHours(24),

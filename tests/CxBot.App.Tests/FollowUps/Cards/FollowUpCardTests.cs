@@ -37,6 +37,17 @@ public sealed class FollowUpCardTests
         Assert.DoesNotContain("Overdue", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, "Would not recommend us (NPS 0-6)")]
+    [InlineData(true, "Zou ons niet aanraden (NPS 0-6)")]
+    public void AnNpsDetractorFollowUpNamesItsReason(bool dutch, string reason)
+    {
+        var text = Build(Open(reasons: FollowUpReasons.NpsDetractor), dutch: dutch).VisibleText;
+
+        Assert.Contains(reason, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("CSAT", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void WithoutACustomerNameThereIsNoCustomerLine()
     {

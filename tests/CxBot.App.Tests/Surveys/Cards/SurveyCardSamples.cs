@@ -14,6 +14,10 @@ internal static class SurveyCardSamples
     public static readonly SurveyDefinition WithNps = new("with-nps", 2,
         [SurveyQuestion.Csat, SurveyQuestion.Nps, SurveyQuestion.Expectation, SurveyQuestion.Resolution, SurveyQuestion.Consent]);
 
+    /// <summary>A definition without CSAT that asks the effort score.</summary>
+    public static readonly SurveyDefinition WithCes = new("with-ces", 1,
+        [SurveyQuestion.Nps, SurveyQuestion.Ces, SurveyQuestion.Driver, SurveyQuestion.Consent]);
+
     public static SurveyCardModel Model(SurveyDefinition? definition = null, string agentName = "Sanne de Vries") =>
         new("srv-0001", "v1.c3J2LTAwMDE.c2lnbmF0dXJl", definition ?? SurveyDefinition.Default, agentName, ContactDate);
 
@@ -38,6 +42,8 @@ internal static class SurveyCardSamples
         yield return ("survey.en", SurveyCard.Build(Model(), en));
         yield return ("survey.nl", SurveyCard.Build(Model(), nl));
         yield return ("survey.refused.en", SurveyCard.Build(Refused(en), en));
+        yield return ("survey.ces.nl", SurveyCard.Build(Model(WithCes), nl));
+        yield return ("survey.no-answer.en", SurveyCard.Build(Model(WithCes) with { Errors = [SurveyFieldError.NoAnswer(SurveyInputIds.Answers, en)] }, en));
         yield return ("thank-you.none.en", ThankYouCard.Build(FollowUpPromise.None, en));
         yield return ("thank-you.review.en", ThankYouCard.Build(FollowUpPromise.ReviewWithoutContact, en));
         yield return ("thank-you.call-back.en", ThankYouCard.Build(FollowUpPromise.CallBack, en, callBackWithinHours: 24));

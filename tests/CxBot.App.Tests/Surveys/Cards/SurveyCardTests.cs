@@ -74,7 +74,6 @@ public sealed class SurveyCardTests
         Assert.Equal(Enumerable.Range(0, 11).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), Values(card.ById("nps")));
         Assert.Equal(["reliability", "empathy", "customer-focus", "customer-knowledge", "waiting-time", "accessibility", "menu"], Values(card.ById("driver")));
         Assert.Equal("compact", CardQuery.Text(card.ById("driver"), "style"));
-        Assert.Equal(["Reliability", "Empathy", "Customer focus", "Customer knowledge", "Waiting time", "Accessibility", "Choice menu (IVR)"], Titles(card.ById("driver")));
 
         var consent = card.ById("consent");
         Assert.Equal("Input.Toggle", CardQuery.Text(consent, "type"));
@@ -198,7 +197,8 @@ public sealed class SurveyCardTests
         Assert.Contains("Hoe hebben we het gedaan?", card.TextBlockTexts);
         Assert.Contains(card.TextRunTexts, t => t.Contains("3 maart 2025", StringComparison.Ordinal));
         Assert.Equal("Versturen", CardQuery.Text(card.Json["actions"]![0]!.AsObject(), "title"));
-        Assert.Equal(["Betrouwbaarheid", "Empathie", "Klantfocus", "Klantkennis", "Wachttijd", "Toegankelijkheid", "Keuzemenu"], Titles(card.ById("driver")));
+        Assert.Equal(["Jullie deden wat jullie beloofden", "Jullie leefden met me mee", "Jullie stelden mijn wensen voorop", "Jullie begrepen mijn situatie",
+            "Hoe lang ik moest wachten", "Ik kon jullie makkelijk bereiken", "Het keuzemenu aan de telefoon"], Titles(card.ById("driver")));
         Assert.Equal(["Slechter", "Zoals verwacht", "Beter"], Titles(card.ById("expectation")));
         Assert.DoesNotContain("How", card.VisibleText, StringComparison.Ordinal);
     }
@@ -208,6 +208,45 @@ public sealed class SurveyCardTests
     {
         Assert.Equal("Klantfocus", SurveyCard.DriverName(QualityDriver.CustomerFocus, BotCulture.Dutch));
         Assert.Equal("Choice menu (IVR)", SurveyCard.DriverName(QualityDriver.Menu, BotCulture.English));
+    }
+
+    [Fact]
+    public void DriverChoicesSpeakTheCustomersLanguageAndSubmitTheDriverKeys()
+    {
+        var driver = Build(SurveyCardSamples.Model()).ById("driver");
+
+        Assert.Equal(["You kept your promise", "You showed you cared", "You put my needs first", "You understood my situation",
+            "How long I had to wait", "I could reach you easily", "The phone menu"], Titles(driver));
+        Assert.Equal(QualityDriver.All, Values(driver));
+    }
+
+    [Theory]
+    [InlineData(false, "How easy was it to get this handled?", "1 – Very difficult", "5 – Very easy")]
+    [InlineData(true, "Hoe makkelijk was het om dit geregeld te krijgen?", "1 – Zeer moeilijk", "5 – Zeer makkelijk")]
+    public void CesIsAnOptionalExpandedChoiceFromVeryDifficultToVeryEasy(bool dutch, string label, string first, string last)
+    {
+        var ces = Build(SurveyCardSamples.Model(SurveyCardSamples.WithCes), dutch).ById("ces");
+
+        Assert.Equal(("Input.ChoiceSet", "expanded", label), (CardQuery.Text(ces, "type"), CardQuery.Text(ces, "style"), CardQuery.Text(ces, "label")));
+        Assert.Equal(["1", "2", "3", "4", "5"], Values(ces));
+        Assert.Equal((first, last), (Titles(ces)[0], Titles(ces)[4]));
+        Assert.Null(ces["isRequired"]);
+    }
+
+    [Theory]
+    [InlineData(false, "Please answer at least one question before you send.")]
+    [InlineData(true, "Beantwoord minstens één vraag voordat je verstuurt.")]
+    public void NothingAnsweredIsSaidOnTopWithoutPointingToMarkedAnswers(bool dutch, string message)
+    {
+        var culture = dutch ? BotCulture.Dutch : BotCulture.English;
+        var model = SurveyCardSamples.Model(SurveyCardSamples.WithCes) with { Errors = [SurveyFieldError.NoAnswer(SurveyInputIds.Answers, culture)] };
+        var card = Build(model, dutch);
+        var body = card.Json["body"]!.AsArray().Select(n => n!.AsObject()).ToList();
+
+        var error = body.FindIndex(o => CardQuery.Text(o, "text") == message);
+        Assert.InRange(error, 0, body.FindIndex(o => CardQuery.Text(o, "id") == "nps"));
+        Assert.Equal(("attention", "bolder"), (CardQuery.Text(body[error], "color"), CardQuery.Text(body[error], "weight")));
+        Assert.Single(card.All, o => CardQuery.Text(o, "color") == "attention");
     }
 
     private static List<string> Values(JsonObject choiceSet) => [.. choiceSet["choices"]!.AsArray().Select(c => CardQuery.Text(c!.AsObject(), "value")!)];

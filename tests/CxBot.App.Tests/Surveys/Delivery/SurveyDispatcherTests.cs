@@ -111,8 +111,9 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
         Assert.Equal((SurveyStatus.Sent, 1, customer.PersonalConversationId), (survey.Status, survey.Attempts, survey.SentConversationId));
         Assert.Single(SurveyFlow.SurveyCardSends(app.Connector));
         Assert.DoesNotContain(app.Outbox.Enqueued, e => e.Kind == DispatchKind.Remind);
+        Assert.Contains(app.Outbox.Enqueued, e => e.Kind == DispatchKind.Expire);
         Assert.Empty(app.Outbox.Released);
-        Assert.Equal(0, await MessagesInQueueAsync(app));
+        await AssertWaitingHiddenAsync(app); // its expiry
     }
 
     [Fact]
@@ -227,7 +228,7 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 
         Assert.Empty(TextsTo(app, survey.ConversationId));
         Assert.Null((await SurveyAsync(app, survey.SurveyId)).RemindedAt);
-        Assert.Equal(0, await MessagesInQueueAsync(app));
+        await AssertWaitingHiddenAsync(app); // its expiry
     }
 
     [Fact]
@@ -237,8 +238,9 @@ public sealed class SurveyDispatcherTests(AzuriteProcess azurite)
 
         var survey = await new SurveyFlow(app).SendAsync(SurveyFlow.NewCustomer());
 
-        Assert.Equal([(survey.SurveyId, DispatchKind.Send, TimeSpan.Zero)], app.Outbox.Enqueued);
-        Assert.Equal(0, await MessagesInQueueAsync(app));
+        Assert.Equal([(survey.SurveyId, DispatchKind.Send, TimeSpan.Zero), (survey.SurveyId, DispatchKind.Expire, TimeSpan.FromDays(7) + TimeSpan.FromMinutes(5))],
+            app.Outbox.Enqueued);
+        await AssertWaitingHiddenAsync(app); // its expiry
     }
 
     [Theory]

@@ -30,8 +30,8 @@ public sealed class SurveySafeguardTests(AzuriteProcess azurite)
         await app.DispatchAsync();
 
         var survey = (await app.Services.GetRequiredService<ISurveys>().GetAsync(surveyId, None))!;
-        Assert.Equal(SurveyStatus.Undeliverable, survey.Status);
-        Assert.Contains("opted out", survey.LastError, StringComparison.Ordinal);
+        Assert.Equal((SurveyStatus.Skipped, SkipReason.OptedOut, (SurveyFailureReason?)null), (survey.Status, survey.SkipReason, survey.FailureReason));
+        Assert.Null((await app.Services.GetRequiredService<CxBot.Domain.Customers.ISuppressionWindows>().GetAsync(survey.Customer.Key, None)).State);
         Assert.Empty(SurveyFlow.SurveyCardSends(app.Connector));
     }
 
