@@ -17,6 +17,7 @@ namespace CxBot.Cards;
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
 [JsonDerivedType(typeof(RatingInput), "Input.Rating")]
 [JsonDerivedType(typeof(Table), "Table")]
+[JsonDerivedType(typeof(LineChart), "Chart.Line")]
 public abstract record CardElement
 {
     /// <summary>Element id; required on inputs.</summary>
@@ -212,4 +213,6 @@ public sealed record TableCell
     public string Type { get; init; } = "TableCell";
     /// <summary>Children.</summary>
     public required IReadOnlyList<CardElement> Items { get; init; }
+    /// <summary>The action run when the cell is selected (an Action.Execute or Action.Submit; not Action.ShowCard).</summary>
+    public CardAction? SelectAction { get; init; }
 }

@@ -66,6 +66,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddSignals();
         builder.Services.AddSignalLifecycle();
         builder.Services.AddReporting();
+        builder.Services.AddInsights();
         return builder;
     }
 }
