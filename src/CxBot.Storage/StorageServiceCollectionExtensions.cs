@@ -65,7 +65,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISuppressionWindows, TableSuppressionWindows>();
         services.TryAddSingleton<IFollowUps, TableFollowUps>();
         services.TryAddSingleton<IAlertChannels, TableAlertChannels>();
-        services.TryAddSingleton<IChannelDesignations, TableChannelDesignations>();
+        services.TryAddSingleton<TableChannelDesignations>();
+        services.TryAddSingleton<IChannelDesignations>(sp => sp.GetRequiredService<TableChannelDesignations>());
+        services.TryAddSingleton<IDesignationsByPurpose>(sp => sp.GetRequiredService<TableChannelDesignations>());
+        services.TryAddSingleton<IDigestRuns, TableDigestRuns>();
         services.TryAddSingleton<IGeneratedKeys, TableGeneratedKeys>();
         services.TryAddSingleton<IStaffStore, TableStaff>();
         services.TryAddSingleton<ILeases, TableLeases>();

@@ -3,6 +3,7 @@ using CxBot.App.Contacts;
 using CxBot.App.Conversations;
 using CxBot.App.FollowUps;
 using CxBot.App.Insights;
+using CxBot.App.Insights.Digests;
 using CxBot.App.People;
 using CxBot.App.Messaging;
 using CxBot.App.Routing;
@@ -67,6 +68,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddSignalLifecycle();
         builder.Services.AddReporting();
         builder.Services.AddInsights();
+        builder.Services.AddDigests();
         return builder;
     }
 }

@@ -18,7 +18,12 @@ public abstract record MessageTarget;
 /// A person's 1:1 chat with the bot (created for a Teams user who has the app). For someone the bot cannot reach
 /// there, an @mention in the tenant's <paramref name="FallbackPurpose"/> channel (for <paramref name="Queue"/>) instead of silence.
 /// </summary>
-public sealed record ToPerson(PersonRef Person, string TenantId, ChannelPurpose FallbackPurpose, string? Queue = null) : MessageTarget;
+public sealed record ToPerson(PersonRef Person, string TenantId, ChannelPurpose FallbackPurpose, string? Queue = null) : MessageTarget
+{
+    /// <summary>True for content meant for the person alone (their own figures): never posted in a channel instead;
+    /// dropped when their chat cannot be reached.</summary>
+    public bool ChatOnly { get; init; }
+}
 
 /// <summary>The tenant's channel for a purpose (the queue's own channel first); held until one is designated.</summary>
 public sealed record ToChannel(string TenantId, ChannelPurpose Purpose, string? Queue = null) : MessageTarget;

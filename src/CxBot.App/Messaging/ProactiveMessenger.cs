@@ -143,6 +143,11 @@ public sealed partial class ProactiveMessenger(
             }
         }
 
+        if (target.ChatOnly)
+        {
+            return await DropAsync(message, "The person cannot be reached in a chat, and this message is for them alone.", cancellationToken).ConfigureAwait(false);
+        }
+
         // Not reachable in a chat: an @mention in the tenant's channel for the purpose instead of silence (the same attempt).
         LogFallback(logger, message.Id, target.FallbackPurpose);
         return await ToChannelAsync(work, message, target.TenantId, target.FallbackPurpose, target.Queue, WithMention(activity, target.Person), cancellationToken,

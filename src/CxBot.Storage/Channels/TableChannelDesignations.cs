@@ -14,7 +14,7 @@ namespace CxBot.Storage.Channels;
 /// that has no channel for all queues yet, once (see docs/storage.md).
 /// </summary>
 internal sealed class TableChannelDesignations(StorageClients clients, StorageNames names, IAlertChannels legacy, TimeProvider time)
-    : IChannelDesignations
+    : IChannelDesignations, IDesignationsByPurpose
 {
     private readonly TableClient _table = clients.Tables.GetTableClient(names.ChannelDesignations);
 
@@ -45,6 +45,24 @@ internal sealed class TableChannelDesignations(StorageClients clients, StorageNa
         return await MigrateAsync(tenantId, designations, cancellationToken).ConfigureAwait(false)
             ? (await ReadAsync(tenantId, cancellationToken).ConfigureAwait(false)).Designations
             : designations;
+    }
+
+    // The table holds a few rows per tenant: one filtered scan across tenants is cheap. A tenant whose only channel is
+    // still in the old AlertChannels table appears once its designations are first read (any command or post does).
+    public async Task<IReadOnlyList<ChannelDesignation>> ListAllAsync(ChannelPurpose purpose, CancellationToken cancellationToken)
+    {
+        var name = purpose.ToString();
+        var list = new List<ChannelDesignation>();
+        await foreach (var e in _table.QueryAsync<ChannelDesignationEntity>(TableClient.CreateQueryFilter($"Purpose eq {name}"),
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.RowKey != ChannelDesignationEntity.MigratedRow)
+            {
+                list.Add(ToDesignation(e));
+            }
+        }
+
+        return list;
     }
 
     // Each row is written on the ETag it was read with: a designation replaced meanwhile (designated again, here or on

@@ -83,13 +83,16 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>What the signals channel was told: recurring-problem states, dated claims, tenants with signals.</summary>
     public string SignalAlerts => _prefix + "SignalAlerts";
 
+    /// <summary>The once-only record of each digest per tenant, audience, kind and period.</summary>
+    public string DigestRuns => _prefix + "DigestRuns";
+
     /// <summary>Every table the app uses.</summary>
     public IReadOnlyList<string> AllTables =>
     [
         Conversations, ActivityLedger, ContactDecisions, Surveys, SurveyResponses, SurveyFunnel,
         CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
         Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
-        SignalAlerts, SignalFacts, ReportDays, ReportTotals,
+        SignalAlerts, SignalFacts, ReportDays, ReportTotals, DigestRuns,
     ];
 
     /// <summary>Proactive messages and surveys waiting to be sent.</summary>

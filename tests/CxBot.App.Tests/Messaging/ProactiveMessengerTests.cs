@@ -267,6 +267,24 @@ public sealed class ProactiveMessengerTests(AzuriteProcess azurite) : IDisposabl
     }
 
     [Fact]
+    public async Task AMessageForThePersonAlone_WhoBlockedTheBot_IsDropped_NotPostedInTheChannel()
+    {
+        await DesignateAsync(TeamsUser.TenantId, ChannelPurpose.Digests);
+        var flow = new SurveyFlow(App);
+        var agent = await flow.InstalledCustomerAsync();
+        App.Connector.Responder = call => call.ConversationId == agent.PersonalConversationId ? ConnectorResult.Blocked("BotDisabledByAdmin") : null;
+        var message = new ProactiveMessage("own|" + Guid.NewGuid().ToString("N"),
+            new ToPerson(PersonRef.Staff(agent.AadObjectId, agent.Name), TeamsUser.TenantId, ChannelPurpose.Digests) { ChatOnly = true }, Text: "Your CSAT: 4.20");
+
+        await Messages.EnqueueAsync(message, TimeSpan.Zero, None);
+        await App.DispatchAsync();
+
+        var sends = App.Connector.CallsOf(ConnectorOperation.Send).Where(c => c.Activity?.Text?.Contains("Your CSAT", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal([agent.PersonalConversationId], sends.Select(s => s.ConversationId));
+        Assert.Equal(OutboxStatus.Dropped, (await Log.GetAsync(message.Id, None))!.Status);
+    }
+
+    [Fact]
     public async Task AChannelOfAnotherTenantIsRefused_NothingIsSent_AndTheMessageIsDropped()
     {
         // A designation stored for this tenant whose conversation belongs to another tenant (a corrupt or forged row).

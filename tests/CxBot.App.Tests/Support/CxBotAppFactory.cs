@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CxBot.App.Contacts;
 using CxBot.App.Integrations;
 using CxBot.App.FollowUps;
+using CxBot.App.Insights.Digests;
 using CxBot.App.Messaging;
 using CxBot.Domain.Messaging;
 using CxBot.Protocol.Connector;
@@ -19,8 +20,8 @@ namespace CxBot.App.Tests.Support;
 
 /// <summary>
 /// The real app on a real Azurite, with a recording fake connector, a recording stand-in for the proactive-messaging
-/// service (unless <see cref="RealProactiveMessages"/>) and a fake clock. The outbox dispatcher and the
-/// overdue follow-up notifier do not run in the background: tests call <see cref="DispatchAsync"/> (and the notifier's
+/// service (unless <see cref="RealProactiveMessages"/>) and a fake clock. The outbox dispatcher, the
+/// overdue follow-up notifier and the digests' scheduler do not run in the background: tests call <see cref="DispatchAsync"/> (and the notifier's
 /// pass) so that sends happen when the test says. The outbox queue is the real one behind <see cref="Outbox"/>.
 /// </summary>
 public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
@@ -90,6 +91,9 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
             }
 
             background.ForEach(d => services.Remove(d));
+            // The digests' scheduler neither: tests run its pass when they say.
+            services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DigestScheduler)).ToList()
+                .ForEach(d => services.Remove(d));
             RecordingOutbox.Decorate(services);
             ConfigureServices?.Invoke(services);
         });
