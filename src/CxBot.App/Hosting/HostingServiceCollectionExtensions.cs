@@ -2,6 +2,7 @@ using CxBot.App.Channels;
 using CxBot.App.Contacts;
 using CxBot.App.Conversations;
 using CxBot.App.FollowUps;
+using CxBot.App.Insights.Export;
 using CxBot.App.People;
 using CxBot.App.Messaging;
 using CxBot.App.Routing;
@@ -62,6 +63,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddChannels();
         builder.Services.AddSignals();
         builder.Services.AddSignalLifecycle();
+        builder.Services.AddExports();
         return builder;
     }
 }
