@@ -137,7 +137,8 @@ public sealed class ExportApiTests(AzuriteProcess azurite)
             }
         }
 
-        Assert.Equal(heldAt, responses.Yielded);
+        // A writer that buffered the output would have sent nothing yet: the source cannot go past the held row.
+        Assert.InRange(responses.Yielded, lines - 1, heldAt);
         responses.Resume();
         int n;
         while ((n = await body.ReadAsync(buffer)) > 0)
