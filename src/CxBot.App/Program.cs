@@ -1,5 +1,6 @@
 using CxBot.App.Contacts;
 using CxBot.App.Hosting;
+using CxBot.App.Insights.Export;
 using CxBot.App.People;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ app.UseStatusCodePages();
 app.MapBotEndpoints();
 app.MapContactsEndpoints();
 app.MapStaffEndpoints();
+app.MapExportEndpoints();
 app.MapHealthEndpoints();
 app.Run();
 

@@ -31,6 +31,9 @@ internal sealed class BenchmarkApp(AzuriteProcess azurite, IReadOnlyDictionary<s
 
     public string TablePrefix { get; } = "B" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>More services, registered after the benchmark's own (a benchmark's stand-in for a store it does not measure).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Starts Kestrel and returns the address it listens on.</summary>
     public Uri Start()
     {
@@ -69,6 +72,7 @@ internal sealed class BenchmarkApp(AzuriteProcess azurite, IReadOnlyDictionary<s
         {
             services.AddSingleton<IConnectorClient>(Connector);
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxDispatcher)));
+            ConfigureServices?.Invoke(services);
         });
     }
 

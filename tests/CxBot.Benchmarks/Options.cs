@@ -7,11 +7,12 @@ namespace CxBot.Benchmarks;
 /// spread round-robin over the conversations; <c>--record</c> appends the run to docs/performance.md.
 /// <c>--throttled-alerts 40</c> runs the throttled-alerts benchmark (that many measured submits) instead;
 /// <c>--signals 320</c> the signals benchmark (that many measured one-liners, a quarter as many message actions, over
-/// <c>--conversations</c> agents).
+/// <c>--conversations</c> agents); <c>--export-rows 1000000</c> the export benchmark (that many synthetic responses streamed
+/// as CSV through <c>GET /api/export</c>).
 /// </summary>
-internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record, int ThrottledAlerts = 0, int Signals = 0)
+internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record, int ThrottledAlerts = 0, int Signals = 0, int ExportRows = 0)
 {
-    private const string Usage = "Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--throttled-alerts N] [--signals N] [--record]";
+    private const string Usage = "Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--throttled-alerts N] [--signals N] [--export-rows N] [--record]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -26,6 +27,7 @@ internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warm
                 "--upserts" => options with { Upserts = Positive(args, ++i) },
                 "--throttled-alerts" => options with { ThrottledAlerts = Positive(args, ++i) },
                 "--signals" => options with { Signals = Positive(args, ++i) },
+                "--export-rows" => options with { ExportRows = Positive(args, ++i) },
                 "--record" => options with { Record = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}"),
             };

@@ -9,6 +9,7 @@ namespace CxBot.Benchmarks;
 /// channel answers the follow-up cards' posts 429 with Retry-After: 20.
 /// <c>-- --signals 320 [--conversations 16] [--record]</c>: one-liner capture and the message action's fetch and submit
 /// latency with that many agents at once.
+/// <c>-- --export-rows 1000000 [--record]</c>: the exporter's peak memory while it streams that many responses as CSV.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -57,6 +58,21 @@ internal static class BenchmarkProgram
             if (options.Record)
             {
                 Report.InsertRow(RepoRoot.Combine("docs", "performance.md"), SignalsBenchmark.RunsEnd, SignalsBenchmark.Row(signals, loadBefore, loadAfter, at));
+            }
+
+            return;
+        }
+
+        if (options.ExportRows > 0)
+        {
+            Console.Error.WriteLine($"Azurite {machine.Azurite} started; export benchmark ({options.ExportRows} rows)...");
+            var export = await new ExportBenchmark(azurite, options.ExportRows).RunAsync();
+            var at = DateTimeOffset.UtcNow;
+            var loadAfter = MachineFacts.LoadAverage();
+            Console.WriteLine(ExportBenchmark.Markdown(export, machine, loadBefore, loadAfter, at));
+            if (options.Record)
+            {
+                Report.InsertRow(RepoRoot.Combine("docs", "performance.md"), ExportBenchmark.RunsEnd, ExportBenchmark.Row(export, loadBefore, loadAfter, at));
             }
 
             return;

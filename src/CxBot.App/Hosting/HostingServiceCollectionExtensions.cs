@@ -4,6 +4,7 @@ using CxBot.App.Conversations;
 using CxBot.App.FollowUps;
 using CxBot.App.Insights;
 using CxBot.App.Insights.Digests;
+using CxBot.App.Insights.Export;
 using CxBot.App.People;
 using CxBot.App.Messaging;
 using CxBot.App.Routing;
@@ -69,6 +70,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddReporting();
         builder.Services.AddInsights();
         builder.Services.AddDigests();
+        builder.Services.AddExports();
         return builder;
     }
 }

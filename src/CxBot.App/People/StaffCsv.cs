@@ -106,7 +106,7 @@ public static class StaffCsv
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40];
 
     /// <summary>Rows of fields (RFC 4180: quoted fields may hold commas, quotes doubled, and line breaks); blank lines skipped.</summary>
-    private static List<List<string>> ReadRows(string text, Dictionary<string, string[]> errors)
+    internal static List<List<string>> ReadRows(string text, Dictionary<string, string[]> errors)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
