@@ -1,3 +1,4 @@
+using CxBot.App.Insights.Drill;
 using CxBot.App.Insights.Summary;
 using CxBot.App.Routing;
 using CxBot.Domain.Insights;
@@ -29,6 +30,7 @@ public static class InsightsServiceCollectionExtensions
         services.AddSingleton<SummaryCardFactory>();
         services.AddSingleton<ISummaryCards>(sp => sp.GetRequiredService<SummaryCardFactory>());
         services.AddRouteModule<SummaryModule>();
+        services.AddRouteModule<DrillModule>();
         return services;
     }
 }
