@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { required, run } from './lib/playground.mjs';
+import { required, run, tableRows } from './lib/playground.mjs';
 
 const require = createRequire(import.meta.url);
 const library = require.resolve('adaptivecards/dist/adaptivecards.js');
@@ -56,8 +56,7 @@ try {
 
     const table = rendered.locator(`[role=table][id="${tableId}"]`);
     await table.waitFor();
-    const cells = await table.locator('[role=row]').evaluateAll((found) => found.map((row) =>
-      [...row.querySelectorAll('[role=cell], [role=columnheader]')].map((cell) => cell.innerText.trim())));
+    const cells = await tableRows(table);
     if (JSON.stringify(cells) !== JSON.stringify(rows)) {
       throw new Error(`The table ${tableId} rendered ${JSON.stringify(cells)}, expected ${JSON.stringify(rows)}.`);
     }

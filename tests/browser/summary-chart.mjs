@@ -3,20 +3,13 @@
 // expected day, and the figure table rows. Screenshots: the page with the chart in view, and the chart alone (-chart).
 // Env: PLAYGROUND_URL, SCREENSHOT_PATH, READY_TEXT, MESSAGE, TITLE, HEADING, CHART_LABEL,
 //      POINTS_JSON ([{"x":"2 Dec","y":3.67}, ...]), ROWS_JSON ([["Answered","5","+3","5"], ...]).
-import { composer, required, run } from './lib/playground.mjs';
+import { required, run, screenshotPath, sendWhenReady, tableRows } from './lib/playground.mjs';
 
 const points = JSON.parse(required('POINTS_JSON'));
 const rows = JSON.parse(required('ROWS_JSON'));
-const shot = (name) => required('SCREENSHOT_PATH').replace(/\.png$/, '') + `-${name}.png`;
 
 await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, mark) => {
-  await page.locator(composer).waitFor();
-  await page.getByText(required('READY_TEXT')).last().waitFor();
-  mark('readyMs');
-
-  await page.locator(composer).click();
-  await page.keyboard.type(required('MESSAGE'));
-  await page.keyboard.press('Enter');
+  await sendWhenReady(page, mark, required('MESSAGE'));
   const card = page.locator('.ac-adaptiveCard').filter({ hasText: required('TITLE') }).last();
   await card.waitFor();
   mark('cardShownMs');
@@ -42,8 +35,7 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   });
 
   // The figure tables as rendered: each row's cells, as the reader sees them.
-  const rendered = await card.locator('[role=row]').evaluateAll((found) => found.map((row) =>
-    [...row.querySelectorAll('[role=cell], [role=columnheader]')].map((cell) => cell.innerText.trim())));
+  const rendered = await tableRows(card);
   for (const row of rows) {
     if (!rendered.some((cells) => JSON.stringify(cells) === JSON.stringify(row))) {
       const near = rendered.find((cells) => cells[0] === row[0]);
@@ -53,5 +45,5 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   mark('checkedMs');
 
   await chart.scrollIntoViewIfNeeded();
-  await chart.screenshot({ path: shot('chart') });
+  await chart.screenshot({ path: screenshotPath('chart') });
 });

@@ -11,6 +11,28 @@ export function required(name) {
   return value;
 }
 
+// SCREENSHOT_PATH with -<name> before .png: a further screenshot of the same test.
+export function screenshotPath(name) {
+  return required('SCREENSHOT_PATH').replace(/\.png$/, '') + `-${name}.png`;
+}
+
+// Waits for the page's composer and the bot's welcome (READY_TEXT), then types text and sends it.
+export async function sendWhenReady(page, mark, text) {
+  await page.locator(composer).waitFor();
+  await page.getByText(required('READY_TEXT')).last().waitFor();
+  mark('readyMs');
+  await page.locator(composer).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+// The rows of the Adaptive Card tables within locator (Table renders role=row with role=cell or columnheader cells),
+// each as its cells' visible texts.
+export function tableRows(locator) {
+  return locator.locator('[role=row]').evaluateAll((rows) => rows.map((row) =>
+    [...row.querySelectorAll('[role=cell], [role=columnheader]')].map((cell) => cell.innerText.trim())));
+}
+
 export async function openPlayground(url) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
