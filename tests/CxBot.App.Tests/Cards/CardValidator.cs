@@ -8,7 +8,7 @@ namespace CxBot.App.Tests.Cards;
 /// <summary>One event the renderer library reported.</summary>
 internal sealed record RendererEvent(string Phase, string Event, string Message);
 
-/// <summary>An input, action or element with an id as the renderer sees it after fallbacks.</summary>
+/// <summary>An input or action as the renderer sees it after fallbacks.</summary>
 internal sealed record RenderedItem(string? Id, string Type, string? Verb);
 
 /// <summary>What <c>validate-card.mjs</c> reported for one card.</summary>
@@ -18,8 +18,7 @@ internal sealed record RendererReport(
     IReadOnlyList<RendererEvent>? ValidationEvents,
     IReadOnlyList<RenderedItem>? Inputs,
     IReadOnlyList<RenderedItem>? Actions,
-    string? Error,
-    IReadOnlyList<RenderedItem>? Elements = null);
+    string? Error);
 
 /// <summary>
 /// Runs cards through the npm <c>adaptivecards</c> renderer library (the one behind Web Chat and the Agents

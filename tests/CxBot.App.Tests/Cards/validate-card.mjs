@@ -2,8 +2,8 @@
 // Playground (npm `adaptivecards`; its dist bundle, since the lib/ entry does not resolve under Node 20).
 // Usage: node validate-card.mjs card.json [more.json ...]
 // Prints a JSON array, one entry per file: parse events (e.g. unknown element types that fell back),
-// validation events (e.g. "Required inputs should have an error message"), and the inputs, actions and elements
-// with an id the renderer ends up with after fallbacks. Exits 1 when a file could not be read or parsed at all.
+// validation events (e.g. "Required inputs should have an error message"), and the inputs and actions the
+// renderer ends up with after fallbacks. Exits 1 when a file could not be read or parsed at all.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -35,17 +35,6 @@ function actionsOf(card) {
   return found;
 }
 
-// Elements that carry an id, depth first, as parsed: an unknown element appears as its fallback.
-function elementsOf(element, found = []) {
-  if (element.id) {
-    found.push({ id: element.id, type: element.getJsonTypeName() });
-  }
-  for (let i = 0; i < (element.getItemCount?.() ?? 0); i++) {
-    elementsOf(element.getItemAt(i), found);
-  }
-  return found;
-}
-
 function check(file) {
   try {
     const card = new AC.AdaptiveCard();
@@ -61,7 +50,6 @@ function check(file) {
       validationEvents: card.validateProperties().validationEvents.map(describe),
       inputs: card.getAllInputs(true).map((input) => ({ id: input.id, type: input.getJsonTypeName() })),
       actions: actionsOf(card),
-      elements: elementsOf(card),
     };
   } catch (error) {
     return { file, error: String(error?.stack ?? error) };
