@@ -47,7 +47,10 @@ internal static class FilterData
         data[FromProperty] = filter.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         data[ToProperty] = filter.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         data[ScopeProperty] = filter.Scope.Key;
-        data[TenantProperty] = tenantId;
+        if (tenantId is not null)
+        {
+            data[TenantProperty] = tenantId;
+        }
     }
 
     public static bool TryRead(JsonObject data, [NotNullWhen(true)] out SummaryFilter? filter, out string? tenantId)
@@ -152,14 +155,23 @@ public sealed record DrillAction(DrillTarget Target, SummaryFilter Filter, strin
     /// <summary>The action data.</summary>
     public JsonObject ToData()
     {
-        var data = new JsonObject
+        // Only what is set: a summary card carries many of these, and Teams limits the message size.
+        var data = new JsonObject { [ActionData.VerbProperty] = Verb, [TargetProperty] = Target.ToString() };
+        if (Key is not null)
         {
-            [ActionData.VerbProperty] = Verb,
-            [TargetProperty] = Target.ToString(),
-            [KeyProperty] = Key,
-            [TokenProperty] = Token,
-            [TrailProperty] = new JsonArray([.. Trail.Select(t => (JsonNode)JsonValue.Create(t))]),
-        };
+            data[KeyProperty] = Key;
+        }
+
+        if (Token is not null)
+        {
+            data[TokenProperty] = Token;
+        }
+
+        if (Trail.Count > 0)
+        {
+            data[TrailProperty] = new JsonArray([.. Trail.Select(t => (JsonNode)JsonValue.Create(t))]);
+        }
+
         FilterData.Write(data, Filter, TenantId);
         return data;
     }

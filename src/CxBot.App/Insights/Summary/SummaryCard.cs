@@ -67,9 +67,10 @@ internal static class SummaryCard
         Style = "heading",
     };
 
-    public static TableCell Cell(string text, CardAction? select = null, bool bold = false) => new()
+    // Short values do not wrap, which keeps "wrap" out of most cells' JSON; labels (first column) do.
+    public static TableCell Cell(string text, CardAction? select = null, bool bold = false, bool wrap = false) => new()
     {
-        Items = [new TextBlock { Text = text, Weight = bold ? "bolder" : null, Color = select is null ? null : "accent" }],
+        Items = [new TextBlock { Text = text, Weight = bold ? "bolder" : null, Color = select is null ? null : "accent", Wrap = wrap ? true : null }],
         SelectAction = select,
     };
 
@@ -78,10 +79,21 @@ internal static class SummaryCard
     public static TableRow Row(params TableCell[] cells) => new() { Cells = cells };
 
     public static TableRow HeaderRow(CultureInfo culture, params string[] keys) =>
-        new() { Cells = [.. keys.Select(k => Cell(SummaryFormat.Strings.Get(k, culture), bold: true))] };
+        new() { Cells = [.. keys.Select(k => Cell(SummaryFormat.Strings.Get(k, culture), bold: true, wrap: true))] };
 
-    public static ExecuteAction Drill(SummaryModel model, DrillTarget target, string title, string? key = null) =>
-        ExecuteAction.WithSubmitFallback(title, DrillAction.Verb, DrillAction.First(target, model.Filter, model.TenantId, key).ToData());
+    /// <summary>
+    /// A figure's drill-down. Summaries are read in Teams (supervisors), so a figure's select action is Action.Execute
+    /// only: a Web Chat fallback would double every figure's data and the card has to stay under the size limit.
+    /// </summary>
+    public static ExecuteAction Drill(SummaryModel model, DrillTarget target, string title, string? key = null) => new()
+    {
+        Title = title,
+        Verb = DrillAction.Verb,
+        Data = DrillAction.First(target, model.Filter, model.TenantId, key).ToData(),
+    };
+
+    /// <summary>Most characters of a comment on the summary card; the drill-down shows it whole.</summary>
+    public const int CommentExcerptLength = 280;
 
     private static IEnumerable<CardElement> Funnel(SummaryModel model, CultureInfo culture)
     {
@@ -136,7 +148,7 @@ internal static class SummaryCard
     };
 
     private static TableRow FigureRow(string key, Figure figure, FigureKind kind, CultureInfo culture, CardAction? drill = null) => Row(
-        Cell(SummaryFormat.Strings.Get(key, culture), drill),
+        Cell(SummaryFormat.Strings.Get(key, culture), drill, wrap: true),
         Cell(SummaryFormat.Value(figure, kind, culture)),
         Cell(SummaryFormat.Change(figure, kind, culture)),
         Cell(SummaryFormat.N(figure.N, culture)));
@@ -194,7 +206,7 @@ internal static class SummaryCard
                 HeaderRow(culture, "Column.Driver", "Column.Named", "Column.Satisfied", "Column.Dissatisfied", "Column.MeanCsat"),
                 .. model.Figures.Drivers.Select(d => Row(
                     Cell(SurveyCard.DriverName(d.Driver, culture),
-                        d.Named.Value > 0 ? Drill(model, DrillTarget.Driver, SurveyCard.DriverName(d.Driver, culture), d.Driver) : null),
+                        d.Named.Value > 0 ? Drill(model, DrillTarget.Driver, SurveyCard.DriverName(d.Driver, culture), d.Driver) : null, wrap: true),
                     Cell(SummaryFormat.N(d.Named.N, culture)),
                     Cell(SummaryFormat.N(d.SatisfiedCount.N, culture) + " (" + SummaryFormat.Value(d.Satisfied, FigureKind.Percent, culture) + ")"),
                     Cell(SummaryFormat.N(d.DissatisfiedCount.N, culture) + " (" + SummaryFormat.Value(d.Dissatisfied, FigureKind.Percent, culture) + ")"),
@@ -220,11 +232,11 @@ internal static class SummaryCard
                 HeaderRow(culture, "Column.Kind", "Column.Count", "Column.Change", "Column.ByDriver"),
                 .. model.Figures.Signals.Select(s => Row(
                     Cell(model.KindLabel(s.Kind),
-                        model.SignalDrillDown && s.Count.Value > 0 ? Drill(model, DrillTarget.Signals, model.KindLabel(s.Kind), s.Kind) : null),
+                        model.SignalDrillDown && s.Count.Value > 0 ? Drill(model, DrillTarget.Signals, model.KindLabel(s.Kind), s.Kind) : null, wrap: true),
                     Cell(SummaryFormat.N(s.Count.N, culture)),
                     Cell(SummaryFormat.Change(s.Count, FigureKind.Count, culture)),
                     Cell(string.Join(", ", s.ByDriver.Where(d => d.Value.N > 0)
-                        .Select(d => DriverLabel(d.Key, culture) + " " + SummaryFormat.N(d.Value.N, culture)))))),
+                        .Select(d => DriverLabel(d.Key, culture) + " " + SummaryFormat.N(d.Value.N, culture))), wrap: true))),
             ],
         };
     }
@@ -299,7 +311,7 @@ internal static class SummaryCard
                                 SummaryFormat.ShortDay(model.DayOf(response.ContactEndedAt), culture), response.Queue)) with { IsSubtle = true },
                         ],
                     },
-                    RichTextBlock.Inert(response.Answers.Comment ?? "", italic: true) with { Spacing = "none" },
+                    RichTextBlock.Inert(Excerpt(response.Answers.Comment ?? ""), italic: true) with { Spacing = "none" },
                 ],
             };
         }
@@ -309,6 +321,8 @@ internal static class SummaryCard
             yield return new ActionSet { Actions = [Drill(model, DrillTarget.LowScoreComments, strings.Get("More.Comments", culture))] };
         }
     }
+
+    private static string Excerpt(string text) => text.Length <= CommentExcerptLength ? text : text[..CommentExcerptLength].TrimEnd() + "…";
 
     private static IEnumerable<CardElement> Agents(SummaryModel model, SummaryLayout layout, CultureInfo culture)
     {
@@ -357,7 +371,7 @@ internal static class SummaryCard
         var answers = row.Figures.CsatMean.N;
         if (answers < minAnswers)
         {
-            return Row(InertCell(name), Cell(SummaryFormat.Strings.Format("Agents.Hidden", culture, minAnswers)), Cell(""), Cell(""), Cell(""));
+            return Row(InertCell(name), Cell(SummaryFormat.Strings.Format("Agents.Hidden", culture, minAnswers), wrap: true), Cell(""), Cell(""), Cell(""));
         }
 
         return Row(InertCell(name), Cell(SummaryFormat.N(answers, culture)),

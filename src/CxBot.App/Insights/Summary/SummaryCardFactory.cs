@@ -29,7 +29,7 @@ public sealed class SummaryCardFactory(
 {
     /// <summary>The most bytes of card JSON a summary may take: Teams refuses messages over about 28 KB, and the
     /// activity around the card needs some of that.</summary>
-    public const int MaxCardBytes = 26 * 1024;
+    public const int MaxCardBytes = 27 * 1024;
 
     /// <summary>Rows of the per-agent table on the summary card at most (the rest behind "More agents").</summary>
     public const int AgentRowsOnCard = 15;
@@ -66,7 +66,7 @@ public sealed class SummaryCardFactory(
     /// <summary>The bytes of a card's JSON as sent.</summary>
     public static int SizeOf(AdaptiveCard card) => Encoding.UTF8.GetByteCount(CardJson.ToJson(card));
 
-    // Largest first: shrink the agent table, then the comments, until the card fits.
+    // Shrink the agent table to five rows, then the comments (they stay one click away), then the rest of the table.
     internal static AdaptiveCard Fit(SummaryModel model, CultureInfo culture)
     {
         var agentRows = Math.Min(model.Agents?.Count ?? 0, AgentRowsOnCard);
@@ -74,7 +74,7 @@ public sealed class SummaryCardFactory(
         var card = SummaryCard.Build(model, new SummaryLayout(agentRows, comments), culture);
         while (SizeOf(card) > MaxCardBytes && (agentRows > 0 || comments > 0))
         {
-            if (agentRows > 5 || (agentRows > 0 && comments <= 1))
+            if (agentRows > 5 || (agentRows > 0 && comments == 0))
             {
                 agentRows = Math.Max(0, agentRows - 5);
             }

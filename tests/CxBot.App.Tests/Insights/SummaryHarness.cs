@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CxBot.App.Channels;
+using CxBot.App.Insights;
+using CxBot.App.Insights.Summary;
+using CxBot.App.People;
+using CxBot.App.Tests.Surveys.Delivery;
+using CxBot.Cards;
+using CxBot.Domain.FollowUps;
+using CxBot.Domain.Insights;
+using CxBot.Domain.People;
+using CxBot.Domain.Signals;
+using CxBot.Protocol;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CxBot.App.Tests.Insights;
+
+/// <summary>The summary card factory over in-memory counts, responses, staff, topics, alerts and follow-ups.</summary>
+public sealed class SummaryHarness
+{
+    public static readonly DateOnly Today = new(2026, 11, 20);
+
+    public InMemoryReportTotals Totals { get; } = new();
+    public InMemoryResponseQueries Responses { get; } = new();
+    public List<StaffMember> Staff { get; } = [];
+    public List<Topic> Topics { get; } = [];
+    public List<RecurringAlertState> Recurring { get; } = [];
+    public List<FollowUp> FollowUps { get; } = [];
+    public InsightsOptions Insights { get; } = new();
+    public PrivacyOptions Privacy { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+
+    public static StaffMember Supervisor(string team, string id = "sup-1") =>
+        new(id, "Sam Supervisor") { Roles = StaffRoles.Supervisor, Team = team, Source = StaffSource.Api };
+
+    public static StaffMember Admin() => new("admin-1", "Ada Admin") { Roles = StaffRoles.Admin, Source = StaffSource.Api };
+
+    public static StaffMember Agent(string name, string team, params string[] agentIds) =>
+        new("aad-" + agentIds[0], name) { Roles = StaffRoles.Agent, Team = team, AgentIds = agentIds, Source = StaffSource.Api };
+
+    public async Task<SummaryCardFactory> FactoryAsync()
+    {
+        var directory = new StaffDirectory(new ListStaffStore(Staff), new FixedOptionsMonitor<RolesOptions>(new RolesOptions()));
+        await directory.RefreshAsync(CancellationToken.None);
+        var audience = new SummaryAudience(directory, new FixedOptionsMonitor<PrivacyOptions>(Privacy));
+        var tenants = new TenantRule(new FixedOptionsMonitor<BotOptions>(new BotOptions()));
+        return new SummaryCardFactory(
+            new SummaryCounts(new ReportTotalsSummaryData(Totals), audience),
+            audience,
+            Responses,
+            new ListTopics(Topics),
+            new ListAlerts(Recurring),
+            new SummaryFollowUps(new ListFollowUps(FollowUps), tenants, Time),
+            new ReportingCalendar(TimeZoneInfo.Utc),
+            tenants,
+            new FixedOptionsMonitor<InsightsOptions>(Insights));
+    }
+
+    public async Task<AdaptiveCard> BuildAsync(StaffMember? viewer, ReportScope? scope = null, ReportPeriod? period = null, string culture = "en-US",
+        string? tenantId = null)
+    {
+        var factory = await FactoryAsync();
+        return await factory.BuildAsync(new SummaryRequest(period ?? ReportPeriodParser.LastDays(Today, 7), scope ?? ReportScope.All, viewer, tenantId),
+            CultureInfo.GetCultureInfo(culture), CancellationToken.None);
+    }
+
+    private sealed class ListStaffStore(List<StaffMember> staff) : IStaffStore
+    {
+        public Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<StaffMember>>([.. staff]);
+
+        public Task<IReadOnlyList<StaffMember>> ListAsync(StaffSource source, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<StaffMember>>([.. staff.Where(s => s.Source == source)]);
+
+        public Task<StaffMember?> FindAsync(StaffSource source, string objectId, CancellationToken cancellationToken) =>
+            Task.FromResult(staff.FirstOrDefault(s => s.Source == source && s.ObjectId == objectId));
+
+        public Task<string?> FindObjectIdByAgentIdAsync(string agentId, CancellationToken cancellationToken) =>
+            Task.FromResult(staff.FirstOrDefault(s => s.AgentIds.Contains(agentId))?.ObjectId);
+
+        public Task UpsertAsync(StaffMember member, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> DeleteAsync(StaffSource source, string objectId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class ListTopics(List<Topic> topics) : ITopicStore
+    {
+        public Task<IReadOnlyList<Topic>> ListAsync(string? tenantId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<Topic>>([.. topics]);
+
+        public Task<Topic?> GetAsync(string? tenantId, string key, CancellationToken cancellationToken) => Task.FromResult(topics.FirstOrDefault(t => t.Key == key));
+
+        public Task<bool> TryAddAsync(string? tenantId, Topic topic, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task SaveAsync(string? tenantId, Topic topic, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class ListAlerts(List<RecurringAlertState> states) : ISignalAlerts
+    {
+        public Task<RecurringAlertState?> GetRecurringAsync(string? tenantId, string topicKey, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<RecurringAlertState>> ListRecurringAsync(string? tenantId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<RecurringAlertState>>([.. states.Where(s => s.TenantId == tenantId)]);
+
+        public Task<bool> TrySaveRecurringAsync(RecurringAlertState state, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> TryClaimDayAsync(string? tenantId, string purpose, DateOnly day, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task NoteTenantAsync(string? tenantId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<string?>> ListTenantsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class ListFollowUps(List<FollowUp> followUps) : IFollowUps
+    {
+        public Task<bool> TryAddAsync(FollowUp followUp, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<FollowUp?> GetAsync(string followUpId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task UpdateAsync(FollowUp followUp, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public async IAsyncEnumerable<FollowUp> ListUnresolvedDueBeforeAsync(DateTimeOffset time, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            foreach (var followUp in followUps.Where(f => f.Status != FollowUpStatus.Resolved && f.DueAt < time))
+            {
+                await Task.Yield();
+                yield return followUp;
+            }
+        }
+    }
+}
