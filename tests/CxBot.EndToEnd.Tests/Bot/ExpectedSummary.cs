@@ -117,7 +117,7 @@ public sealed class ExpectedSummary(SummarySeed seed, CultureInfo culture)
     private static (int Part, int Whole) Expectation(IReadOnlyList<SeededContact> contacts, string answer) =>
         (Answers(contacts).Count(a => a.Expectation == answer), Answers(contacts).Count);
 
-    private static double? MeanOf(IReadOnlyList<SeededAnswer> answers) => answers.Count == 0 ? null : (double)answers.Sum(a => a.Csat) / answers.Count;
+    private static double? MeanOf(List<SeededAnswer> answers) => answers.Count == 0 ? null : (double)answers.Sum(a => a.Csat) / answers.Count;
 
     private static double? Share(int part, int whole) => whole == 0 ? null : 100.0 * part / whole;
 

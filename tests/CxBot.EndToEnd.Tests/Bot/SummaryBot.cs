@@ -19,8 +19,8 @@ public sealed class SummaryBot() : RealBot(PlaygroundChannel.MsTeams, settings: 
     public const string TimeZoneId = "Europe/Amsterdam";
     public const string Queue = "billing";
 
-    private readonly SemaphoreSlim _seeding = new(1, 1);
-    private SummarySeed? _seed;
+    private readonly Lock _seeding = new();
+    private Task<SummarySeed>? _seed;
 
     public static TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
@@ -28,16 +28,11 @@ public sealed class SummaryBot() : RealBot(PlaygroundChannel.MsTeams, settings: 
     public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZone).DateTime);
 
     /// <summary>Seeds the data the first time it is asked for; every test of the collection sees the same.</summary>
-    public async Task<SummarySeed> SeedAsync()
+    public Task<SummarySeed> SeedAsync()
     {
-        await _seeding.WaitAsync();
-        try
+        lock (_seeding)
         {
-            return _seed ??= await SeedOnceAsync();
-        }
-        finally
-        {
-            _seeding.Release();
+            return _seed ??= SeedOnceAsync();
         }
     }
 

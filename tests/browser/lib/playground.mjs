@@ -26,11 +26,15 @@ export async function sendWhenReady(page, mark, text) {
   await page.keyboard.press('Enter');
 }
 
-// The rows of the Adaptive Card tables within locator (Table renders role=row with role=cell or columnheader cells),
-// each as its cells' visible texts.
+// The rows of the Adaptive Card tables within locator, each as its cells' visible texts. A Table renders role=row with
+// role=cell or columnheader cells; a cell with a selectAction becomes a button (.ac-selectable) instead.
 export function tableRows(locator) {
-  return locator.locator('[role=row]').evaluateAll((rows) => rows.map((row) =>
-    [...row.querySelectorAll('[role=cell], [role=columnheader]')].map((cell) => cell.innerText.trim())));
+  return locator.locator('[role=row]').evaluateAll((rows) => rows.map((row) => {
+    const cell = '[role=cell], [role=columnheader], .ac-selectable';
+    return [...row.querySelectorAll(cell)]
+      .filter((c) => c.closest('[role=row]') === row && !c.parentElement.closest(cell))
+      .map((c) => c.innerText.trim());
+  }));
 }
 
 export async function openPlayground(url) {
