@@ -103,6 +103,68 @@ public sealed class SummaryCommandTests : IDisposable
         Assert.Equal(["CSAT (mean, 1-5)", "1.00", "–", "2"], RowOf(card, "CSAT (mean, 1-5)"));
     }
 
+    [Fact]
+    public async Task ADrillDown_PagesTenResponsesAtATime_NextAndPrevious()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            _responses.Add(Today, TestResponses.Response(2, comment: "Comment " + i, at: new DateTimeOffset(2026, 11, 20, 8, i, 0, TimeSpan.Zero)));
+        }
+
+        var filter = new SummaryFilter(ReportPeriodParser.LastDays(Today, 7), ReportScope.All);
+        var first = await ClickAsync(TestPeople.Supervisor(), DrillAction.First(DrillTarget.LowScores, filter, TeamsUser.TenantId).ToData());
+        Assert.Equal(10, Rows(first).Count);
+        Assert.Equal("dissatisfied", _responses.Queries[^1].CsatBand);
+        var next = DataOf(first, "Next");
+
+        var second = await ClickAsync(TestPeople.Supervisor(), next);
+        Assert.Equal(2, Rows(second).Count);
+        Assert.Null(ActionTitled(second, "Next"));
+        Assert.Empty(Rows(first).Intersect(Rows(second)));
+
+        var back = await ClickAsync(TestPeople.Supervisor(), DataOf(second, "Previous"));
+        Assert.Equal(Rows(first), Rows(back));
+        Assert.DoesNotContain("customer-key", back.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADrillDown_ClickedByAnAgent_IsRefused()
+    {
+        var filter = new SummaryFilter(ReportPeriodParser.LastDays(Today, 7), ReportScope.All);
+
+        using var response = await _app.PostActivityAsync(TestPeople.Agent().Execute(DrillAction.Verb, DrillAction.First(DrillTarget.Responses, filter, TeamsUser.TenantId).ToData()));
+        var body = await response.ReadObjectAsync();
+
+        Assert.NotEqual("application/vnd.microsoft.card.adaptive", (string?)body["type"]);
+        Assert.Empty(_responses.Queries);
+    }
+
+    [Fact]
+    public async Task ADrillDown_OfAnAgentOutsideTheSupervisorsTeam_IsRefused()
+    {
+        var filter = new SummaryFilter(ReportPeriodParser.LastDays(Today, 7), ReportScope.ForAgent("agent-9"));
+
+        using var response = await _app.PostActivityAsync(TestPeople.Supervisor().Execute(DrillAction.Verb, DrillAction.First(DrillTarget.Responses, filter, TeamsUser.TenantId).ToData()));
+        var body = await response.ReadObjectAsync();
+
+        Assert.Equal("You can only see the figures of agents in your own team.", (string?)body["value"]);
+        Assert.Empty(_responses.Queries);
+    }
+
+    private async Task<JsonObject> ClickAsync(TeamsUser user, JsonObject data)
+    {
+        using var response = await _app.PostActivityAsync(user.Execute(DrillAction.Verb, data));
+        return CardNodes.CardIn(await response.ReadObjectAsync());
+    }
+
+    private static List<string> Rows(JsonObject card) =>
+        [.. CardQuery.Descendants(card).Select(o => CardQuery.Text(o, "id")).OfType<string>().Where(id => id.StartsWith("response-", StringComparison.Ordinal))];
+
+    private static JsonObject? ActionTitled(JsonObject card, string title) =>
+        card["actions"]?.AsArray().OfType<JsonObject>().FirstOrDefault(a => (string?)a["title"] == title);
+
+    private static JsonObject DataOf(JsonObject card, string title) => ActionTitled(card, title)!["data"]!.DeepClone().AsObject();
+
     private async Task<JsonObject> SendAsync(TeamsUser user, string text)
     {
         await _app.PostActivityAsync(user.Text(text));
