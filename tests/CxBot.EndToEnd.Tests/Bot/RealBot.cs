@@ -97,12 +97,12 @@ public abstract class RealBot(PlaygroundChannel channel, bool persistentStorage 
             .AddCxBotStorage()
             .BuildServiceProvider();
 
-    /// <summary>Reports an ended contact as the contact-center platform does.</summary>
-    public Task<JsonObject> PostContactAsync(JsonObject customer, string contactId, string queue = "billing") =>
-        PostContactAsync(Bot.BaseUri, ApiKey, customer, contactId, queue);
+    /// <summary>Reports an ended contact as the contact-center platform does (ended two minutes ago unless <paramref name="endedAt"/> says when).</summary>
+    public Task<JsonObject> PostContactAsync(JsonObject customer, string contactId, string queue = "billing", DateTimeOffset? endedAt = null) =>
+        PostContactAsync(Bot.BaseUri, ApiKey, customer, contactId, queue, endedAt);
 
     /// <summary>Reports an ended contact to a bot with that API key; asserts it was accepted and returns the decision.</summary>
-    public static async Task<JsonObject> PostContactAsync(Uri bot, string apiKey, JsonObject customer, string contactId, string queue)
+    public static async Task<JsonObject> PostContactAsync(Uri bot, string apiKey, JsonObject customer, string contactId, string queue, DateTimeOffset? endedAt = null)
     {
         using var http = new HttpClient { BaseAddress = bot };
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/contacts")
@@ -114,7 +114,7 @@ public abstract class RealBot(PlaygroundChannel channel, bool persistentStorage 
                 ["agent"] = new JsonObject { ["id"] = "agent-7", ["displayName"] = "Sam de Boer" },
                 ["queue"] = queue,
                 ["channel"] = "phone",
-                ["endedAt"] = DateTimeOffset.UtcNow.AddMinutes(-2).ToString("O"),
+                ["endedAt"] = (endedAt ?? DateTimeOffset.UtcNow.AddMinutes(-2)).ToString("O"),
             }),
         };
         request.Headers.Add(ApiOptions.KeyHeader, apiKey);

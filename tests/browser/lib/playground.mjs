@@ -11,6 +11,32 @@ export function required(name) {
   return value;
 }
 
+// SCREENSHOT_PATH with -<name> before .png: a further screenshot of the same test.
+export function screenshotPath(name) {
+  return required('SCREENSHOT_PATH').replace(/\.png$/, '') + `-${name}.png`;
+}
+
+// Waits for the page's composer and the bot's welcome (READY_TEXT), then types text and sends it.
+export async function sendWhenReady(page, mark, text) {
+  await page.locator(composer).waitFor();
+  await page.getByText(required('READY_TEXT')).last().waitFor();
+  mark('readyMs');
+  await page.locator(composer).click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+// The rows of the Adaptive Card tables within locator, each as its cells' visible texts. A Table renders role=row with
+// role=cell or columnheader cells; a cell with a selectAction becomes a button (.ac-selectable) instead.
+export function tableRows(locator) {
+  return locator.locator('[role=row]').evaluateAll((rows) => rows.map((row) => {
+    const cell = '[role=cell], [role=columnheader], .ac-selectable';
+    return [...row.querySelectorAll(cell)]
+      .filter((c) => c.closest('[role=row]') === row && !c.parentElement.closest(cell))
+      .map((c) => c.innerText.trim());
+  }));
+}
+
 export async function openPlayground(url) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
