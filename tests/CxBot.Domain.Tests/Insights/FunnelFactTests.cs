@@ -120,9 +120,8 @@ public sealed class FunnelFactTests
     [Fact]
     public void Undeliverable_WithoutAStoredReason_CountsAsUnknown()
     {
-        var survey = Builders.ScheduledSurvey();
-        survey.BeginSend();
-        survey.MarkSendFailed(SurveyFailureReason.Blocked, "403 Forbidden", maxAttempts: 3, permanent: true);
+        // A row written before failures carried a reason.
+        var survey = Restored(new SurveyState { Status = SurveyStatus.Undeliverable, Attempts = 3 });
 
         Assert.Equal(1, Count(FunnelFact.Of(survey, Amsterdam))["funnel.failed.unknown"]);
     }
