@@ -71,6 +71,22 @@ public sealed class ReportMaintenanceCommandTests(AzuriteProcess azurite) : IDis
         Assert.Contains("The report totals match the records (every day with records): no difference.", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ARebuildWithoutAPeriod_FindsTheDaysThatHaveOnlyFunnelRecords()
+    {
+        var skipDay = new DateOnly(2026, 11, 12);
+        var ended = new DateTimeOffset(2026, 11, 12, 10, 0, 0, TimeSpan.Zero);
+        await Get<ISurveySkips>().AddAsync(new SurveySkip("contact-skip", "Billing", "agent-7", "chat", SkipReason.OptedOut, ended, ended), None);
+        await DeleteTotalsAsync();
+
+        await SendAsync(Admin(), "reporting rebuild");
+
+        var stored = await Get<IReportTotals>().ReadAsync(ReportScope.All, skipDay, skipDay, None);
+        Assert.Equal(1, Assert.Single(stored).Counts[TallyNames.Skipped("opted-out")]);
+        Assert.Equal(["FunnelFactSource", "ResponseFactSource", "SignalFactSource"],
+            Get<IEnumerable<IRecordedDays>>().Select(s => s.GetType().Name).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("supervisor")]
     [InlineData("agent")]
