@@ -94,7 +94,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<TableSurveyFunnel>();
         services.TryAddSingleton<TableSignalFacts>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignalChangeObserver, TableSignalFacts>(sp => sp.GetRequiredService<TableSignalFacts>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportingFactSource, FunnelFactSource>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportingFactSource, SignalFactSource>());
+        services.TryAddSingleton<FunnelFactSource>();
+        services.TryAddSingleton<SignalFactSource>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportingFactSource, FunnelFactSource>(sp => sp.GetRequiredService<FunnelFactSource>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportingFactSource, SignalFactSource>(sp => sp.GetRequiredService<SignalFactSource>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordedDays, FunnelFactSource>(sp => sp.GetRequiredService<FunnelFactSource>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordedDays, SignalFactSource>(sp => sp.GetRequiredService<SignalFactSource>()));
     }
 }

@@ -1,5 +1,6 @@
 using CxBot.App.Insights.Maintenance;
 using CxBot.App.Insights.Rollup;
+using CxBot.App.Routing;
 using CxBot.Domain.Insights;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class ReportingServiceCollectionExtensions
         services.AddSingleton<DayRecount>();
         services.AddSingleton<ReportReader>();
         services.AddSingleton<ReportMaintenance>();
+        services.AddRouteModule<ReportMaintenanceModule>();
         services.AddHostedService<ReportRollup>();
         return services;
     }

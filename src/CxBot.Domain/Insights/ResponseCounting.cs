@@ -46,12 +46,12 @@ public static class ResponseCounting
 
         if (answers.Expectation is { } expectation)
         {
-            into.Add(scopes, TallyNames.Expectation(TallyKey.Of(expectation)));
+            into.Add(scopes, TallyNames.Expectation(TallyKeys.Of(expectation)));
         }
 
         if (answers.Resolution is { } resolution)
         {
-            into.Add(scopes, TallyNames.Resolution(TallyKey.Of(resolution)));
+            into.Add(scopes, TallyNames.Resolution(TallyKeys.Of(resolution)));
         }
 
         if (answers.ContactConsent is { } consent)

@@ -1,6 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CxBot.App.FollowUps.Cards;
+using CxBot.App.Insights.Digests;
+using CxBot.App.Insights.Export;
+using CxBot.App.Insights.Maintenance;
+using CxBot.App.Insights.MyFeedback;
+using CxBot.App.Insights.Summary;
 using CxBot.App.Localization;
 using CxBot.App.Surveys.Cards;
 
@@ -11,7 +16,13 @@ public sealed partial class ResourceParityTests
     private static readonly CultureInfo Neutral = CultureInfo.InvariantCulture;
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl");
 
-    public static TheoryData<string> BaseNames => ["CxBot.App.Surveys.SurveyStrings", "CxBot.App.FollowUps.FollowUpStrings"];
+    private static readonly LocalizedStrings[] All =
+    [
+        SurveyCard.Strings, FollowUpCard.Strings, SummaryFormat.Strings, TeamDigestContent.Strings, MyFeedbackCard.Strings,
+        ExportModule.Strings, ReportMaintenanceModule.Strings,
+    ];
+
+    public static TheoryData<string> BaseNames => [.. All.Select(s => s.BaseName)];
 
     [Theory]
     [MemberData(nameof(BaseNames))]
@@ -35,7 +46,7 @@ public sealed partial class ResourceParityTests
     }
 
     private static LocalizedStrings Strings(string baseName) =>
-        new[] { SurveyCard.Strings, FollowUpCard.Strings }.Single(s => s.BaseName == baseName);
+        All.Single(s => s.BaseName == baseName);
 
     private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using CxBot.App.Channels;
 using CxBot.App.Localization;
 using CxBot.App.Routing;
@@ -15,7 +13,7 @@ namespace CxBot.App.Insights.Export;
 /// admins, in the personal chat only (the link is a bearer link: a channel's members would all hold it): answers a card
 /// with a signed download link that works for <c>Export:LinkMinutes</c> and only while the asker is still a supervisor.
 /// </summary>
-public sealed partial class ExportModule(ExportLinks links, ReportingCalendar calendar, IOptionsMonitor<ExportOptions> options) : IRouteModule
+public sealed class ExportModule(ExportLinks links, ReportingCalendar calendar, IOptionsMonitor<ExportOptions> options) : IRouteModule
 {
     internal static readonly LocalizedStrings Strings = new(typeof(ExportModule), "CxBot.App.Insights.Export.ExportStrings");
 
@@ -35,16 +33,18 @@ public sealed partial class ExportModule(ExportLinks links, ReportingCalendar ca
         var requester = turn.Activity.From?.AadObjectId;
         var tenantId = TenantRule.TenantOf(turn.Activity);
         var today = calendar.DayOf(turn.ReceivedAt);
-        if (string.IsNullOrWhiteSpace(requester) || !TryRead(turn.CommandArgument, today, out var kind, out var period))
+        var (kind, reading) = Read(turn.CommandArgument, today);
+        // The command reads at most the period parser's longest period; the API alone goes up to a larger Export:MaxDays.
+        var maxDays = Math.Min(options.CurrentValue.MaxDays, ReportPeriodParser.MaxDays);
+        if (reading.Error is SummaryFilterProblem.PeriodTooLong || reading.Period?.Days > maxDays)
         {
-            await turn.SendTextAsync(Strings.Get("Usage", turn.Culture), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(Strings.Format("TooLong", turn.Culture, maxDays), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var maxDays = options.CurrentValue.MaxDays;
-        if (period.Days > maxDays)
+        if (string.IsNullOrWhiteSpace(requester) || reading.Period is not { } period)
         {
-            await turn.SendTextAsync(Strings.Format("TooLong", turn.Culture, maxDays), cancellationToken).ConfigureAwait(false);
+            await turn.SendTextAsync(Strings.Get("Usage", turn.Culture), cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -60,14 +60,12 @@ public sealed partial class ExportModule(ExportLinks links, ReportingCalendar ca
     }
 
     /// <summary>
-    /// Reads "[period] [kind]": the kind (default responses) is the last word; the period is empty (the last 30 days),
-    /// "last N days" / "afgelopen N dagen", or "YYYY-MM-DD..YYYY-MM-DD". One private reader on purpose: it gives way to
-    /// the summary's period parser, which knows every period keyword, once both are in.
+    /// Reads "[period] [kind]": the kind (default responses) is the last word; the period is empty (the last 30 days) or
+    /// any period the summary reads (<see cref="ReportPeriodParser"/>); a range may have spaces around its "..".
     /// </summary>
-    private static bool TryRead(string argument, DateOnly today, out ExportKind kind, out ReportPeriod period)
+    private static (ExportKind Kind, PeriodReading Period) Read(string argument, DateOnly today)
     {
-        kind = ExportKind.Responses;
-        period = new ReportPeriod(today.AddDays(1 - DefaultDays), today);
+        var kind = ExportKind.Responses;
         var words = argument.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         if (words.Count > 0 && words[^1] is "responses" or "antwoorden" or "signals" or "signalen")
         {
@@ -75,34 +73,9 @@ public sealed partial class ExportModule(ExportLinks links, ReportingCalendar ca
             words.RemoveAt(words.Count - 1);
         }
 
-        var text = string.Join(' ', words);
-        if (text.Length == 0)
-        {
-            return true;
-        }
-
-        if (LastDays().Match(text) is { Success: true } last
-            && int.TryParse(last.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3660)
-        {
-            period = new ReportPeriod(today.AddDays(1 - days), today);
-            return true;
-        }
-
-        if (Range().Match(text) is { Success: true } range
-            && DateOnly.TryParseExact(range.Groups["from"].ValueSpan, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            && DateOnly.TryParseExact(range.Groups["to"].ValueSpan, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
-            && to >= from)
-        {
-            period = new ReportPeriod(from, to);
-            return true;
-        }
-
-        return false;
+        var text = string.Join(' ', words).Replace(" ..", "..", StringComparison.Ordinal).Replace(".. ", "..", StringComparison.Ordinal);
+        return text.Length == 0
+            ? (kind, PeriodReading.Of(ReportPeriodParser.LastDays(today, DefaultDays)))
+            : (kind, ReportPeriodParser.Read(text, today));
     }
-
-    [GeneratedRegex(@"^(last|afgelopen) (?<n>\d{1,4}) (days|dagen)$", RegexOptions.CultureInvariant, 100)]
-    private static partial Regex LastDays();
-
-    [GeneratedRegex(@"^(?<from>\d{4}-\d{2}-\d{2}) ?\.\. ?(?<to>\d{4}-\d{2}-\d{2})$", RegexOptions.CultureInvariant, 100)]
-    private static partial Regex Range();
 }

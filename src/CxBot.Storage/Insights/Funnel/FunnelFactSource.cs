@@ -2,8 +2,8 @@ using CxBot.Domain.Insights;
 
 namespace CxBot.Storage.Insights.Funnel;
 
-/// <summary>Counts one day's survey funnel from that day's <c>SurveyFunnel</c> partition (surveys and skipped contacts).</summary>
-internal sealed class FunnelFactSource(TableSurveyFunnel funnel) : IReportingFactSource
+/// <summary>Counts one day's survey funnel from that day's <c>SurveyFunnel</c> partition (surveys and skipped contacts), and lists the days that have one.</summary>
+internal sealed class FunnelFactSource(TableSurveyFunnel funnel) : IReportingFactSource, IRecordedDays
 {
     public string Name => "funnel";
 
@@ -22,4 +22,7 @@ internal sealed class FunnelFactSource(TableSurveyFunnel funnel) : IReportingFac
             }
         }
     }
+
+    public IAsyncEnumerable<DateOnly> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        funnel.DaysAsync(from, to, cancellationToken);
 }

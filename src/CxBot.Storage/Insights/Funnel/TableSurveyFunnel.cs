@@ -96,4 +96,8 @@ internal sealed class TableSurveyFunnel(StorageClients clients, StorageNames nam
         new(DayOf(e), e.ContactId ?? "", e.Queue, e.AgentId, e.Channel, Enum.Parse<SkipReason>(e.SkipReason ?? ""));
 
     private static DateOnly DayOf(FunnelEntity e) => ReportingCalendar.TryParseKey(e.PartitionKey, out var day) ? day : default;
+
+    /// <summary>The reporting days in [<paramref name="from"/>, <paramref name="to"/>] with at least one row, listed without reading rows.</summary>
+    public IAsyncEnumerable<DateOnly> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        DayPartitions.ListAsync(_table, "", from, to, cancellationToken);
 }

@@ -2,8 +2,8 @@ using CxBot.Domain.Insights;
 
 namespace CxBot.Storage.Insights.Signals;
 
-/// <summary>Counts one day's signals, as classified now, from that day's <c>SignalFacts</c> partition.</summary>
-internal sealed class SignalFactSource(TableSignalFacts facts) : IReportingFactSource
+/// <summary>Counts one day's signals, as classified now, from that day's <c>SignalFacts</c> partition, and lists the days that have one.</summary>
+internal sealed class SignalFactSource(TableSignalFacts facts) : IReportingFactSource, IRecordedDays
 {
     public string Name => "signals";
 
@@ -15,4 +15,7 @@ internal sealed class SignalFactSource(TableSignalFacts facts) : IReportingFactS
             fact.CountInto(into);
         }
     }
+
+    public IAsyncEnumerable<DateOnly> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        facts.DaysAsync(from, to, cancellationToken);
 }

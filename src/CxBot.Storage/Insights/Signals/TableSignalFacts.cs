@@ -68,4 +68,8 @@ internal sealed class TableSignalFacts(StorageClients clients, StorageNames name
         e.Queue,
         e.AgentId,
         e.Channel);
+
+    /// <summary>The reporting days in [<paramref name="from"/>, <paramref name="to"/>] with at least one row, listed without reading rows.</summary>
+    public IAsyncEnumerable<DateOnly> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        DayPartitions.ListAsync(_table, "", from, to, cancellationToken);
 }

@@ -60,6 +60,21 @@ public sealed class ExportCommandTests(AzuriteProcess azurite)
     }
 
     [Theory]
+    [InlineData("exporteer vorige maand signalen", "2026-10-01", "2026-10-31", ExportKind.Signals)]
+    [InlineData("export this week", "2026-11-16", "2026-11-20", ExportKind.Responses)]
+    [InlineData("export 2026-09-01 .. 2026-09-30 signals", "2026-09-01", "2026-09-30", ExportKind.Signals)]
+    public async Task EveryPeriodTheSummaryReads_IsTheLinksPeriod(string text, string from, string to, ExportKind kind)
+    {
+        using var app = ExportApp.Create(azurite, new InMemoryResponses(0));
+
+        var url = await AskAsync(app, TestPeople.Supervisor(), text);
+
+        var (_, link) = await CheckAsync(app, url);
+        Assert.Equal((kind, DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture)),
+            (link!.Kind, link.From, link.To));
+    }
+
+    [Theory]
     [InlineData("export yesterday and today", "Write export")]
     [InlineData("export 2026-11-30..2026-11-01", "Write export")]
     [InlineData("export last 400 days", "at most 366 days")]
