@@ -202,9 +202,13 @@ internal sealed class SubmitBenchmark(AzuriteProcess azurite, BenchmarkOptions o
         var probed = new List<(string, IReadOnlyList<string>)>();
         foreach (var job in probes)
         {
+            // The previous submit's work after its answer (survey update, ledger completion, funnel) ends first.
+            await Task.Delay(TimeSpan.FromSeconds(1));
             requests.Take();
             await SubmitAsync(http, job);
-            probed.Add((job.Kind, requests.Take()));
+            var beforeAnswer = requests.Take();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            probed.Add((job.Kind, [.. beforeAnswer, "| answer |", .. requests.Take()]));
         }
 
         return probed;
