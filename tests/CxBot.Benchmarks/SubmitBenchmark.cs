@@ -73,11 +73,14 @@ internal sealed record SubmitResult(
     CpuTime Cpu,
     TableEntity ResponseRow)
 {
+    /// <summary>Put between a probe's requests before the answer went back and those after it.</summary>
+    public const string AnswerMark = "**answer**";
+
     public double PerSecond => Latency.Count / Wall.TotalSeconds;
 
     /// <summary>Storage requests per submit, weighted by the measured mix.</summary>
     public double RequestsPerSubmitInMix =>
-        (double)Mix.Sum(m => m.Count * RequestsPerSubmit.First(r => r.Kind == m.Kind).Requests.Count) / Latency.Count;
+        (double)Mix.Sum(m => m.Count * RequestsPerSubmit.First(r => r.Kind == m.Kind).Requests.Count(q => q != AnswerMark)) / Latency.Count;
 }
 
 /// <summary>
@@ -208,7 +211,7 @@ internal sealed class SubmitBenchmark(AzuriteProcess azurite, BenchmarkOptions o
             await SubmitAsync(http, job);
             var beforeAnswer = requests.Take();
             await Task.Delay(TimeSpan.FromSeconds(1));
-            probed.Add((job.Kind, [.. beforeAnswer, "| answer |", .. requests.Take()]));
+            probed.Add((job.Kind, [.. beforeAnswer, SubmitResult.AnswerMark, .. requests.Take()]));
         }
 
         return probed;

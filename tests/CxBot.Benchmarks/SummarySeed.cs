@@ -49,8 +49,17 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
     /// <summary>An agent works in one home queue.</summary>
     public static string QueueOf(int agent) => "Queue " + (agent % Queues).ToString("D2", CultureInfo.InvariantCulture);
 
-    /// <summary>15 % low scores: 3 of every 20 answers.</summary>
-    public static bool IsLow(int i) => (i % 20) is 0 or 7 or 13;
+    // Answer i is the (i / Days)-th of day i mod Days: everything that varies within a day varies with that number, so
+    // every day has the same mix (180 is a multiple of 2, 3, 4, 5 and 20, so i itself would give each day one channel).
+    private static int Nth(int i) => i / Days;
+
+    /// <summary>15 % low scores: 3 of every 20 answers of a day.</summary>
+    public static bool IsLow(int i) => (Nth(i) % 20) is 0 or 7 or 13;
+
+    // Every agent answers on every day (for a day, n * 7 mod 200 runs through all 200).
+    private static int AgentOf(int i) => (Nth(i) * 7 + i % Days * 13) % Agents;
+
+    private static string ChannelOf(int i) => Nth(i) % 3 == 0 ? "chat" : "voice";
 
     public async Task<SeedTimes> SeedAsync(int count, DateOnly lastDay, DateTimeOffset now, bool withFunnelAndFollowUps)
     {
@@ -133,11 +142,12 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
 
     private SurveyResponse Response(int i, DateOnly day)
     {
-        var agent = i * 7 % Agents;
+        var agent = AgentOf(i);
+        var n = Nth(i);
         var lowScore = IsLow(i);
-        var csat = lowScore ? 1 + i % 2 : 3 + i % 3;
+        var csat = lowScore ? 1 + n % 2 : 3 + n % 3;
         var ended = EndedAt(i, day);
-        var comment = lowScore ? (i % 5 == 0 ? null : Comments[i % Comments.Length]) : (i % 4 == 0 ? Comments[i % Comments.Length] : null);
+        var comment = lowScore ? (n % 5 == 1 ? null : Comments[n % Comments.Length]) : (n % 4 == 1 ? Comments[n % Comments.Length] : null);
         return new SurveyResponse
         {
             SurveyId = SurveyId(i),
@@ -146,32 +156,32 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
             DefinitionVersion = 1,
             Agent = PersonRef.Agent(AgentId(agent), AgentName(agent), null),
             Queue = QueueOf(agent),
-            Channel = i % 3 == 0 ? "chat" : "voice",
+            Channel = ChannelOf(i),
             CustomerId = (i * 7919L % 1_000_003).ToString("x16", CultureInfo.InvariantCulture),
             Locale = i % 3 == 0 ? "en-US" : "nl-NL",
             Answers = new SurveyAnswers
             {
                 Csat = csat,
-                Nps = lowScore ? i % 7 : 6 + i % 5,
-                Ces = i % 4 == 0 ? 1 + i % 5 : null,
-                Expectation = lowScore ? ExpectationAnswer.Worse : (ExpectationAnswer)(i % 3),
-                Resolution = lowScore ? (ResolutionAnswer)(i % 2 == 0 ? 2 : 1) : ResolutionAnswer.Yes,
-                Driver = Drivers[i % Drivers.Length],
+                Nps = lowScore ? n % 7 : 6 + n % 5,
+                Ces = n % 4 == 2 ? 1 + n % 5 : null,
+                Expectation = lowScore ? ExpectationAnswer.Worse : (ExpectationAnswer)(n % 3),
+                Resolution = lowScore ? (ResolutionAnswer)(n % 2 == 0 ? 2 : 1) : ResolutionAnswer.Yes,
+                Driver = Drivers[n % Drivers.Length],
                 Comment = comment,
-                ContactConsent = i % 2 == 0,
+                ContactConsent = n % 2 == 0,
                 Raw = new Dictionary<string, string>(),
             },
             ContactEndedAt = ended,
             SentAt = ended.AddMinutes(5),
             AnsweredAt = ended.AddMinutes(9),
             FollowUpId = lowScore ? SurveyId(i) : null,
-            AnsweredAfterReminder = i % 10 == 3,
+            AnsweredAfterReminder = n % 10 == 3,
         };
     }
 
     private FunnelEntity Funnel(int i, DateOnly day)
     {
-        var agent = i * 7 % Agents;
+        var agent = AgentOf(i);
         return new FunnelEntity
         {
             PartitionKey = ReportingCalendar.Key(day),
@@ -179,12 +189,12 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
             SurveyId = SurveyId(i),
             Queue = QueueOf(agent),
             AgentId = AgentId(agent),
-            Channel = i % 3 == 0 ? "chat" : "voice",
+            Channel = ChannelOf(i),
             ContactEndedAt = EndedAt(i, day),
             Status = nameof(SurveyStatus.Answered),
             Attempts = 1,
             Delivered = true,
-            Reminded = i % 10 == 3,
+            Reminded = Nth(i) % 10 == 3,
         };
     }
 
