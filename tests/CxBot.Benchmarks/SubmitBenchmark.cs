@@ -73,8 +73,11 @@ internal sealed record SubmitResult(
     CpuTime Cpu,
     TableEntity ResponseRow)
 {
-    /// <summary>Put between a probe's requests before the answer went back and those after it.</summary>
-    public const string AnswerMark = "**answer**";
+    /// <summary>
+    /// Put between a probe's requests sent before the client had read the answer and those after. The work after the
+    /// answer starts as the answer is written, so its first requests usually land before the mark.
+    /// </summary>
+    public const string AnswerMark = "**client has the answer**";
 
     public double PerSecond => Latency.Count / Wall.TotalSeconds;
 
