@@ -8,11 +8,12 @@ namespace CxBot.Benchmarks;
 /// <c>--throttled-alerts 40</c> runs the throttled-alerts benchmark (that many measured submits) instead;
 /// <c>--signals 320</c> the signals benchmark (that many measured one-liners, a quarter as many message actions, over
 /// <c>--conversations</c> agents); <c>--export-rows 1000000</c> the export benchmark (that many synthetic responses streamed
-/// as CSV through <c>GET /api/export</c>).
+/// as CSV through <c>GET /api/export</c>); <c>--summary 10000,100000,1000000</c> the summary at those numbers of stored answers.
 /// </summary>
-internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record, int ThrottledAlerts = 0, int Signals = 0, int ExportRows = 0)
+internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record, int ThrottledAlerts = 0, int Signals = 0, int ExportRows = 0,
+    IReadOnlyList<int>? SummarySizes = null)
 {
-    private const string Usage = "Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--throttled-alerts N] [--signals N] [--export-rows N] [--record]";
+    private const string Usage = "Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--throttled-alerts N] [--signals N] [--export-rows N] [--summary 10000,100000,1000000] [--record]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -28,12 +29,21 @@ internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warm
                 "--throttled-alerts" => options with { ThrottledAlerts = Positive(args, ++i) },
                 "--signals" => options with { Signals = Positive(args, ++i) },
                 "--export-rows" => options with { ExportRows = Positive(args, ++i) },
+                "--summary" => options with { SummarySizes = Sizes(args, ++i) },
                 "--record" => options with { Record = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}"),
             };
         }
 
         return options;
+    }
+
+    private static int[] Sizes(string[] args, int index)
+    {
+        var sizes = index < args.Length ? args[index].Split(',') : [];
+        return sizes.Length > 0 && sizes.All(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0)
+            ? [.. sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Order()]
+            : throw new ArgumentException($"'{args[index - 1]}' needs sizes like 10000,100000,1000000.");
     }
 
     private static int Positive(string[] args, int index) =>

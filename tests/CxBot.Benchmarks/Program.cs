@@ -10,6 +10,8 @@ namespace CxBot.Benchmarks;
 /// <c>-- --signals 320 [--conversations 16] [--record]</c>: one-liner capture and the message action's fetch and submit
 /// latency with that many agents at once.
 /// <c>-- --export-rows 1000000 [--record]</c>: the exporter's peak memory while it streams that many responses as CSV.
+/// <c>-- --summary 10000,100000,1000000 [--record]</c>: the 90-day summary's latency at those numbers of stored answers,
+/// each on its own fresh Azurite.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -32,6 +34,12 @@ internal static class BenchmarkProgram
     {
         var machine = MachineFacts.Capture();
         var loadBefore = MachineFacts.LoadAverage();
+        if (options.SummarySizes is { } sizes)
+        {
+            await RunSummaryAsync(sizes, machine, loadBefore, options.Record);
+            return;
+        }
+
         await using var azurite = await AzuriteProcess.StartAsync();
         if (options.ThrottledAlerts > 0)
         {
@@ -88,6 +96,30 @@ internal static class BenchmarkProgram
         if (options.Record)
         {
             report.AppendTo(RepoRoot.Combine("docs", "performance.md"));
+        }
+    }
+
+    // Each size on its own Azurite. Seeding the largest size in full takes long on a small machine: the funnel and
+    // follow-up rows are written only when SUMMARY_FULL_SEED_MAX (answers, default all) allows it.
+    private static async Task RunSummaryAsync(IReadOnlyList<int> sizes, MachineFacts machine, string loadBefore, bool record)
+    {
+        var fullSeedMax = int.TryParse(Environment.GetEnvironmentVariable("SUMMARY_FULL_SEED_MAX"), System.Globalization.CultureInfo.InvariantCulture, out var max) ? max : int.MaxValue;
+        var results = new List<SummarySize>();
+        foreach (var size in sizes)
+        {
+            results.Add(await SummaryBenchmark.RunAsync(size, size <= fullSeedMax));
+        }
+
+        var at = DateTimeOffset.UtcNow;
+        var loadAfter = MachineFacts.LoadAverage();
+        Console.WriteLine(SummaryBenchmark.Markdown(results, machine, loadBefore, loadAfter, at));
+        if (record)
+        {
+            var path = RepoRoot.Combine("docs", "performance.md");
+            foreach (var result in results)
+            {
+                Report.InsertRow(path, SummaryBenchmark.RunsEnd, SummaryBenchmark.Row(result, results[0], loadBefore, loadAfter, at));
+            }
         }
     }
 }

@@ -54,7 +54,7 @@ internal sealed class Report(BenchmarkOptions options, MachineFacts machine, Sub
         Line(text, "| --- | ---: | --- |");
         foreach (var (kind, requests) in submits.RequestsPerSubmit)
         {
-            Line(text, $"| {kind} | {requests.Count} | {string.Join(", ", requests)} |");
+            Line(text, $"| {kind} | {requests.Count(r => r != SubmitResult.AnswerMark)} ({requests.TakeWhile(r => r != SubmitResult.AnswerMark).Count()} before the client had the answer) | {string.Join(", ", requests)} |");
         }
 
         return text.ToString();

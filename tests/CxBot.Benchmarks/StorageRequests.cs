@@ -51,6 +51,6 @@ internal sealed partial class StorageRequests : IDisposable
         _requests.Enqueue($"{method} {resource}{conditional}");
     }
 
-    [GeneratedRegex(@"/devstoreaccount1/(?<name>[A-Za-z0-9-]+)")]
+    [GeneratedRegex(@"/devstoreaccount1/(?<name>\$?[A-Za-z0-9-]+)")]
     private static partial Regex ResourcePattern();
 }
