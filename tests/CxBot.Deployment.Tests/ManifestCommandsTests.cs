@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CxBot.App.Hosting;
 using CxBot.App.Routing;
+using CxBot.Domain.People;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ namespace CxBot.Deployment.Tests;
 // router's commands for that scope, by Name (the English keyword), in the router's registration order: Teams shows
 // the menu in manifest order and the help card lists the route table in its order, so both read alike.
 // Teams sends a command's title as the message text, so every title, English or Dutch, must be a keyword the router
-// answers in that scope, with nothing left over as an argument.
+// answers in that scope, with nothing left over as an argument. Teams allows at most ten commands per list, so the
+// admins' maintenance commands (minimum role admin) are typed and shown in their help card, not in the menu.
 public sealed partial class ManifestCommandsTests
 {
     private static readonly (string Manifest, ConversationScope Router)[] Scopes =
@@ -38,7 +40,8 @@ public sealed partial class ManifestCommandsTests
         {
             var list = Assert.Single(lists, l => l.Scopes.Contains(manifestScope));
             Assert.Equal([manifestScope], list.Scopes);
-            var expected = Routes.Value.Commands.Where(c => (c.Scopes & routerScope) != 0).Select(c => c.Name).ToList();
+            var expected = Routes.Value.Commands.Where(c => (c.Scopes & routerScope) != 0 && c.MinimumRole < UserRole.Admin).Select(c => c.Name).ToList();
+            Assert.InRange(expected.Count, 1, 10);
             Assert.True(expected.SequenceEqual(list.Commands.Select(c => c.Title)),
                 $"{manifestScope}: the manifest lists [{string.Join(", ", list.Commands.Select(c => c.Title))}], the router answers [{string.Join(", ", expected)}]");
         }
