@@ -56,6 +56,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ResponseFactSource>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReportingFactSource, ResponseFactSource>(sp => sp.GetRequiredService<ResponseFactSource>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecordedDays, ResponseFactSource>(sp => sp.GetRequiredService<ResponseFactSource>()));
+        services.TryAddSingleton(ResponseMarkWindow.For(expiryDays: 7, delayMinutes: 0));
         services.TryAddSingleton<IReportingChanges, TableReportingChanges>();
         services.TryAddSingleton<TableReportTotals>();
         services.TryAddSingleton<IReportTotalsStore>(sp => sp.GetRequiredService<TableReportTotals>());

@@ -16,7 +16,8 @@ namespace CxBot.App.Hosting;
 /// budget (not the request's), and counted as handled only when the turn completed (recorded right after the answer goes
 /// out, by <see cref="PostAnswerWork"/>, so the answer waits for one storage write less). A failed or timed-out turn gives
 /// the claim up so the channel's retry runs it; a redelivery of a completed invoke gets the same answer again; a
-/// redelivery while the first attempt runs waits for it and never runs the turn a second time.
+/// redelivery while the first attempt runs waits for it and never runs the turn a second time. A card verb routed with
+/// <see cref="RedeliveryGuard.Handler"/> skips the ledger: its handler's own once-only write does that job.
 /// </summary>
 public sealed partial class TurnRunner(
     IActivityLedger ledger,
@@ -33,7 +34,8 @@ public sealed partial class TurnRunner(
     public async Task<IResult> RunAsync(Activity activity, CancellationToken requestAborted)
     {
         var settings = options.CurrentValue;
-        var key = KeyOf(activity);
+        // A route with its own guard (a survey answer: its response row) needs no ledger claim and completion.
+        var key = router.UsesLedger(activity) ? KeyOf(activity) : null;
         ActivityClaim? claim = null;
         if (key is not null)
         {

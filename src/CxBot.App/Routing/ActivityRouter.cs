@@ -77,6 +77,10 @@ public sealed partial class ActivityRouter(
         return null;
     }
 
+    /// <summary>False when the activity is a card action whose route guards redeliveries itself (<see cref="RedeliveryGuard.Handler"/>).</summary>
+    public bool UsesLedger(Activity activity) =>
+        CardActionData.From(activity) is not { } action || routes.FindVerb(action.Verb)?.Guard != RedeliveryGuard.Handler;
+
     private async Task HandleMessageAsync(Activity activity, CultureInfo culture, UserRole role, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var text = Mentions.TextWithoutRecipientMention(activity);

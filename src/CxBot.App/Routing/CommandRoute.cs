@@ -36,7 +36,23 @@ public delegate Task TurnHandler(TurnContext turn, CancellationToken cancellatio
 /// <param name="Verb">The verb.</param>
 /// <param name="MinimumRole">Lowest role allowed.</param>
 /// <param name="Handler">What it does.</param>
-public sealed record VerbRoute(string Verb, UserRole MinimumRole, TurnHandler Handler);
+/// <param name="Guard">What keeps a redelivered activity from running twice: the activity ledger, unless the handler has
+/// its own once-only write that also answers a redelivery as the first time.</param>
+public sealed record VerbRoute(string Verb, UserRole MinimumRole, TurnHandler Handler, RedeliveryGuard Guard = RedeliveryGuard.Ledger);
+
+/// <summary>How a route's activity is kept from running twice when the channel delivers it again.</summary>
+public enum RedeliveryGuard
+{
+    /// <summary>The activity ledger: claimed before the turn, its answer recorded after it and replayed to a redelivery.</summary>
+    Ledger,
+
+    /// <summary>
+    /// The handler's own guard: a conditional write that fails on a second run and lets the handler answer a redelivery
+    /// of the same activity id as the first time (and another activity as a repeat). No ledger entry: two storage
+    /// requests fewer. Only for a handler whose every effect is behind that write or idempotent.
+    /// </summary>
+    Handler,
+}
 
 /// <summary>An invoke name other than <c>adaptiveCard/action</c> (whose verbs are <see cref="VerbRoute"/>s).</summary>
 /// <param name="Name">The invoke name, e.g. <c>composeExtension/query</c>.</param>

@@ -22,9 +22,7 @@ public sealed partial class SurveyAnswerHandler(
     ISurveys surveys,
     ISurveyResponses responses,
     SurveyResponseLookup stored,
-    IReportingChanges reportingChanges,
     CustomerPseudonyms pseudonyms,
-    PostAnswerWork afterAnswer,
     SurveyTokenKey tokenKey,
     SurveyCardFactory cards,
     FollowUpService followUps,
@@ -104,63 +102,43 @@ public sealed partial class SurveyAnswerHandler(
         var day = stored.DayOf(survey);
         var customerId = await pseudonyms.OfAsync(survey.Customer.Key, cancellationToken).ConfigureAwait(false);
         // The platform names the agent by its own id; the directory adds who that is in Teams, when it knows.
-        var response = SurveyResponse.For(survey, answers, culture.Name, now, customerId, options.CurrentValue.RecoveryRules()) with { Agent = staff.ResolveAgent(survey.Agent) };
+        var response = SurveyResponse.For(survey, answers, culture.Name, now, customerId, options.CurrentValue.RecoveryRules())
+            with { Agent = staff.ResolveAgent(survey.Agent), ActivityId = turn.Activity.Id };
 
-        // The response row is the guard: one per survey, whatever the channel retries or the customer double-clicks.
-        // The day is marked for the roll-up beside it (one round trip for both); the survey's Answered mark follows the
-        // answer. A submit that finds the response already stored finishes what an interrupted first submit left undone
-        // (the day mark, its follow-up, the survey's state) before saying "already answered".
-        var adding = responses.TryAddAsync(day, response, cancellationToken);
-        var marking = reportingChanges.MarkChangedAsync(day, cancellationToken);
-        await Task.WhenAll(adding, marking).ConfigureAwait(false);
-        if (!await adding.ConfigureAwait(false))
+        // The response row is the guard: one per survey, whatever the channel retries or the customer double-clicks (this
+        // route keeps no ledger entry). The store marks the day for the roll-up in the same transaction. The survey row
+        // keeps saying Sent: the response row is the truth for "answered", and the expiry work records Answered later.
+        if (!await responses.TryAddAsync(day, response, cancellationToken).ConfigureAwait(false))
         {
-            if (await responses.GetAsync(day, survey.SurveyId, cancellationToken).ConfigureAwait(false) is { } first)
-            {
-                await followUps.OpenForAsync(survey, first, CustomerName(turn), cancellationToken).ConfigureAwait(false);
-                await MarkAnsweredAsync(survey, first.AnsweredAt, cancellationToken).ConfigureAwait(false);
-            }
-
-            await turn.ReplaceCardAsync(cards.AlreadyAnswered(culture), cancellationToken).ConfigureAwait(false);
+            await AnswerAgainAsync(turn, survey, day, culture, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var followUp = await followUps.OpenForAsync(survey, response, CustomerName(turn), cancellationToken).ConfigureAwait(false);
-        // Off the answer's path: until it is written the survey says Sent, and readers of "answered" check the response row.
-        afterAnswer.Run($"survey {survey.SurveyId} Answered mark", ct => MarkAnsweredAsync(survey, now, ct));
         LogAnswered(logger, survey.SurveyId, answers.Csat, followUp?.FollowUpId);
         await turn.ReplaceCardAsync(cards.ThankYou(followUp, culture), cancellationToken).ConfigureAwait(false);
     }
 
-    // The name the channel gives the customer (Teams: the profile name; web chat: whatever the site put in the token).
-    private static string? CustomerName(TurnContext turn) => turn.Activity.From?.Name;
-
-    private async Task MarkAnsweredAsync(Survey survey, DateTimeOffset now, CancellationToken cancellationToken)
+    // The survey has a response already. A redelivery of the activity that stored it (the channel's retry, or a retry after
+    // the first attempt failed later on) gets the thank-you card again; any other submit hears "already answered". Both
+    // first finish the follow-up an interrupted first submit may have left unopened (opening it is idempotent).
+    private async Task AnswerAgainAsync(TurnContext turn, Survey survey, DateOnly day, CultureInfo culture, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        if (await responses.GetAsync(day, survey.SurveyId, cancellationToken).ConfigureAwait(false) is { } first)
         {
-            try
+            var followUp = await followUps.OpenForAsync(survey, first, CustomerName(turn), cancellationToken).ConfigureAwait(false);
+            if (first.ActivityId is { } storedBy && string.Equals(storedBy, turn.Activity.Id, StringComparison.Ordinal))
             {
-                if (survey.Status == SurveyStatus.Answered)
-                {
-                    return;
-                }
-
-                survey.MarkAnswered(now);
-                await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (DomainConflictException) when (attempt < 2)
-            {
-                survey = await surveys.GetAsync(survey.SurveyId, cancellationToken).ConfigureAwait(false) ?? survey;
-            }
-            catch (DomainConflictException ex)
-            {
-                LogStateNotUpdated(logger, survey.SurveyId, ex.Reason);
+                await turn.ReplaceCardAsync(cards.ThankYou(followUp, culture), cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
+
+        await turn.ReplaceCardAsync(cards.AlreadyAnswered(culture), cancellationToken).ConfigureAwait(false);
     }
+
+    // The name the channel gives the customer (Teams: the profile name; web chat: whatever the site put in the token).
+    private static string? CustomerName(TurnContext turn) => turn.Activity.From?.Name;
 
     /// <summary>The card's inputs as raw strings: numbers as written in the JSON, booleans as true/false.</summary>
     internal static Dictionary<string, string?> ReadInputs(JsonObject data)
@@ -192,7 +170,4 @@ public sealed partial class SurveyAnswerHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey {SurveyId} answered (CSAT {Csat}); follow-up {FollowUpId}")]
     private static partial void LogAnswered(ILogger logger, string surveyId, int? csat, string? followUpId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey {SurveyId} answered but its state was not updated ({Reason})")]
-    private static partial void LogStateNotUpdated(ILogger logger, string surveyId, ConflictReason reason);
 }

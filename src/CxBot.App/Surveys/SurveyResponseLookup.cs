@@ -5,8 +5,8 @@ namespace CxBot.App.Surveys;
 
 /// <summary>
 /// The stored response of a survey: one point read in its contact's reporting day. The response row is the truth for
-/// "answered": a survey whose Answered mark has not been written yet (it follows the answer) still says Sent, so
-/// reminders, expiry and anything else asking "answered?" check here when the survey says Sent.
+/// "answered": the answer path stores only the response, and the survey says Sent until its expiry work records
+/// Answered, so reminders, expiry and anything else asking "answered?" check here when the survey says Sent.
 /// </summary>
 public sealed class SurveyResponseLookup(ISurveys surveys, ISurveyResponses responses, ReportingCalendar calendar)
 {
@@ -26,13 +26,5 @@ public sealed class SurveyResponseLookup(ISurveys surveys, ISurveyResponses resp
     {
         var survey = await surveys.GetAsync(SurveyIds.For(contactId), cancellationToken).ConfigureAwait(false);
         return survey is null ? null : await FindAsync(survey, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>True when <paramref name="survey"/> is answered: its state says so, or (while it says Sent) a response is stored.</summary>
-    public async Task<bool> IsAnsweredAsync(Survey survey, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(survey);
-        return survey.Status == SurveyStatus.Answered
-            || (survey.Status == SurveyStatus.Sent && await FindAsync(survey, cancellationToken).ConfigureAwait(false) is not null);
     }
 }

@@ -1,6 +1,7 @@
 using CxBot.App.Messaging;
 using CxBot.App.Routing;
 using CxBot.App.Surveys.Delivery;
+using CxBot.Domain.Insights;
 using Microsoft.Extensions.Options;
 
 namespace CxBot.App.Surveys;
@@ -14,6 +15,13 @@ public static class SurveyServiceCollectionExtensions
         services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();
         services.AddSingleton<SurveyCatalog>();
+        // The days whose answers mark their day beside the response follow from how long a survey can be answered
+        // (read at startup: the writers and the readers of the marks must agree on it).
+        services.AddSingleton(sp =>
+        {
+            var surveys = sp.GetRequiredService<IOptions<SurveyOptions>>().Value;
+            return ResponseMarkWindow.For(surveys.ExpiryDays, surveys.DelayMinutes);
+        });
         services.AddSingleton<SurveyTokenKey>();
         services.AddSingleton<CustomerPseudonyms>();
         services.AddSingleton<SurveyResponseLookup>();

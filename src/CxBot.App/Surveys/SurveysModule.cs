@@ -14,7 +14,8 @@ public sealed class SurveysModule(SurveyAnswerHandler answers, ICustomerPreferen
     /// <inheritdoc />
     public void Register(RouteTableBuilder routes)
     {
-        routes.Verb(new VerbRoute(SurveyAnswerAction.Verb, UserRole.Customer, answers.HandleAsync));
+        // The response row is the answer's once-only guard, and a redelivery is answered from it (see SurveyAnswerHandler).
+        routes.Verb(new VerbRoute(SurveyAnswerAction.Verb, UserRole.Customer, answers.HandleAsync, RedeliveryGuard.Handler));
         routes.Command(new CommandRoute(
             "stop",
             [new CommandKeyword("stop", null), new CommandKeyword("stop surveys", "en"), new CommandKeyword("stop enquêtes", "nl"), new CommandKeyword("stop enquetes", "nl")],

@@ -29,7 +29,11 @@ public interface ISurveys
 /// </summary>
 public interface ISurveyResponses
 {
-    /// <summary>Adds the response under <paramref name="day"/> (its contact's reporting day); false when the survey already has one (nothing changes).</summary>
+    /// <summary>
+    /// Adds the response under <paramref name="day"/> (its contact's reporting day) and marks the day changed for the
+    /// reports; false when the survey already has one (nothing changes). For the recent days of
+    /// <see cref="Insights.ResponseMarkWindow"/> the mark is written in the response's own transaction.
+    /// </summary>
     Task<bool> TryAddAsync(DateOnly day, SurveyResponse response, CancellationToken cancellationToken);
 
     /// <summary>The response to <paramref name="surveyId"/> stored under <paramref name="day"/>, or null (one point read).</summary>

@@ -41,6 +41,8 @@ public sealed record SurveyResponse
     public string? FollowUpId { get; init; }
     /// <summary>True when the survey's reminder had been sent before the answer came.</summary>
     public bool AnsweredAfterReminder { get; init; }
+    /// <summary>The id of the submit activity that stored it: a redelivery of that activity gets the same answer again.</summary>
+    public string? ActivityId { get; init; }
 
     /// <summary>
     /// The response to <paramref name="survey"/>: its facts as they were when it was scheduled, the answers, and the

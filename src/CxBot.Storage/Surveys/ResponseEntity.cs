@@ -42,6 +42,8 @@ internal sealed class ResponseEntity : TableRow
     public DateTimeOffset AnsweredAt { get; set; }
     public string? FollowUpId { get; set; }
     public bool AnsweredAfterReminder { get; set; }
+    /// <summary>The submit activity that stored the response (its redelivery is answered again, not refused).</summary>
+    public string? ActivityId { get; set; }
 }
 
 /// <summary>

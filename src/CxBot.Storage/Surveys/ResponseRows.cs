@@ -24,6 +24,12 @@ internal static class ResponseRows
     /// <summary>RowKey prefix of low-score pointer rows.</summary>
     public const string LowPrefix = "low";
 
+    /// <summary>
+    /// RowKey of the day's "changed" mark, written in the same transaction as a response of a recent day
+    /// (<see cref="ResponseMarkWindow"/>); outside the <c>r|</c> and <c>low|</c> ranges, so no read of those sees it.
+    /// </summary>
+    public const string MarkRow = "m|changed";
+
     /// <summary>The columns counting needs (no raw answers, which can be 32 K characters a row).</summary>
     public static IReadOnlyList<string> CountingColumns { get; } =
     [
@@ -87,8 +93,12 @@ internal static class ResponseRows
             AnsweredAt = r.AnsweredAt,
             FollowUpId = r.FollowUpId,
             AnsweredAfterReminder = r.AnsweredAfterReminder,
+            ActivityId = r.ActivityId,
         };
     }
+
+    /// <summary>The day's "changed" mark row (no columns: its ETag is its version).</summary>
+    public static TableEntity ToMark(DateOnly day) => new(Partition(day), MarkRow);
 
     public static LowScoreEntity ToLowScore(DateOnly day, SurveyResponse r) => new()
     {
@@ -131,6 +141,7 @@ internal static class ResponseRows
         AnsweredAt = e.AnsweredAt,
         FollowUpId = e.FollowUpId,
         AnsweredAfterReminder = e.AnsweredAfterReminder,
+        ActivityId = e.ActivityId,
     };
 
     /// <summary>True when a response of this queue, agent and channel counts in <paramref name="scope"/>.</summary>

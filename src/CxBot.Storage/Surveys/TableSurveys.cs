@@ -8,7 +8,8 @@ using CxBot.Storage.Setup;
 namespace CxBot.Storage.Surveys;
 
 /// <summary>One partition per survey (point reads only). Updates replace the row if its ETag is unchanged. After a write
-/// wins, the survey's funnel row is written on its contact's reporting day, in parallel with marking that day changed.</summary>
+/// wins, the survey's funnel row is written on its contact's reporting day, in parallel with marking that day changed,
+/// unless the write changed nothing the funnel counts (Sent to Answered).</summary>
 internal sealed class TableSurveys(StorageClients clients, StorageNames names, TableSurveyFunnel funnel, IReportingChanges changes,
     ReportingCalendar calendar) : ISurveys
 {
@@ -48,6 +49,13 @@ internal sealed class TableSurveys(StorageClients clients, StorageNames names, T
     // leaves the funnel row one state behind until the survey's next write (the row is the whole state, not a delta).
     private Task RecordFunnelAsync(Survey survey, CancellationToken cancellationToken)
     {
+        // An answered survey counts in the funnel exactly as the sent survey it was (its answer is counted from its
+        // response row): the counted state did not change, so there is nothing to write or to recount.
+        if (survey.Status == SurveyStatus.Answered)
+        {
+            return Task.CompletedTask;
+        }
+
         var fact = FunnelFact.Of(survey, calendar);
         return Task.WhenAll(
             changes.MarkChangedAsync(fact.Day, cancellationToken),

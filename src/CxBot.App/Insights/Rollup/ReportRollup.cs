@@ -70,8 +70,13 @@ public sealed partial class ReportRollup(
         var settled = now - turns.CurrentValue.Timeout - ClockMargin;
         foreach (var changed in await changes.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            await recount.RecountAsync(changed.Day, cancellationToken).ConfigureAwait(false);
-            recounted.Add(changed.Day);
+            // A day can be marked in two places (beside its responses and in the day marks): one recount after the
+            // listing covers both.
+            if (recounted.Add(changed.Day))
+            {
+                await recount.RecountAsync(changed.Day, cancellationToken).ConfigureAwait(false);
+            }
+
             // A fresh mark may belong to a record still being written beside it: it stays until it has settled, and the
             // reader recounts the day live meanwhile.
             if (changed.MarkedAt is { } markedAt && markedAt <= settled)

@@ -200,7 +200,7 @@ public sealed partial class SurveySender(
             return new DispatchOutcome(due - now);
         }
 
-        // The survey says Sent until its Answered mark, written after the answer, lands: the response row decides.
+        // An answered survey says Sent until its expiry work records Answered: the response row decides.
         if (await answered.FindAsync(survey, cancellationToken).ConfigureAwait(false) is not null)
         {
             return DispatchOutcome.Done;
@@ -224,8 +224,8 @@ public sealed partial class SurveySender(
         return DispatchOutcome.Done;
     }
 
-    // Records a delivered survey that was not answered in time. The stored response decides, not the survey's status:
-    // the answer path marks the survey answered only after its response is stored. Several instances may run this;
+    // Records a delivered survey that was not answered in time, or the Answered mark of one that was. The stored response
+    // decides, not the survey's status: the answer path stores the response only. Several instances may run this;
     // the ETag lets one of them write, and the others find the survey expired when they read it again.
     private async Task<DispatchOutcome> ExpireAsync(Survey survey, CancellationToken cancellationToken)
     {
@@ -242,13 +242,21 @@ public sealed partial class SurveySender(
                 return new DispatchOutcome(expiresAt + ExpiryGrace - now);
             }
 
-            if (await answered.IsAnsweredAsync(survey, cancellationToken).ConfigureAwait(false))
-            {
-                return DispatchOutcome.Done;
-            }
-
             try
             {
+                // The answer path leaves the survey saying Sent (its response row is the truth): its Answered mark is
+                // recorded here, once, off every answer's path.
+                if (await answered.FindAsync(survey, cancellationToken).ConfigureAwait(false) is { } response)
+                {
+                    if (!survey.IsExpired(response.AnsweredAt))
+                    {
+                        survey.MarkAnswered(response.AnsweredAt);
+                        await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    return DispatchOutcome.Done;
+                }
+
                 survey.MarkExpired(now);
                 await surveys.UpdateAsync(survey, cancellationToken).ConfigureAwait(false);
                 LogExpired(logger, survey.SurveyId);
