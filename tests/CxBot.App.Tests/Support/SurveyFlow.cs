@@ -174,6 +174,9 @@ public sealed class SurveyFlow(CxBotAppFactory app)
         return new DeliveredSurvey(surveyId, contactId, sent.ConversationId!, (sent.Result as ConnectorResult<ResourceResponse>)?.Value?.Id, CardOf(sent)!);
     }
 
+    /// <summary>Posts an invoke as the channel delivers it (again, for a redelivery); returns its response body.</summary>
+    public Task<JsonObject> DeliverAsync(JsonObject invoke) => InvokeAsync(invoke);
+
     /// <summary>The customer presses Send in Teams (Action.Execute); returns the invoke response body.</summary>
     public Task<JsonObject> ExecuteAsync(TeamsUser user, JsonObject data) =>
         InvokeAsync(user.Execute(SurveyAnswerAction.Verb, data));

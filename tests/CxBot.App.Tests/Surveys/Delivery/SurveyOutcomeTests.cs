@@ -192,20 +192,22 @@ public sealed class SurveyOutcomeTests(AzuriteProcess azurite)
     }
 
     [Fact]
-    public async Task ASurveyWhoseResponseIsStoredButNotYetMarkedDoesNotExpire()
+    public async Task ASurveyWhoseResponseIsStoredIsRecordedAnsweredByItsExpiryWorkNotExpired()
     {
         using var app = new CxBotAppFactory(azurite);
         var survey = await new SurveyFlow(app).SendAsync(SurveyFlow.NewCustomer());
         var sent = await SurveyAsync(app, survey.SurveyId);
         var answers = new SurveyAnswers { Csat = 4, Raw = new Dictionary<string, string> { ["csat"] = "4" } };
         var day = app.Services.GetRequiredService<SurveyResponseLookup>().DayOf(sent);
+        var answeredAt = app.Time.GetUtcNow();
         Assert.True(await app.Services.GetRequiredService<ISurveyResponses>()
-            .TryAddAsync(day, SurveyResponse.For(sent, answers, "en-US", app.Time.GetUtcNow(), "customer-1"), None));
+            .TryAddAsync(day, SurveyResponse.For(sent, answers, "en-US", answeredAt, "customer-1"), None));
         app.Time.Advance(TimeSpan.FromDays(8));
 
         await app.Services.GetRequiredService<SurveySender>().HandleAsync(survey.SurveyId, DispatchKind.Expire, None);
 
-        Assert.Equal(SurveyStatus.Sent, (await SurveyAsync(app, survey.SurveyId)).Status);
+        var stored = await SurveyAsync(app, survey.SurveyId);
+        Assert.Equal((SurveyStatus.Answered, (DateTimeOffset?)answeredAt, (DateTimeOffset?)null), (stored.Status, stored.AnsweredAt, stored.ExpiredAt));
     }
 
     private static async Task<Survey> SurveyAsync(CxBotAppFactory app, string surveyId) =>
