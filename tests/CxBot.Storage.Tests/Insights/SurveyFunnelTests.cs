@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using CxBot.Domain;
 using CxBot.Domain.Insights;
 using CxBot.Domain.People;
@@ -128,6 +129,36 @@ public sealed class SurveyFunnelTests(StorageFixture azurite)
         Assert.Empty(await skips.ListAsync(new DateOnly(2026, 3, 27), CancellationToken.None).ToListAsync());
         Assert.Equal(Tally.From([new("funnel.skipped.opted-out", 1)]), await CountAsync(storage, new DateOnly(2026, 3, 28)));
         Assert.Contains(new DateOnly(2026, 3, 28), (await storage.Get<IReportingChanges>().ListAsync(CancellationToken.None)).Select(m => m.Day));
+    }
+
+    [Fact]
+    public async Task Update_SentToAnswered_WritesNoFunnelRowAndNoMark_AndTheDayCountsTheSame()
+    {
+        await using var storage = await StorageAsync("FunnelAnswered");
+        var surveys = storage.Get<ISurveys>();
+        var changes = storage.Get<IReportingChanges>();
+        var survey = NewSurvey("answered/" + Guid.NewGuid().ToString("N"), Now, "Billing", "agent-1", "chat");
+        Assert.True(await surveys.TryAddAsync(survey, CancellationToken.None));
+        survey.BeginSend();
+        await surveys.UpdateAsync(survey, CancellationToken.None);
+        survey.MarkSent(Now.AddMinutes(5), "msteams", "conv", "act", TimeSpan.FromDays(7));
+        await surveys.UpdateAsync(survey, CancellationToken.None);
+        var day = new DateOnly(2026, 3, 27);
+        var counted = await CountAsync(storage, day);
+        foreach (var mark in await changes.ListAsync(CancellationToken.None))
+        {
+            await changes.ClearAsync(mark, CancellationToken.None);
+        }
+
+        survey.MarkAnswered(Now.AddHours(1));
+        await surveys.UpdateAsync(survey, CancellationToken.None);
+
+        Assert.Equal(SurveyStatus.Answered, (await surveys.GetAsync(survey.SurveyId, CancellationToken.None))!.Status);
+        Assert.Empty(await changes.ListAsync(CancellationToken.None));
+        Assert.Equal(counted, await CountAsync(storage, day));
+        var funnel = storage.Clients.Tables.GetTableClient(storage.Names.SurveyFunnel);
+        var rows = await funnel.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ReportingCalendar.Key(day)}")).ToListAsync();
+        Assert.Equal(nameof(SurveyStatus.Sent), Assert.Single(rows).GetString("Status"));
     }
 
     private static async Task<Tally> CountAsync(TestStorage storage, DateOnly day)
