@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CxBot.App.Surveys.Cards;
@@ -11,6 +12,10 @@ namespace CxBot.App.Surveys;
 /// <summary>Builds the survey's cards as JSON, with the signed token and the customer's language.</summary>
 public sealed class SurveyCardFactory(SurveyTokenKey tokenKey, SurveyCatalog catalog, IOptionsMonitor<FollowUps.FollowUpOptions> followUpOptions)
 {
+    // The thank-you card holds no user text: built once per promise, language and due time, then copied for each answer
+    // (a copy, because the answer's JSON takes the node as its child).
+    private readonly ConcurrentDictionary<(FollowUpPromise Promise, string Culture, int DueHours), JsonObject> _thanks = new();
+
     /// <summary>The survey card with a fresh token valid until <paramref name="expiresAt"/>.</summary>
     public async Task<JsonObject> BuildSurveyCardAsync(Survey survey, CultureInfo culture, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
@@ -47,7 +52,10 @@ public sealed class SurveyCardFactory(SurveyTokenKey tokenKey, SurveyCatalog cat
             { CallBack: true } => FollowUpPromise.CallBack,
             _ => FollowUpPromise.ReviewWithoutContact,
         };
-        return CardJson.ToJsonObject(ThankYouCard.Build(promise, culture, promise == FollowUpPromise.CallBack ? followUpOptions.CurrentValue.DueHours : 0));
+        ArgumentNullException.ThrowIfNull(culture);
+        var dueHours = promise == FollowUpPromise.CallBack ? followUpOptions.CurrentValue.DueHours : 0;
+        var card = _thanks.GetOrAdd((promise, culture.Name, dueHours), key => CardJson.ToJsonObject(ThankYouCard.Build(key.Promise, culture, key.DueHours)));
+        return card.DeepClone().AsObject();
     }
 
     /// <summary>A second submit.</summary>
