@@ -52,14 +52,37 @@ public sealed class InMemoryReportTotals : IReportTotals
     }
 }
 
-/// <summary>Responses held in memory by reporting day; pages continue at an offset.</summary>
-public sealed class InMemoryResponseQueries : IResponseQueries
+/// <summary>
+/// Responses held in memory by reporting day; pages continue at an offset. With <paramref name="pointers"/>, an added
+/// low-score comment is also pointed to from the day's counts, as the roll-up does (<see cref="LowScoreComments"/>).
+/// </summary>
+public sealed class InMemoryResponseQueries(InMemoryReportTotals? pointers = null) : IResponseQueries, ISurveyResponses
 {
     private readonly List<(DateOnly Day, SurveyResponse Response)> _responses = [];
 
     public List<ResponseQuery> Queries { get; } = [];
 
-    public void Add(DateOnly day, SurveyResponse response) => _responses.Add((day, response));
+    public int PointReads { get; private set; }
+
+    public void Add(DateOnly day, SurveyResponse response)
+    {
+        _responses.Add((day, response));
+        if (pointers is not null && LowScoreComments.Applies(response.Answers))
+        {
+            foreach (var scope in ReportScope.Of(response.Queue, response.Agent.AgentId, response.Channel))
+            {
+                pointers.Add(scope, day, LowScoreComments.Name(response.AnsweredAt, response.SurveyId));
+            }
+        }
+    }
+
+    public Task<bool> TryAddAsync(DateOnly day, SurveyResponse response, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<SurveyResponse?> GetAsync(DateOnly day, string surveyId, CancellationToken cancellationToken)
+    {
+        PointReads++;
+        return Task.FromResult<SurveyResponse?>(_responses.FirstOrDefault(r => r.Day == day && r.Response.SurveyId == surveyId).Response);
+    }
 
     public Task<ResponsePage> PageAsync(ResponseQuery query, string? continuation, int pageSize, CancellationToken cancellationToken)
     {

@@ -21,7 +21,9 @@ public sealed class SummaryHarness
     public static readonly DateOnly Today = new(2026, 11, 20);
 
     public InMemoryReportTotals Totals { get; } = new();
-    public InMemoryResponseQueries Responses { get; } = new();
+    public SummaryHarness() => Responses = new InMemoryResponseQueries(Totals);
+
+    public InMemoryResponseQueries Responses { get; }
     public List<StaffMember> Staff { get; } = [];
     public List<Topic> Topics { get; } = [];
     public List<RecurringAlertState> Recurring { get; } = [];
@@ -131,6 +133,15 @@ public sealed class SummaryHarness
 /// <summary>The summary's counts straight from a totals fake (the live recount is the report reader's, tested with the store).</summary>
 internal sealed class TotalsOnly(IReportTotals totals) : ISummaryData
 {
-    public Task<IReadOnlyList<DayTally>> ReadAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        totals.ReadAsync(scope, from, to, cancellationToken);
+    public async Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyCollection<ReportScope> scopes, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<ReportScope, IReadOnlyList<DayTally>>();
+        foreach (var scope in scopes)
+        {
+            read[scope] = await totals.ReadAsync(scope, from, to, cancellationToken);
+        }
+
+        return read;
+    }
 }
