@@ -30,6 +30,9 @@ public sealed class SummaryHarness
     public List<FollowUp> FollowUps { get; } = [];
     public InsightsOptions Insights { get; } = new();
     public PrivacyOptions Privacy { get; } = new();
+    /// <summary>Where the factory reads its counts; straight from <see cref="Totals"/> unless set.</summary>
+    public ISummaryData? Data { get; set; }
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
 
     public static StaffMember Supervisor(string team, string id = "sup-1") =>
@@ -47,7 +50,7 @@ public sealed class SummaryHarness
         var audience = new SummaryAudience(directory, new FixedOptionsMonitor<PrivacyOptions>(Privacy));
         var tenants = new TenantRule(new FixedOptionsMonitor<BotOptions>(new BotOptions()));
         return new SummaryCardFactory(
-            new SummaryCounts(new TotalsOnly(Totals), audience),
+            new SummaryCounts(Data ?? new TotalsOnly(Totals), audience),
             audience,
             Responses,
             new ListTopics(Topics),
