@@ -88,7 +88,7 @@ public sealed class InMemoryResponseQueries(InMemoryReportTotals? pointers = nul
     {
         Queries.Add(query);
         var offset = continuation is null ? 0 : int.Parse(continuation, CultureInfo.InvariantCulture);
-        var matching = Matching(query.From, query.To, query.Scope)
+        var matching = Matching(query.From, query.To, query.Includes)
             .Where(r => query.CsatBand is null || TallyNames.Bands.Of(r.Answers.Csat) == query.CsatBand)
             .Where(r => query.Driver is null || r.Answers.Driver == query.Driver)
             .Where(r => !query.WithComment || !string.IsNullOrEmpty(r.Answers.Comment))
@@ -99,7 +99,7 @@ public sealed class InMemoryResponseQueries(InMemoryReportTotals? pointers = nul
     }
 
     public Task<IReadOnlyList<SurveyResponse>> LatestLowScoreCommentsAsync(DateOnly from, DateOnly to, ReportScope scope, int count, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SurveyResponse>>([.. Matching(from, to, scope)
+        Task.FromResult<IReadOnlyList<SurveyResponse>>([.. Matching(from, to, new ResponseQuery(from, to, scope).Includes)
             .Where(r => r.Answers.Csat is <= 2 && !string.IsNullOrEmpty(r.Answers.Comment)).Take(count)]);
 
     public async IAsyncEnumerable<SurveyResponse> StreamAsync(DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -114,8 +114,8 @@ public sealed class InMemoryResponseQueries(InMemoryReportTotals? pointers = nul
         }
     }
 
-    private IEnumerable<SurveyResponse> Matching(DateOnly from, DateOnly to, ReportScope scope) => _responses
-        .Where(r => r.Day >= from && r.Day <= to && ReportScope.Of(r.Response.Queue, r.Response.Agent.AgentId, r.Response.Channel).Contains(scope))
+    private IEnumerable<SurveyResponse> Matching(DateOnly from, DateOnly to, Func<string?, string?, string?, bool> inScope) => _responses
+        .Where(r => r.Day >= from && r.Day <= to && inScope(r.Response.Queue, r.Response.Agent.AgentId, r.Response.Channel))
         .OrderByDescending(r => r.Day).ThenByDescending(r => r.Response.AnsweredAt)
         .Select(r => r.Response);
 }
