@@ -16,14 +16,16 @@ using Microsoft.Extensions.Hosting;
 namespace CxBot.Benchmarks;
 
 /// <summary>One size of the summary benchmark.</summary>
-internal sealed record SummarySize(SeedTimes Seed, TimeSpan Rollup, int DaysRolledUp, LatencySummary Latency, int CardBytes, int AgentsOnTeam)
+internal sealed record SummarySize(SeedTimes Seed, TimeSpan Rollup, TotalsBuild TotalsBy, int RequestsPerSummary, LatencySummary Latency, int CardBytes, int AgentsOnTeam)
 {
     public double RowsPerSecond => Seed.Rows / Seed.Total.TotalSeconds;
 }
 
 /// <summary>
 /// For each size: a fresh in-memory Azurite, the real app's services on it, <see cref="SummarySeed"/> over 180 days, the
-/// roll-up's day recount of every seeded day (<see cref="DayRecount"/>, as the rebuild runs it), then
+/// totals of every seeded day (up to <see cref="RecountMax"/> answers by the roll-up's day recount (<see cref="DayRecount"/>,
+/// as the rebuild runs it) checked equal to the counts computed in process; above it counted in process and stored by
+/// <see cref="IReportTotalsStore.ReplaceDayAsync"/>), the storage requests of one summary listed, then
 /// <see cref="ISummaryCards.BuildAsync"/> of the last 90 days (with the previous 90 days beside them) for a supervisor whose
 /// team has agents, scope All: 30 warm-up builds, then 200 measured one after another.
 /// </summary>
@@ -38,7 +40,7 @@ internal static class SummaryBenchmark
 
     public static async Task<SummarySize> RunAsync(int size, bool fullSeed)
     {
-        await using var azurite = await AzuriteProcess.StartAsync();
+        await using var azurite = await AzuriteProcess.StartAsync(size > RecountMax ? AzuriteHeapMegabytes : null);
         await using var app = new BenchmarkApp(azurite)
         {
             ConfigureServices = services =>
@@ -57,17 +59,16 @@ internal static class SummaryBenchmark
         var lastDay = calendar.DayOf(now).AddDays(-1);
 
         Console.Error.WriteLine($"{size} answers: seeding {SummarySeed.Days} days ending {lastDay:yyyy-MM-dd}{(fullSeed ? "" : " (responses only)")}...");
-        var seed = await new SummarySeed(azurite.ConnectionString, app.TablePrefix, calendar).SeedAsync(size, lastDay, now, fullSeed);
+        var seedData = new SummarySeed(azurite.ConnectionString, app.TablePrefix, calendar);
+        var seed = await seedData.SeedAsync(size, lastDay, now, fullSeed);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  seeded {seed.Rows} rows in {seed.Total.TotalSeconds:0.0} s ({seed.Rows / seed.Total.TotalSeconds:0} rows/s): responses {seed.ResponsesTime.TotalSeconds:0.0} s, funnel {seed.FunnelTime.TotalSeconds:0.0} s, follow-ups {seed.FollowUpsTime.TotalSeconds:0.0} s"));
 
         var watch = Stopwatch.StartNew();
-        var recount = services.GetRequiredService<DayRecount>();
         var days = Enumerable.Range(0, SummarySeed.Days).Select(d => lastDay.AddDays(-d)).ToList();
-        await Parallel.ForEachAsync(days, new ParallelOptions { MaxDegreeOfParallelism = 4 },
-            async (day, ct) => await recount.RecountAsync(day, ct, rewriteAll: true));
+        var totalsBy = await BuildTotalsAsync(services, seed.Responses <= RecountMax ? TotalsBuild.RecountChecked : TotalsBuild.InProcess, days, seedData);
         var rollup = watch.Elapsed;
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  totals of {days.Count} days built in {rollup.TotalSeconds:0.0} s"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  totals of {days.Count} days built in {rollup.TotalSeconds:0.0} s ({totalsBy})"));
 
         var viewer = await StaffAsync(services);
         var cards = services.GetRequiredService<ISummaryCards>();
@@ -80,6 +81,8 @@ internal static class SummaryBenchmark
             await cards.BuildAsync(request, English, CancellationToken.None);
         }
 
+        var requests = await RequestsOfOneAsync(cards, request, app.TablePrefix);
+        Console.Error.WriteLine($"  one summary: {requests.Count} storage requests ({string.Join(", ", requests.GroupBy(r => r).OrderByDescending(g => g.Count()).Select(g => $"{g.Count()} {g.Key}"))})");
         var latencies = new List<TimeSpan>(Measured);
         for (var i = 0; i < Measured; i++)
         {
@@ -90,7 +93,57 @@ internal static class SummaryBenchmark
 
         var latency = Percentiles.Summarize(latencies);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  summary p50 {latency.P50:0.0} ms, p95 {latency.P95:0.0} ms"));
-        return new SummarySize(seed, rollup, days.Count, latency, System.Text.Encoding.UTF8.GetByteCount(json), SummarySeed.Agents / 10);
+        return new SummarySize(seed, rollup, totalsBy, requests.Count, latency, System.Text.Encoding.UTF8.GetByteCount(json), SummarySeed.Agents / 10);
+    }
+
+    /// <summary>Sizes up to this many answers build the totals with the roll-up's own day recount (and check it against the
+    /// in-process counts); larger ones count in process, since every recount query scans the whole table on Azurite.</summary>
+    public static int RecountMax { get; } = int.TryParse(Environment.GetEnvironmentVariable("SUMMARY_RECOUNT_MAX"), CultureInfo.InvariantCulture, out var max) ? max : 20_000;
+
+    // Millions of rows outgrow Node's default heap.
+    private const int AzuriteHeapMegabytes = 8192;
+
+    private static async Task<TotalsBuild> BuildTotalsAsync(IServiceProvider services, TotalsBuild how, IReadOnlyList<DateOnly> days, SummarySeed seed)
+    {
+        var recount = services.GetRequiredService<DayRecount>();
+        var totals = services.GetRequiredService<IReportTotalsStore>();
+        await Parallel.ForEachAsync(days, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (day, ct) =>
+        {
+            var counted = seed.CountDay(day);
+            if (how == TotalsBuild.InProcess)
+            {
+                await totals.ReplaceDayAsync(day, counted, ct, rewriteAll: true);
+                return;
+            }
+
+            var recounted = await recount.RecountAsync(day, ct, rewriteAll: true);
+            if (Difference(recounted, counted) is { } difference)
+            {
+                throw new InvalidOperationException($"The in-process counts of {day:yyyy-MM-dd} differ from the day recount: {difference}");
+            }
+        });
+        return how;
+    }
+
+    private static string? Difference(ScopedTallies recounted, ScopedTallies counted)
+    {
+        foreach (var scope in recounted.ByScope.Keys.Union(counted.ByScope.Keys))
+        {
+            if (!recounted.For(scope).Equals(counted.For(scope)))
+            {
+                return $"scope {scope.Key}: recount{Environment.NewLine}{recounted.For(scope)}{Environment.NewLine}in process{Environment.NewLine}{counted.For(scope)}";
+            }
+        }
+
+        return null;
+    }
+
+    // The storage requests of one summary, by method and table (listening slows requests, so never around measured builds).
+    private static async Task<IReadOnlyList<string>> RequestsOfOneAsync(ISummaryCards cards, SummaryRequest request, string tablePrefix)
+    {
+        using var requests = new StorageRequests(tablePrefix);
+        await cards.BuildAsync(request, English, CancellationToken.None);
+        return requests.Take();
     }
 
     // 200 agents in ten teams of 20 (agent i in team i mod 10), and their supervisor of one team as the viewer.
@@ -132,6 +185,8 @@ internal static class SummaryBenchmark
             {Header}
             {rows}
 
+            {WhatWasMeasured(sizes)}
+
             {Verdict(sizes)}
             """);
     }
@@ -145,6 +200,13 @@ internal static class SummaryBenchmark
         string.Create(CultureInfo.InvariantCulture,
             $"| {at:yyyy-MM-dd HH:mm} | {loadBefore} → {loadAfter} | {s.Seed.Responses} | {s.Seed.Rows}{(s.Seed.FollowUps == 0 ? " (responses only)" : "")} | {s.Seed.Total.TotalSeconds:0.0} | {s.RowsPerSecond:0} | {s.Rollup.TotalSeconds:0.0} | {s.Seed.OpenFollowUps} ({s.Seed.OverdueFollowUps}) | {s.CardBytes} | {s.Latency.P50:0.0} | {s.Latency.P95:0.0} | {s.Latency.P50 / smallest.Latency.P50:0.00} |");
 
+    /// <summary>What each size measured: how its totals were built and what one summary read.</summary>
+    public static string WhatWasMeasured(IReadOnlyList<SummarySize> sizes) =>
+        "Measured: the 90-day summary with the previous 90 days, for a supervisor of 20 agents (the card holds the per-agent table, " +
+        "the open follow-ups and the latest low-score comments); " +
+        string.Join("; ", sizes.Select(s => string.Create(CultureInfo.InvariantCulture,
+            $"{s.Seed.Responses} answers: totals {(s.TotalsBy == TotalsBuild.RecountChecked ? "by the day recount from storage, equal to the in-process counts" : "counted in process from the seeded records")}, {s.RequestsPerSummary} storage requests per summary"))) + ".";
+
     public static string Verdict(IReadOnlyList<SummarySize> sizes)
     {
         var smallest = sizes[0];
@@ -154,4 +216,14 @@ internal static class SummaryBenchmark
             $"Acceptance: p50 at {largest.Seed.Responses} answers ÷ p50 at {smallest.Seed.Responses} = {ratio:0.00} (at most 1.5: {(ratio <= 1.5 ? "met" : "missed")}); " +
             $"p50 under 100 ms: {string.Join(", ", sizes.Select(s => $"{s.Seed.Responses}: {(s.Latency.P50 < 100 ? "yes" : "no")}"))} (on a quiet machine; see the load average).");
     }
+}
+
+/// <summary>How the benchmark built the totals it reads.</summary>
+internal enum TotalsBuild
+{
+    /// <summary>The roll-up's day recount of every day from storage, checked equal to the in-process counts.</summary>
+    RecountChecked,
+
+    /// <summary>Counted in process from the seeded records and stored with the roll-up's store write.</summary>
+    InProcess,
 }

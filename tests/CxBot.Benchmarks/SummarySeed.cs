@@ -61,10 +61,14 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
 
     private static string ChannelOf(int i) => Nth(i) % 3 == 0 ? "chat" : "voice";
 
+    private Dictionary<DateOnly, int[]> _byDay = [];
+    private bool _withFunnel;
+
     public async Task<SeedTimes> SeedAsync(int count, DateOnly lastDay, DateTimeOffset now, bool withFunnelAndFollowUps)
     {
         var firstDay = lastDay.AddDays(-(Days - 1));
-        var byDay = Enumerable.Range(0, count).GroupBy(i => i % Days).ToDictionary(g => firstDay.AddDays(g.Key), g => g.ToArray());
+        var byDay = _byDay = Enumerable.Range(0, count).GroupBy(i => i % Days).ToDictionary(g => firstDay.AddDays(g.Key), g => g.ToArray());
+        _withFunnel = withFunnelAndFollowUps;
         var responses = new TableClient(connectionString, tablePrefix + "SurveyResponses");
         var funnel = new TableClient(connectionString, tablePrefix + "SurveyFunnel");
         var followUps = new TableClient(connectionString, tablePrefix + "FollowUps");
@@ -104,6 +108,31 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
         }
 
         return new SeedTimes(count, low.Count, withFunnelAndFollowUps ? low.Count : 0, open, overdue, rows, responsesTime, funnelTime, followUpsTime);
+    }
+
+    /// <summary>
+    /// The counts of a seeded day computed in this process from the seeded records, through the counting code the fact
+    /// sources run on the rows they read (<see cref="ResponseCounting.CountDay"/>, the funnel row's fact): what a recount
+    /// of the day from storage gives, without a query that scans the whole table on Azurite.
+    /// </summary>
+    public ScopedTallies CountDay(DateOnly day)
+    {
+        var counts = new ScopedTallies();
+        if (!_byDay.TryGetValue(day, out var answers))
+        {
+            return counts;
+        }
+
+        if (_withFunnel)
+        {
+            foreach (var i in answers)
+            {
+                TableSurveyFunnel.ToFact(Funnel(i, day)).CountInto(counts);
+            }
+        }
+
+        ResponseCounting.CountDay(answers.Select(i => Response(i, day)), counts);
+        return counts;
     }
 
     private static async Task<int> SubmitAsync(TableClient table, IEnumerable<List<TableTransactionAction>> batches, string what, int expected)

@@ -17,7 +17,20 @@ public interface IReportTotals
 /// <param name="CsatBand">Only answers in this band (<see cref="TallyNames.Bands"/>), or all.</param>
 /// <param name="Driver">Only answers naming this driver, or all.</param>
 /// <param name="WithComment">Only answers with a comment.</param>
-public sealed record ResponseQuery(DateOnly From, DateOnly To, ReportScope Scope, string? CsatBand = null, string? Driver = null, bool WithComment = false);
+/// <param name="Series">The stored series that make up <paramref name="Scope"/> (a person's several agent ids), an answer in any
+/// of them matching; null: <paramref name="Scope"/> alone.</param>
+public sealed record ResponseQuery(DateOnly From, DateOnly To, ReportScope Scope, string? CsatBand = null, string? Driver = null, bool WithComment = false,
+    IReadOnlyList<ReportScope>? Series = null)
+{
+    /// <summary>True when an answer of this queue, agent and channel is in the query's scope.</summary>
+    public bool Includes(string? queue, string? agentId, string? channel)
+    {
+        var scopes = ReportScope.Of(queue, agentId, channel);
+        return Series is { Count: > 0 } series
+            ? series.Any(s => s.Kind == ReportScopeKind.All || scopes.Contains(s))
+            : Scope.Kind == ReportScopeKind.All || scopes.Contains(Scope);
+    }
+}
 
 /// <summary>One page of responses, newest first, and the token of the next page (null at the end).</summary>
 /// <param name="Items">The responses.</param>

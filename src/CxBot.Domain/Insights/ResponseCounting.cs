@@ -9,7 +9,19 @@ namespace CxBot.Domain.Insights;
 /// </summary>
 public static class ResponseCounting
 {
-    /// <summary>Counts <paramref name="response"/> into <paramref name="into"/>.</summary>
+    /// <summary>Counts every response of one reporting day into <paramref name="into"/>, keeping the newest low-score comment pointers.</summary>
+    public static void CountDay(IEnumerable<SurveyResponse> responses, ScopedTallies into)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        foreach (var response in responses)
+        {
+            Count(response, into);
+        }
+
+        LowScoreComments.KeepNewest(into);
+    }
+
+    /// <summary>Counts <paramref name="response"/> into <paramref name="into"/> (a whole day ends with <see cref="LowScoreComments.KeepNewest"/>: see <see cref="CountDay"/>).</summary>
     public static void Count(SurveyResponse response, ScopedTallies into)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -27,6 +39,11 @@ public static class ResponseCounting
         if (!string.IsNullOrWhiteSpace(answers.Comment))
         {
             into.Add(scopes, TallyNames.Comments);
+        }
+
+        if (LowScoreComments.Applies(answers))
+        {
+            into.Add(scopes, LowScoreComments.Name(response.AnsweredAt, response.SurveyId));
         }
 
         if (answers.Csat is { } csat)

@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CxBot.Domain.Insights;
@@ -10,86 +8,67 @@ using CxBot.Storage.Setup;
 namespace CxBot.Storage.Insights;
 
 /// <summary>
-/// Counts in <c>ReportTotals</c>: PartitionKey = escaped scope key, RowKey = day key, the counts as a JSON object in
-/// <c>Counts</c> (continued in <c>Counts1</c>, <c>Counts2</c>... past a column's 32 K characters). A period of one scope is
-/// one range query in one partition. Beside it, <c>ReportDays</c> keeps per day (PartitionKey <c>s|yyyyMMdd</c>) one row
-/// per scope written, with a hash of its counts: a recount writes only the scopes whose counts changed and removes the
+/// Counts in <c>ReportTotals</c>: PartitionKey = escaped scope key, RowKey = month <c>yyyyMM</c>, one column per day
+/// (<see cref="TotalsMonthRow"/>). A period of one scope is one point read per month it touches, whatever the number of
+/// records or days kept. Beside it, <c>ReportDays</c> keeps per day one row naming the scopes written, with a hash of
+/// their counts (<see cref="DayScopeIndex"/>): a recount writes only the scopes whose counts changed and empties the
 /// scopes that no longer have any.
 /// </summary>
 internal sealed class TableReportTotals(StorageClients clients, StorageNames names) : IReportTotalsStore
 {
-    private const string CountsColumn = "Counts";
-    private const string HashColumn = "Hash";
-    private const string ScopeColumn = "Scope";
-    private const int ColumnChars = 30_000;
     private const int ParallelWrites = 16;
-    private const string IndexPrefix = "s|";
+    private const int Rounds = 20;
 
     private readonly TableClient _totals = clients.Tables.GetTableClient(names.ReportTotals);
-    private readonly TableClient _days = clients.Tables.GetTableClient(names.ReportDays);
+    private readonly DayScopeIndex _index = new(clients.Tables.GetTableClient(names.ReportDays));
 
     public async Task<IReadOnlyList<DayTally>> ReadAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {TableKeys.Escape(scope.Key)} and RowKey ge {ReportingCalendar.Key(from)} and RowKey le {ReportingCalendar.Key(to)}");
-        var days = new List<DayTally>();
-        await foreach (var row in _totals.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (ReportingCalendar.TryParseKey(row.RowKey, out var day))
-            {
-                days.Add(new DayTally(day, ReadCounts(row)));
-            }
-        }
-
-        return days;
+        var partition = TableKeys.Escape(scope.Key);
+        var rows = await Task.WhenAll(TotalsMonthRow.Months(from, to)
+            .Select(month => _totals.FindAsync<TableEntity>(partition, TotalsMonthRow.MonthKey(month), cancellationToken))).ConfigureAwait(false);
+        return [.. rows.OfType<TableEntity>().SelectMany(row => TotalsMonthRow.Days(row, from, to))];
     }
 
     public async Task ReplaceDayAsync(DateOnly day, ScopedTallies counts, CancellationToken cancellationToken, bool rewriteAll = false)
     {
         ArgumentNullException.ThrowIfNull(counts);
-        var dayKey = ReportingCalendar.Key(day);
-        var stored = await ReadIndexAsync(day, cancellationToken).ConfigureAwait(false);
-        var wanted = counts.ByScope.Where(s => !s.Value.IsEmpty)
-            .ToDictionary(s => TableKeys.Escape(s.Key.Key), s => (Scope: s.Key, Counts: s.Value, Hash: Hash(s.Value)), StringComparer.Ordinal);
-        var changed = wanted.Where(w => rewriteAll || !stored.TryGetValue(w.Key, out var hash) || hash != w.Value.Hash).ToList();
-        var vanished = stored.Keys.Where(k => !wanted.ContainsKey(k)).ToList();
+        var stored = await _index.ReadAsync(day, cancellationToken).ConfigureAwait(false);
+        var wanted = counts.ByScope.Where(s => !s.Value.IsEmpty).ToDictionary(s => s.Key.Key, s => (Counts: s.Value, Hash: Hash(s.Value)), StringComparer.Ordinal);
+        var writes = wanted.Where(w => rewriteAll || !stored.TryGetValue(w.Key, out var hash) || hash != w.Value.Hash)
+            .Select(w => (ScopeKey: w.Key, w.Value.Counts))
+            .Concat(stored.Keys.Where(k => !wanted.ContainsKey(k)).Select(k => (ScopeKey: k, Counts: new Tally())))
+            .ToList();
 
         // Totals first, the index after: the index never names a hash the totals do not hold, so a crash in between only
         // makes the next recount write those scopes again.
-        await Parallel.ForEachAsync(changed, new ParallelOptions { MaxDegreeOfParallelism = ParallelWrites, CancellationToken = cancellationToken },
-            async (scope, ct) => await _totals.UpsertEntityAsync(ToRow(scope.Key, dayKey, scope.Value.Counts), TableUpdateMode.Replace, ct).ConfigureAwait(false))
-            .ConfigureAwait(false);
-        await Parallel.ForEachAsync(vanished, new ParallelOptions { MaxDegreeOfParallelism = ParallelWrites, CancellationToken = cancellationToken },
-            async (scopeKey, ct) => await _totals.DeleteEntityAsync(scopeKey, dayKey, ETag.All, ct).ConfigureAwait(false))
-            .ConfigureAwait(false);
+        await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = ParallelWrites, CancellationToken = cancellationToken },
+            async (write, ct) => await WriteDayAsync(TableKeys.Escape(write.ScopeKey), day, write.Counts, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
-        var index = IndexPrefix + dayKey;
-        var actions = changed
-            .Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(index, c.Key) { [HashColumn] = c.Value.Hash, [ScopeColumn] = c.Value.Scope.Key }))
-            .Concat(vanished.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(index, k), ETag.All)))
-            .ToList();
-        if (actions.Count > 0)
+        if (writes.Count > 0 || rewriteAll)
         {
-            await _days.SubmitInChunksAsync(actions, cancellationToken).ConfigureAwait(false);
+            await _index.WriteAsync(day, wanted.ToDictionary(w => w.Key, w => w.Value.Hash, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async Task<ScopedTallies> ReadDayAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        var dayKey = ReportingCalendar.Key(day);
-        var stored = await ReadIndexAsync(day, cancellationToken).ConfigureAwait(false);
+        var stored = await _index.ReadAsync(day, cancellationToken).ConfigureAwait(false);
         var result = new ScopedTallies();
-        var rows = new TableEntity?[stored.Count];
         var keys = stored.Keys.ToList();
+        var read = new Tally?[keys.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, keys.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelWrites, CancellationToken = cancellationToken },
-            async (i, ct) => rows[i] = await _totals.FindAsync<TableEntity>(keys[i], dayKey, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        foreach (var row in rows)
-        {
-            if (row is not null && ReportScope.FromKey(Unescape(row.PartitionKey)) is { } scope)
+            async (i, ct) =>
             {
-                foreach (var (name, count) in ReadCounts(row).Counts)
+                var row = await _totals.FindAsync<TableEntity>(TableKeys.Escape(keys[i]), TotalsMonthRow.MonthKey(day), ct).ConfigureAwait(false);
+                read[i] = row is null ? null : TotalsMonthRow.Read(row, day);
+            }).ConfigureAwait(false);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (read[i] is { } tally && ReportScope.FromKey(keys[i]) is { } scope)
+            {
+                foreach (var (name, count) in tally.Counts)
                 {
                     result.Add([scope], name, count);
                 }
@@ -100,46 +79,98 @@ internal sealed class TableReportTotals(StorageClients clients, StorageNames nam
     }
 
     public IAsyncEnumerable<DateOnly> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        DayPartitions.ListAsync(_days, IndexPrefix, from, to, cancellationToken);
+        _index.DaysAsync(from, to, cancellationToken);
 
-    private async Task<Dictionary<string, string>> ReadIndexAsync(DateOnly day, CancellationToken cancellationToken)
+    // A day that fits its fair share of the row is merged blind: other days of the month (written by recounts running
+    // beside this one) are untouched, and the row cannot outgrow its limits. A longer day reads the row first, checks the
+    // limits with the other days as stored, and merges on the ETag read, so no write beside it can slip past the check.
+    private async Task WriteDayAsync(string partition, DateOnly day, Tally counts, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPrefix + ReportingCalendar.Key(day)}");
-        var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var row in _days.QueryAsync<TableEntity>(filter, select: ["RowKey", HashColumn], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var month = TotalsMonthRow.MonthKey(day);
+        var columns = TotalsMonthRow.Columns(day, counts);
+        if (columns.Count == 1 && ((string)columns.Values.Single()).Length <= TotalsMonthRow.FairShareChars)
         {
-            index[row.RowKey] = row.GetString(HashColumn) ?? "";
+            await MergeAsync(new TableEntity(columns) { PartitionKey = partition, RowKey = month }, ETag.All, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        return index;
+        for (var round = 1; ; round++)
+        {
+            var row = await _totals.FindAsync<TableEntity>(partition, month, cancellationToken).ConfigureAwait(false);
+            var change = new TableEntity(columns) { PartitionKey = partition, RowKey = month };
+            foreach (var stale in row is null ? [] : TotalsMonthRow.StoredColumns(row, day).Where(c => !columns.ContainsKey(c)))
+            {
+                change[stale] = "";
+            }
+
+            Guard(row, change, day);
+            try
+            {
+                if (row is null)
+                {
+                    await _totals.AddEntityAsync(change, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await MergeAsync(change, row.ETag, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && round < Rounds)
+            {
+                // Another day of the month was written meanwhile: check again against the row as it is now.
+            }
+        }
     }
 
-    private static TableEntity ToRow(string partitionKey, string dayKey, Tally counts)
+    private async Task MergeAsync(TableEntity change, ETag etag, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(counts.Counts.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value));
-        var row = new TableEntity(partitionKey, dayKey);
-        for (int part = 0, start = 0; start < json.Length; part++, start += ColumnChars)
+        try
         {
-            row[part == 0 ? CountsColumn : CountsColumn + part] = json.Substring(start, Math.Min(ColumnChars, json.Length - start));
+            if (etag == ETag.All)
+            {
+                await _totals.UpsertEntityAsync(change, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _totals.UpdateEntityAsync(change, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        return row;
+        catch (RequestFailedException ex) when (ex.Status == 400 && ex.ErrorCode is "EntityTooLarge" or "TooManyProperties" or "PropertyValueTooLarge")
+        {
+            throw new ReportTotalsLimitException($"The counts of {change.PartitionKey} for {change.RowKey} do not fit in one ReportTotals row ({ex.ErrorCode}).");
+        }
     }
 
-    private static Tally ReadCounts(TableEntity row)
+    // The row after the merge: the stored columns with this change applied, counted as the Table service counts them.
+    private static void Guard(TableEntity? row, TableEntity change, DateOnly day)
     {
-        var json = new StringBuilder(row.GetString(CountsColumn) ?? "{}");
-        for (var part = 1; row.GetString(CountsColumn + part) is { } more; part++)
+        var after = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in row ?? [])
         {
-            json.Append(more);
+            if (value is string text && name is not ("PartitionKey" or "RowKey") && !name.StartsWith("odata.", StringComparison.Ordinal))
+            {
+                after[name] = text;
+            }
         }
 
-        return Tally.From(JsonSerializer.Deserialize<Dictionary<string, long>>(json.ToString()) ?? []);
+        foreach (var (name, value) in change)
+        {
+            if (name is not ("PartitionKey" or "RowKey"))
+            {
+                after[name] = (string)value;
+            }
+        }
+
+        var size = TotalsMonthRow.SizeOf(change.PartitionKey, change.RowKey, after);
+        if (after.Count > TotalsMonthRow.MaxProperties || size > TotalsMonthRow.MaxEntityBytes)
+        {
+            throw new ReportTotalsLimitException(
+                $"The counts of {change.PartitionKey} for {day:yyyy-MM-dd} do not fit in the month's ReportTotals row: {after.Count} columns (at most {TotalsMonthRow.MaxProperties}), {size} bytes (at most {TotalsMonthRow.MaxEntityBytes}).");
+        }
     }
 
     private static string Hash(Tally counts) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(counts.ToString())), 0, 16);
-
-    // The inverse of TableKeys.Escape: %XX back to the character.
-    private static string Unescape(string key) => Uri.UnescapeDataString(key);
 }

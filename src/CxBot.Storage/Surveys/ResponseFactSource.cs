@@ -7,7 +7,8 @@ namespace CxBot.Storage.Surveys;
 
 /// <summary>
 /// Counts a reporting day's responses: one prefix read of the day's partition (response rows only, without their raw
-/// answers), each row counted by <see cref="ResponseCounting"/>.
+/// answers), each row counted by <see cref="ResponseCounting"/>, then only the newest low-score comment pointers kept
+/// (<see cref="LowScoreComments"/>).
 /// </summary>
 internal sealed class ResponseFactSource(StorageClients clients, StorageNames names) : IReportingFactSource, IRecordedDays
 {
@@ -23,6 +24,8 @@ internal sealed class ResponseFactSource(StorageClients clients, StorageNames na
         {
             ResponseCounting.Count(ResponseRows.ToResponse(entity), into);
         }
+
+        LowScoreComments.KeepNewest(into);
     }
 
     public IAsyncEnumerable<DateOnly> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>

@@ -36,7 +36,7 @@ internal static class ResponseRows
         nameof(ResponseEntity.SurveyId), nameof(ResponseEntity.AgentId), nameof(ResponseEntity.Queue), nameof(ResponseEntity.Channel),
         nameof(ResponseEntity.Csat), nameof(ResponseEntity.Expectation), nameof(ResponseEntity.Resolution), nameof(ResponseEntity.Nps),
         nameof(ResponseEntity.Ces), nameof(ResponseEntity.Driver), nameof(ResponseEntity.Comment), nameof(ResponseEntity.ContactConsent),
-        nameof(ResponseEntity.AnsweredAfterReminder),
+        nameof(ResponseEntity.AnsweredAfterReminder), nameof(ResponseEntity.AnsweredAt),
     ];
 
     public static string Partition(DateOnly day) => ReportingCalendar.Key(day);

@@ -109,7 +109,7 @@ internal sealed class TableResponseQueries(StorageClients clients, StorageNames 
     }
 
     private static bool Matches(ResponseQuery query, ResponseEntity e) =>
-        ResponseRows.IsIn(query.Scope, e.Queue, e.AgentId, e.Channel)
+        query.Includes(e.Queue, e.AgentId, e.Channel)
         && (query.CsatBand is null || string.Equals(TallyNames.Bands.Of(e.Csat), query.CsatBand, StringComparison.Ordinal))
         && (query.Driver is null || string.Equals(e.Driver, query.Driver, StringComparison.Ordinal))
         && (!query.WithComment || !string.IsNullOrWhiteSpace(e.Comment));

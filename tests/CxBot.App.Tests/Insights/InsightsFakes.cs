@@ -52,20 +52,43 @@ public sealed class InMemoryReportTotals : IReportTotals
     }
 }
 
-/// <summary>Responses held in memory by reporting day; pages continue at an offset.</summary>
-public sealed class InMemoryResponseQueries : IResponseQueries
+/// <summary>
+/// Responses held in memory by reporting day; pages continue at an offset. With <paramref name="pointers"/>, an added
+/// low-score comment is also pointed to from the day's counts, as the roll-up does (<see cref="LowScoreComments"/>).
+/// </summary>
+public sealed class InMemoryResponseQueries(InMemoryReportTotals? pointers = null) : IResponseQueries, ISurveyResponses
 {
     private readonly List<(DateOnly Day, SurveyResponse Response)> _responses = [];
 
     public List<ResponseQuery> Queries { get; } = [];
 
-    public void Add(DateOnly day, SurveyResponse response) => _responses.Add((day, response));
+    public int PointReads { get; private set; }
+
+    public void Add(DateOnly day, SurveyResponse response)
+    {
+        _responses.Add((day, response));
+        if (pointers is not null && LowScoreComments.Applies(response.Answers))
+        {
+            foreach (var scope in ReportScope.Of(response.Queue, response.Agent.AgentId, response.Channel))
+            {
+                pointers.Add(scope, day, LowScoreComments.Name(response.AnsweredAt, response.SurveyId));
+            }
+        }
+    }
+
+    public Task<bool> TryAddAsync(DateOnly day, SurveyResponse response, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<SurveyResponse?> GetAsync(DateOnly day, string surveyId, CancellationToken cancellationToken)
+    {
+        PointReads++;
+        return Task.FromResult<SurveyResponse?>(_responses.FirstOrDefault(r => r.Day == day && r.Response.SurveyId == surveyId).Response);
+    }
 
     public Task<ResponsePage> PageAsync(ResponseQuery query, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         Queries.Add(query);
         var offset = continuation is null ? 0 : int.Parse(continuation, CultureInfo.InvariantCulture);
-        var matching = Matching(query.From, query.To, query.Scope)
+        var matching = Matching(query.From, query.To, query.Includes)
             .Where(r => query.CsatBand is null || TallyNames.Bands.Of(r.Answers.Csat) == query.CsatBand)
             .Where(r => query.Driver is null || r.Answers.Driver == query.Driver)
             .Where(r => !query.WithComment || !string.IsNullOrEmpty(r.Answers.Comment))
@@ -76,7 +99,7 @@ public sealed class InMemoryResponseQueries : IResponseQueries
     }
 
     public Task<IReadOnlyList<SurveyResponse>> LatestLowScoreCommentsAsync(DateOnly from, DateOnly to, ReportScope scope, int count, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SurveyResponse>>([.. Matching(from, to, scope)
+        Task.FromResult<IReadOnlyList<SurveyResponse>>([.. Matching(from, to, new ResponseQuery(from, to, scope).Includes)
             .Where(r => r.Answers.Csat is <= 2 && !string.IsNullOrEmpty(r.Answers.Comment)).Take(count)]);
 
     public async IAsyncEnumerable<SurveyResponse> StreamAsync(DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -91,8 +114,8 @@ public sealed class InMemoryResponseQueries : IResponseQueries
         }
     }
 
-    private IEnumerable<SurveyResponse> Matching(DateOnly from, DateOnly to, ReportScope scope) => _responses
-        .Where(r => r.Day >= from && r.Day <= to && ReportScope.Of(r.Response.Queue, r.Response.Agent.AgentId, r.Response.Channel).Contains(scope))
+    private IEnumerable<SurveyResponse> Matching(DateOnly from, DateOnly to, Func<string?, string?, string?, bool> inScope) => _responses
+        .Where(r => r.Day >= from && r.Day <= to && inScope(r.Response.Queue, r.Response.Agent.AgentId, r.Response.Channel))
         .OrderByDescending(r => r.Day).ThenByDescending(r => r.Response.AnsweredAt)
         .Select(r => r.Response);
 }

@@ -287,6 +287,7 @@ public sealed class ReportingStoreTests(AzuriteProcess azurite) : IDisposable
     private Dictionary<DateOnly, Tally> ExpectedByDay(ReportScope scope)
     {
         var byDay = new Dictionary<DateOnly, Tally>();
+        var lowComments = new List<(DateOnly Day, SurveyResponse Response)>();
         foreach (var r in _seeded)
         {
             var queue = r.Queue.Trim().ToLowerInvariant();
@@ -320,6 +321,7 @@ public sealed class ReportingStoreTests(AzuriteProcess azurite) : IDisposable
             }
 
             if (a.Comment is not null) { t.Add("comments"); }
+            if (a.Csat is 1 or 2 && !string.IsNullOrWhiteSpace(a.Comment)) { lowComments.Add((day, r)); }
             if (a.Csat is { } csat) { t.Add($"csat.{csat}"); }
             if (a.Nps is { } nps) { t.Add($"nps.{nps}"); }
             if (a.Ces is { } ces) { t.Add($"ces.{ces}"); }
@@ -334,6 +336,15 @@ public sealed class ReportingStoreTests(AzuriteProcess azurite) : IDisposable
                 {
                     t.Add($"driver-csat.{d}.count").Add($"driver-csat.{d}.sum", value);
                 }
+            }
+        }
+
+        // The five newest low-score comments of each day, pointed to by answered time (UTC ticks) and survey id.
+        foreach (var day in lowComments.GroupBy(c => c.Day))
+        {
+            foreach (var (_, r) in day.OrderByDescending(c => c.Response.AnsweredAt).ThenByDescending(c => c.Response.SurveyId, StringComparer.Ordinal).Take(5))
+            {
+                byDay[day.Key].Add($"low-comment.{r.AnsweredAt.UtcTicks:D19}.{r.SurveyId}");
             }
         }
 

@@ -50,6 +50,35 @@ public sealed class SummaryCardTests
     }
 
     [Fact]
+    public async Task TheAgentTable_AddsUpAllOfAPersonsAgentIds()
+    {
+        _harness.Staff.Add(SummaryHarness.Agent("Ann", "North", "a-1", "a-1b"));
+        Answers("a-1", 3, csat: 5);
+        Answers("a-1b", 3, csat: 1);
+
+        var card = new CardQuery(await _harness.BuildAsync(SummaryHarness.Supervisor("North")));
+
+        Assert.Equal(["Ann", "6", "3.00", "50.0%", "–"], SummaryCommandTests.RowOf(card.Json, "Ann"));
+    }
+
+    [Fact]
+    public async Task TheChangedDays_AreListedOncePerSummary_ForThePeriodAndEveryAgentOfTheTable()
+    {
+        var changes = new CountingChanges();
+        _harness.Data = new ReportReaderSummaryData(new App.Insights.ReportReader(_harness.Totals, changes, new App.Insights.Rollup.DayRecount([], new NoTotalsStore())));
+        for (var i = 0; i < 4; i++)
+        {
+            _harness.Staff.Add(SummaryHarness.Agent("Agent " + i, "North", "a-" + i, "b-" + i));
+            Answers("a-" + i, 6);
+        }
+
+        var card = new CardQuery(await _harness.BuildAsync(SummaryHarness.Supervisor("North")));
+
+        Assert.Equal(4, AgentNames(card).Count);
+        Assert.Equal(1, changes.Lists);
+    }
+
+    [Fact]
     public async Task AnAgentWithFewerAnswersThanTheMinimum_ShowsNoFigures()
     {
         _harness.Staff.Add(SummaryHarness.Agent("Ann", "North", "a-1"));
@@ -235,6 +264,33 @@ public sealed class SummaryCardTests
     }
 
     [Fact]
+    public async Task TheLatestComments_AreTheFiveNewestOfThePeriod_AcrossDaysAndAgents_EachOnePointRead()
+    {
+        var period = ReportPeriodParser.LastDays(Today, 7);
+        var written = new List<(DateOnly Day, Domain.Surveys.SurveyResponse Response)>();
+        for (var i = 0; i < 12; i++)
+        {
+            // Days inside and outside the period; answer times not in day order, so the newest are spread over days.
+            var day = Today.AddDays(-(i * 5 % 11));
+            var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero).AddMinutes(i * 7 % 13);
+            var response = TestResponses.Response(i % 3 == 0 ? 2 : 1, comment: "Comment " + i, agentId: "agent-" + (i % 4), queue: i % 2 == 0 ? "Billing" : "Sales", at: at);
+            _harness.Responses.Add(day, response);
+            written.Add((day, response));
+        }
+
+        _harness.Responses.Add(Today, TestResponses.Response(4, comment: "Fine", at: new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero)));
+
+        var card = new CardQuery(await _harness.BuildAsync(SummaryHarness.Supervisor("North"), period: period));
+
+        var expected = written.Where(w => period.Contains(w.Day)).Select(w => w.Response).OrderByDescending(r => r.AnsweredAt).Take(5).ToList();
+        Assert.Equal(5, expected.Count);
+        var shown = card.All.Select(o => CardQuery.Text(o, "id")).OfType<string>().Where(id => id.StartsWith("comment-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected.Select(r => "comment-" + r.SurveyId), shown);
+        Assert.Equal(5, _harness.Responses.PointReads);
+        Assert.Empty(_harness.Responses.Queries);
+    }
+
+    [Fact]
     public async Task LowScoreComments_AreInert_AndTheCustomerIsNotShown()
     {
         var response = TestResponses.Response(1, comment: "**Refund** now {{DATE(2026-11-20T10:00:00Z)}}");
@@ -291,5 +347,31 @@ public sealed class SummaryCardTests
         {
             _harness.Totals.Add(ReportScope.All, Today.AddDays(-day), TallyNames.Nps(9)).Add(ReportScope.All, Today.AddDays(-day), TallyNames.Ces(4));
         }
+    }
+
+    private sealed class CountingChanges : IReportingChanges
+    {
+        public int Lists { get; private set; }
+
+        public Task MarkChangedAsync(DateOnly day, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<ChangedDay>> ListAsync(CancellationToken cancellationToken)
+        {
+            Lists++;
+            return Task.FromResult<IReadOnlyList<ChangedDay>>([]);
+        }
+
+        public Task<bool> ClearAsync(ChangedDay day, CancellationToken cancellationToken) => throw new NotSupportedException();
+    }
+
+    private sealed class NoTotalsStore : IReportTotalsStore
+    {
+        public Task<IReadOnlyList<DayTally>> ReadAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task ReplaceDayAsync(DateOnly day, ScopedTallies counts, CancellationToken cancellationToken, bool rewriteAll = false) => throw new NotSupportedException();
+
+        public Task<ScopedTallies> ReadDayAsync(DateOnly day, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public IAsyncEnumerable<DateOnly> DaysAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

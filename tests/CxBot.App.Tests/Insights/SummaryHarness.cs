@@ -21,13 +21,18 @@ public sealed class SummaryHarness
     public static readonly DateOnly Today = new(2026, 11, 20);
 
     public InMemoryReportTotals Totals { get; } = new();
-    public InMemoryResponseQueries Responses { get; } = new();
+    public SummaryHarness() => Responses = new InMemoryResponseQueries(Totals);
+
+    public InMemoryResponseQueries Responses { get; }
     public List<StaffMember> Staff { get; } = [];
     public List<Topic> Topics { get; } = [];
     public List<RecurringAlertState> Recurring { get; } = [];
     public List<FollowUp> FollowUps { get; } = [];
     public InsightsOptions Insights { get; } = new();
     public PrivacyOptions Privacy { get; } = new();
+    /// <summary>Where the factory reads its counts; straight from <see cref="Totals"/> unless set.</summary>
+    public ISummaryData? Data { get; set; }
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
 
     public static StaffMember Supervisor(string team, string id = "sup-1") =>
@@ -45,7 +50,7 @@ public sealed class SummaryHarness
         var audience = new SummaryAudience(directory, new FixedOptionsMonitor<PrivacyOptions>(Privacy));
         var tenants = new TenantRule(new FixedOptionsMonitor<BotOptions>(new BotOptions()));
         return new SummaryCardFactory(
-            new SummaryCounts(new TotalsOnly(Totals), audience),
+            new SummaryCounts(Data ?? new TotalsOnly(Totals), audience),
             audience,
             Responses,
             new ListTopics(Topics),
@@ -131,6 +136,15 @@ public sealed class SummaryHarness
 /// <summary>The summary's counts straight from a totals fake (the live recount is the report reader's, tested with the store).</summary>
 internal sealed class TotalsOnly(IReportTotals totals) : ISummaryData
 {
-    public Task<IReadOnlyList<DayTally>> ReadAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        totals.ReadAsync(scope, from, to, cancellationToken);
+    public async Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyCollection<ReportScope> scopes, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken)
+    {
+        var read = new Dictionary<ReportScope, IReadOnlyList<DayTally>>();
+        foreach (var scope in scopes)
+        {
+            read[scope] = await totals.ReadAsync(scope, from, to, cancellationToken);
+        }
+
+        return read;
+    }
 }

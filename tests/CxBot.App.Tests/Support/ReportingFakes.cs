@@ -111,7 +111,7 @@ public sealed class AgentResponseQueries : IResponseQueries
         lock (_lock)
         {
             matching = [.. _responses
-                .Where(r => ReportScope.Of(r.Queue, r.Agent.AgentId, r.Channel).Contains(query.Scope))
+                .Where(r => query.Includes(r.Queue, r.Agent.AgentId, r.Channel))
                 .Where(r => DateOnly.FromDateTime(r.ContactEndedAt.UtcDateTime) is var day && day >= query.From && day <= query.To)
                 .Where(r => !query.WithComment || !string.IsNullOrEmpty(r.Answers.Comment))
                 .OrderByDescending(r => r.ContactEndedAt)];

@@ -27,6 +27,7 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
     private ChildProcess? _process;
     private string? _workingDirectory;
     private bool _persistent;
+    private int? _heapMegabytes;
 
     public int BlobPort { get; private set; }
 
@@ -51,9 +52,13 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
 
     private ChildProcess Started => _process ?? throw new InvalidOperationException("Azurite has not been started.");
 
-    public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default) => StartAsync(null, cancellationToken);
+
+    /// <summary>An in-memory Azurite whose Node heap may grow to <paramref name="heapMegabytes"/> (<c>--max-old-space-size</c>;
+    /// null: Node's default), for runs that hold millions of rows.</summary>
+    public static async Task<AzuriteProcess> StartAsync(int? heapMegabytes, CancellationToken cancellationToken = default)
     {
-        var azurite = new AzuriteProcess();
+        var azurite = new AzuriteProcess { _heapMegabytes = heapMegabytes };
         try
         {
             await azurite.StartCoreAsync(cancellationToken);
@@ -144,7 +149,8 @@ public sealed class AzuriteProcess : IAsyncLifetime, IAsyncDisposable
                 .. _persistent ? (string[])["--location", _workingDirectory] : ["--inMemoryPersistence"],
                 "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--silent",
             ],
-            _workingDirectory);
+            _workingDirectory,
+            _heapMegabytes is { } heap ? [new("NODE_OPTIONS", "--max-old-space-size=" + heap.ToString(CultureInfo.InvariantCulture))] : null);
 
         BlobPort = await ListeningPortAsync("Blob", cancellationToken);
         QueuePort = await ListeningPortAsync("Queue", cancellationToken);

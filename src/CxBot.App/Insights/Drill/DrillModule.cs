@@ -23,6 +23,7 @@ public sealed class DrillModule(
     ISignalStore signals,
     SignalCardFactory signalCards,
     SummaryAudience audience,
+    SummaryCounts counts,
     StaffDirectory directory,
     ReportingCalendar calendar,
     TenantRule tenants) : IRouteModule
@@ -79,7 +80,8 @@ public sealed class DrillModule(
         var query = new ResponseQuery(period.From, period.To, action.Filter.Scope,
             CsatBand: action.Target is DrillTarget.LowScores or DrillTarget.LowScoreComments ? TallyNames.Bands.Dissatisfied : null,
             Driver: action.Target == DrillTarget.Driver ? action.Key : null,
-            WithComment: action.Target == DrillTarget.LowScoreComments);
+            WithComment: action.Target == DrillTarget.LowScoreComments,
+            Series: counts.Expand(action.Filter.Scope));
         var page = await responses.PageAsync(query, action.Token, PageSize, cancellationToken).ConfigureAwait(false);
         var title = action.Target switch
         {

@@ -11,15 +11,16 @@ using Microsoft.Extensions.Options;
 namespace CxBot.App.Insights.Summary;
 
 /// <summary>
-/// Builds the summary card (<see cref="ISummaryCards"/>): reads the period and the previous period of equal length in
-/// one range read per stored series, the per-agent rows the viewer may see, topics, recurring problems, follow-ups and
-/// the latest low-score comments, then fits the card under the message size limit by paging the agent table and the
+/// Builds the summary card (<see cref="ISummaryCards"/>): reads the counts of the period and the previous period of equal
+/// length and of every agent the viewer may see in one read (<see cref="SummaryCounts"/>), topics, recurring problems and
+/// follow-ups beside it, then the latest low-score comments by point reads of the responses the counts point to
+/// (<see cref="LowScoreComments"/>), and fits the card under the message size limit by paging the agent table and the
 /// comments.
 /// </summary>
 public sealed class SummaryCardFactory(
     SummaryCounts counts,
     SummaryAudience audience,
-    IResponseQueries responses,
+    ISurveyResponses responses,
     ITopicStore topics,
     ISignalAlerts alerts,
     SummaryFollowUps followUps,
@@ -95,15 +96,17 @@ public sealed class SummaryCardFactory(
         var previous = period.Previous;
         var scope = request.Scope;
         var tenantId = tenants.OwnerOf(request.TenantId);
-        var daysTask = counts.ReadAsync(scope, previous.From, period.To, cancellationToken);
+        var agents = AgentsShown(request);
+        var agentScopes = agents.Select(agent => AgentScope(scope, agent)).ToList();
+        var countsTask = counts.ReadAsync([scope, .. agentScopes], previous.From, period.To, cancellationToken);
         var catalogTask = topics.ListAsync(tenantId, cancellationToken);
         var recurringTask = alerts.ListRecurringAsync(tenantId, cancellationToken);
-        var commentsTask = LatestCommentsAsync(period, scope, cancellationToken);
         var followUpsTask = followUps.CountAsync(scope, tenantId, counts.Expand(scope), cancellationToken);
-        var agentsTask = AgentRowsAsync(request, cancellationToken);
-        await Task.WhenAll(daysTask, catalogTask, recurringTask, commentsTask, followUpsTask, agentsTask).ConfigureAwait(false);
+        await Task.WhenAll(countsTask, catalogTask, recurringTask, followUpsTask).ConfigureAwait(false);
 
-        var days = await daysTask.ConfigureAwait(false);
+        var read = await countsTask.ConfigureAwait(false);
+        var days = read[scope];
+        var comments = await LatestCommentsAsync(days, period, cancellationToken).ConfigureAwait(false);
         var catalog = new TopicCatalog(await catalogTask.ConfigureAwait(false));
         var current = SummaryCounts.Within(days, period);
         var figures = SummaryFigures.Compute(current, SummaryCounts.Within(days, previous));
@@ -121,8 +124,8 @@ public sealed class SummaryCardFactory(
             Recurring = [.. (await recurringTask.ConfigureAwait(false)).Where(r => r.FalseSince is null)
                 .Select(r => catalog.LabelOf(r.TopicKey, dutch)).Distinct(StringComparer.Ordinal).Order(StringComparer.CurrentCulture)],
             FollowUps = await followUpsTask.ConfigureAwait(false),
-            Comments = await commentsTask.ConfigureAwait(false),
-            Agents = await agentsTask.ConfigureAwait(false),
+            Comments = comments,
+            Agents = request.Viewer is null || !ShowsAgentTable(request.Scope) ? null : AgentRows(agents, agentScopes, read, period),
             MinAnswersPerAgent = options.CurrentValue.MinAnswersPerAgent,
             SignalDrillDown = scope.Kind is ReportScopeKind.All or ReportScopeKind.Queue,
             DayOf = calendar.DayOf,
@@ -155,34 +158,37 @@ public sealed class SummaryCardFactory(
             .Take(5),
     ];
 
-    private async Task<IReadOnlyList<SurveyResponse>> LatestCommentsAsync(ReportPeriod period, ReportScope scope, CancellationToken cancellationToken)
+    // The pointers of the period's newest low-score comments are in the counts; each response is one point read.
+    private async Task<IReadOnlyList<SurveyResponse>> LatestCommentsAsync(IReadOnlyList<DayTally> days, ReportPeriod period, CancellationToken cancellationToken)
     {
-        var series = counts.Expand(scope);
-        var read = await Task.WhenAll(series.Select(s => responses.LatestLowScoreCommentsAsync(period.From, period.To, s, CommentsOnCard, cancellationToken))).ConfigureAwait(false);
-        return [.. read.SelectMany(r => r).DistinctBy(r => r.SurveyId).OrderByDescending(r => r.AnsweredAt).Take(CommentsOnCard)];
+        var newest = LowScoreComments.Newest(days.Where(d => period.Contains(d.Day)), CommentsOnCard);
+        var read = await Task.WhenAll(newest.Select(p => responses.GetAsync(p.Day, p.SurveyId, cancellationToken))).ConfigureAwait(false);
+        return [.. read.OfType<SurveyResponse>()];
     }
 
-    private async Task<IReadOnlyList<AgentRow>?> AgentRowsAsync(SummaryRequest request, CancellationToken cancellationToken)
-    {
-        if (request.Viewer is null || !audience.AgentReporting || request.Scope.Kind is not (ReportScopeKind.All or ReportScopeKind.Queue))
-        {
-            return null;
-        }
+    private bool ShowsAgentTable(ReportScope scope) => audience.AgentReporting && scope.Kind is ReportScopeKind.All or ReportScopeKind.Queue;
 
-        return await AgentRowsAsync(request.Viewer, request.Scope, request.Period, cancellationToken).ConfigureAwait(false);
-    }
+    private IReadOnlyList<Domain.People.StaffMember> AgentsShown(SummaryRequest request) =>
+        request.Viewer is null || !ShowsAgentTable(request.Scope) ? [] : audience.AgentsFor(request.Viewer);
+
+    // The person's scope: the counts behind it are the series of every one of their agent ids (SummaryCounts.Expand).
+    private static ReportScope AgentScope(ReportScope scope, Domain.People.StaffMember agent) =>
+        scope.Queue is { } queue ? ReportScope.ForQueueAgent(queue, agent.AgentIds[0]) : ReportScope.ForAgent(agent.AgentIds[0]);
+
+    private static List<AgentRow> AgentRows(IReadOnlyList<Domain.People.StaffMember> agents, List<ReportScope> scopes,
+        IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>> read, ReportPeriod period) =>
+    [
+        .. agents.Select((agent, i) => new AgentRow(
+            string.IsNullOrWhiteSpace(agent.DisplayName) ? agent.AgentIds[0] : agent.DisplayName,
+            SummaryFigures.Of(SummaryCounts.Within(read[scopes[i]], period)))),
+    ];
 
     /// <summary>The rows of the agents <paramref name="viewer"/> supervises, within <paramref name="scope"/> (all or a queue), by name.</summary>
     internal async Task<IReadOnlyList<AgentRow>> AgentRowsAsync(Domain.People.StaffMember viewer, ReportScope scope, ReportPeriod period, CancellationToken cancellationToken)
     {
         var agents = audience.AgentsFor(viewer);
-        var rows = await Task.WhenAll(agents.Select(async agent =>
-        {
-            var agentScope = scope.Queue is { } queue ? ReportScope.ForQueueAgent(queue, agent.AgentIds[0]) : ReportScope.ForAgent(agent.AgentIds[0]);
-            var days = await counts.ReadAsync(agentScope, period.From, period.To, cancellationToken).ConfigureAwait(false);
-            var name = string.IsNullOrWhiteSpace(agent.DisplayName) ? agent.AgentIds[0] : agent.DisplayName;
-            return new AgentRow(name, SummaryFigures.Of(Tally.Sum(days.Select(d => d.Counts))));
-        })).ConfigureAwait(false);
-        return rows;
+        var scopes = agents.Select(agent => AgentScope(scope, agent)).ToList();
+        var read = await counts.ReadAsync(scopes, period.From, period.To, cancellationToken).ConfigureAwait(false);
+        return AgentRows(agents, scopes, read, period);
     }
 }

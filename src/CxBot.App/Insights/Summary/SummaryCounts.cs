@@ -3,7 +3,7 @@ using CxBot.Domain.Insights;
 namespace CxBot.App.Insights.Summary;
 
 /// <summary>
-/// Reads the day counts of a summary's scope. An agent scope means the person: the staff directory may give one person
+/// Reads the day counts of a summary's scopes. An agent scope means the person: the staff directory may give one person
 /// several platform agent ids, and their series are added up.
 /// </summary>
 public sealed class SummaryCounts(ISummaryData data, SummaryAudience audience)
@@ -21,16 +21,18 @@ public sealed class SummaryCounts(ISummaryData data, SummaryAudience audience)
     }
 
     /// <summary>The counts of <paramref name="scope"/> per day in [<paramref name="from"/>, <paramref name="to"/>], oldest first.</summary>
-    public async Task<IReadOnlyList<DayTally>> ReadAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var series = Expand(scope);
-        if (series.Count == 1)
-        {
-            return await data.ReadAsync(series[0], from, to, cancellationToken).ConfigureAwait(false);
-        }
+    public async Task<IReadOnlyList<DayTally>> ReadAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        (await ReadAsync([scope], from, to, cancellationToken).ConfigureAwait(false))[scope];
 
-        var read = await Task.WhenAll(series.Select(s => data.ReadAsync(s, from, to, cancellationToken))).ConfigureAwait(false);
-        return [.. read.SelectMany(days => days).GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g => new DayTally(g.Key, Tally.Sum(g.Select(d => d.Counts))))];
+    /// <summary>The counts of each of <paramref name="scopes"/> per day in [<paramref name="from"/>, <paramref name="to"/>], oldest first: every
+    /// series behind them read in one go.</summary>
+    public async Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyCollection<ReportScope> scopes, DateOnly from, DateOnly to,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        var series = scopes.Distinct().ToDictionary(s => s, Expand);
+        var read = await data.ReadAsync([.. series.Values.SelectMany(s => s).Distinct()], from, to, cancellationToken).ConfigureAwait(false);
+        return series.ToDictionary(s => s.Key, s => s.Value.Count == 1 ? read[s.Value[0]] : Sum(s.Value.Select(one => read[one])));
     }
 
     /// <summary>The sum of the days of <paramref name="days"/> that fall in <paramref name="period"/>.</summary>
@@ -39,4 +41,7 @@ public sealed class SummaryCounts(ISummaryData data, SummaryAudience audience)
         ArgumentNullException.ThrowIfNull(period);
         return Tally.Sum(days.Where(d => period.Contains(d.Day)).Select(d => d.Counts));
     }
+
+    private static IReadOnlyList<DayTally> Sum(IEnumerable<IReadOnlyList<DayTally>> series) =>
+        [.. series.SelectMany(days => days).GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g => new DayTally(g.Key, Tally.Sum(g.Select(d => d.Counts))))];
 }
