@@ -1,0 +1,71 @@
+using CxBot.Domain.Insights;
+
+namespace CxBot.Domain.FollowUps;
+
+/// <summary>Where a tally of unresolved follow-ups belongs: a tenant (null: none known) and a <see cref="ReportScope"/>.</summary>
+/// <param name="TenantId">The owning tenant.</param>
+/// <param name="Scope">All, a queue, an agent id, or a queue by agent id.</param>
+public sealed record FollowUpCountsKey(string? TenantId, ReportScope Scope);
+
+/// <summary>What one counting pass found, and when it ran.</summary>
+/// <param name="PassAt">The time of the pass.</param>
+/// <param name="Tallies">Per tenant and scope with any unresolved follow-up.</param>
+public sealed record FollowUpCountsSnapshot(DateTimeOffset PassAt, IReadOnlyDictionary<FollowUpCountsKey, OpenFollowUpTally> Tallies)
+{
+    /// <summary>
+    /// Counts the index entries into every scope each belongs to (all, its queue, its agent id, its queue by agent id;
+    /// never a channel: follow-ups do not record one), under the tenant <paramref name="ownerOf"/> gives it.
+    /// </summary>
+    public static FollowUpCountsSnapshot Count(IEnumerable<OpenFollowUp> entries, DateTimeOffset passAt, Func<string?, string?> ownerOf)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(ownerOf);
+        var from = OpenFollowUpTally.HourOf(passAt);
+        var earlier = new Dictionary<FollowUpCountsKey, int>();
+        var hours = new Dictionary<FollowUpCountsKey, Dictionary<DateTimeOffset, int>>();
+        foreach (var entry in entries.DistinctBy(e => e.FollowUpId, StringComparer.Ordinal))
+        {
+            var tenant = ownerOf(entry.TenantId);
+            var hour = OpenFollowUpTally.HourOf(entry.DueAt);
+            foreach (var scope in ReportScope.Of(entry.Queue, entry.AgentId, channel: null))
+            {
+                var key = new FollowUpCountsKey(tenant, scope);
+                if (!hours.TryGetValue(key, out var byHour))
+                {
+                    hours[key] = byHour = [];
+                    earlier[key] = 0;
+                }
+
+                if (hour < from)
+                {
+                    earlier[key]++;
+                }
+                else
+                {
+                    byHour[hour] = byHour.GetValueOrDefault(hour) + 1;
+                }
+            }
+        }
+
+        return new FollowUpCountsSnapshot(passAt, hours.ToDictionary(h => h.Key,
+            h => new OpenFollowUpTally { From = from, Earlier = earlier[h.Key], ByHour = h.Value }));
+    }
+}
+
+/// <summary>What a summary reads of the counts: the tallies of its series, summed, and the time of the pass.</summary>
+/// <param name="Tally">The sum over the series asked for.</param>
+/// <param name="PassAt">When the pass counted them; null when no pass has run yet.</param>
+public sealed record FollowUpCountsReading(OpenFollowUpTally Tally, DateTimeOffset? PassAt);
+
+/// <summary>
+/// The counts of unresolved follow-ups per tenant and scope, replaced as a whole by each counting pass, so a summary
+/// reads a few small rows however many follow-ups are open.
+/// </summary>
+public interface IFollowUpCounts
+{
+    /// <summary>Replaces the stored counts by <paramref name="snapshot"/>: scopes missing from it have none open.</summary>
+    Task ReplaceAsync(FollowUpCountsSnapshot snapshot, CancellationToken cancellationToken);
+
+    /// <summary>The summed tallies of <paramref name="scopes"/> of <paramref name="tenantId"/> (point reads).</summary>
+    Task<FollowUpCountsReading> ReadAsync(string? tenantId, IReadOnlyList<ReportScope> scopes, CancellationToken cancellationToken);
+}
