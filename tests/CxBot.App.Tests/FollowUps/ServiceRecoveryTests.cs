@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using CxBot.App.FollowUps;
 using CxBot.App.Localization;
 using CxBot.App.Messaging;
@@ -6,6 +7,9 @@ using CxBot.App.Surveys.Cards;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.Channels;
 using CxBot.Domain.FollowUps;
+using CxBot.Domain.Insights;
+using CxBot.Domain.Surveys;
+using CxBot.Storage.Setup;
 using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +44,11 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal(FollowUpReasons.LowCsat, followUp.Reasons);
         Assert.Equal(answeredAt.AddHours(6), followUp.DueAt);
         Assert.Equal(FollowUpStatus.Open, followUp.Status);
-        Assert.Equal((survey.ContactId, SurveyFlow.AgentId, SurveyFlow.Queue, 2, "Nobody listened.", customer.Name, TeamsUser.TenantId),
-            (followUp.ContactId, followUp.Agent.AgentId, followUp.Queue, followUp.Csat, followUp.Comment, followUp.CustomerName, followUp.TenantId));
+        Assert.Equal((survey.ContactId, SurveyFlow.AgentId, SurveyFlow.Queue, 2, customer.Name, TeamsUser.TenantId),
+            (followUp.ContactId, followUp.Agent.AgentId, followUp.Queue, followUp.Csat, followUp.CustomerName, followUp.TenantId));
+        var storedSurvey = (await _app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, default))!;
+        Assert.Equal(FollowUpSource.SurveyResponse(survey.SurveyId, _app.Services.GetRequiredService<ReportingCalendar>().DayOf(storedSurvey.ContactEndedAt)),
+            followUp.Source);
         Assert.Null(followUp.Card);
 
         var queued = Assert.Single(CardPosts());
@@ -55,6 +62,36 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         var expected = await _app.Services.GetRequiredService<FollowUpCardFactory>().BuildAsync(stored, BotCulture.English, banner: null, default);
         Assert.True(JsonNode.DeepEquals(expected, sent.Content.Card), sent.Content.Card?.ToJsonString());
         Assert.Contains("Customer: \n" + customer.Name, CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
+        Assert.Contains("Nobody listened.", CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCustomersCommentIsStoredOnceAndTheFollowUpCardReadsItFromTheResponse()
+    {
+        const string comment = "Promised a refund twice, nothing happened (unique 7f3e).";
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+        await Flow.ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true"), ("comment", comment)));
+        var sent = Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services));
+
+        Assert.Contains(comment, CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
+        Assert.Equal(1, await StoredCopiesAsync(comment));
+    }
+
+    // Every string column of every row of every table the app uses that holds the text.
+    private async Task<int> StoredCopiesAsync(string text)
+    {
+        var clients = _app.Services.GetRequiredService<StorageClients>();
+        var copies = 0;
+        foreach (var table in _app.Services.GetRequiredService<StorageNames>().AllTables)
+        {
+            await foreach (var row in clients.Tables.GetTableClient(table).QueryAsync<TableEntity>())
+            {
+                copies += row.Select(column => column.Value).OfType<string>().Count(v => v.Contains(text, StringComparison.Ordinal));
+            }
+        }
+
+        return copies;
     }
 
     [Theory]
