@@ -75,23 +75,30 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         var sent = Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services));
 
         Assert.Contains(comment, CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
-        Assert.Equal(1, await StoredCopiesAsync(comment));
+        // One row holds it: the response's (its Comment, and the raw inputs it was parsed from).
+        var (table, columns) = Assert.Single(await RowsHoldingAsync(comment));
+        Assert.Equal(_app.Services.GetRequiredService<StorageNames>().SurveyResponses, table);
+        Assert.Contains("Comment", columns);
     }
 
-    // Every string column of every row of every table the app uses that holds the text.
-    private async Task<int> StoredCopiesAsync(string text)
+    // Every row, in every table the app uses, with a string column holding the text: its table and those columns.
+    private async Task<List<(string Table, List<string> Columns)>> RowsHoldingAsync(string text)
     {
         var clients = _app.Services.GetRequiredService<StorageClients>();
-        var copies = 0;
+        var found = new List<(string, List<string>)>();
         foreach (var table in _app.Services.GetRequiredService<StorageNames>().AllTables)
         {
             await foreach (var row in clients.Tables.GetTableClient(table).QueryAsync<TableEntity>())
             {
-                copies += row.Select(column => column.Value).OfType<string>().Count(v => v.Contains(text, StringComparison.Ordinal));
+                var columns = row.Where(c => c.Value is string v && v.Contains(text, StringComparison.Ordinal)).Select(c => c.Key).ToList();
+                if (columns.Count > 0)
+                {
+                    found.Add((table, columns));
+                }
             }
         }
 
-        return copies;
+        return found;
     }
 
     [Theory]
