@@ -11,6 +11,12 @@ internal sealed class OpenFollowUpEntity : TableRow
 {
     public const string PartitionPrefix = "d|";
 
+    /// <summary>The row that says the follow-ups stored before the index have been added to it (outside the <c>d|</c> partitions).</summary>
+    public const string MarkerPartition = "~marker";
+
+    /// <summary>RowKey of the backfill marker.</summary>
+    public const string BackfilledRow = "backfilled";
+
     public string FollowUpId { get; set; } = "";
     public string? TenantId { get; set; }
     public string Queue { get; set; } = "";

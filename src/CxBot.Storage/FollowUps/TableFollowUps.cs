@@ -22,8 +22,6 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names,
     // An entry whose follow-up is missing may belong to an add in flight: it is removed only once older than this.
     private static readonly TimeSpan AddSettles = TimeSpan.FromMinutes(10);
     private const int ParallelReads = 16;
-    private const string MarkerPartition = "~marker";
-    private const string BackfilledRow = "backfilled";
 
     private readonly TableClient _table = clients.Tables.GetTableClient(names.FollowUps);
     private readonly TableClient _open = clients.Tables.GetTableClient(names.OpenFollowUps);
@@ -105,7 +103,7 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names,
 
     public async Task<int> BackfillAsync(CancellationToken cancellationToken)
     {
-        if (await _open.FindAsync<TableEntity>(MarkerPartition, BackfilledRow, cancellationToken).ConfigureAwait(false) is not null)
+        if (await _open.FindAsync<TableEntity>(OpenFollowUpEntity.MarkerPartition, OpenFollowUpEntity.BackfilledRow, cancellationToken).ConfigureAwait(false) is not null)
         {
             return 0;
         }
@@ -120,7 +118,7 @@ internal sealed class TableFollowUps(StorageClients clients, StorageNames names,
             added++;
         }
 
-        await _open.UpsertEntityAsync(new TableEntity(MarkerPartition, BackfilledRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await _open.UpsertEntityAsync(new TableEntity(OpenFollowUpEntity.MarkerPartition, OpenFollowUpEntity.BackfilledRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return added;
     }
 

@@ -75,6 +75,16 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         var sent = Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services));
 
         Assert.Contains(comment, CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
+        // A follow-up stored before it kept the response's day finds the response through its survey.
+        var followUp = (await FollowUps.GetAsync(survey.SurveyId, default))!;
+        var older = new FollowUp
+        {
+            FollowUpId = followUp.FollowUpId, Source = FollowUpSource.SurveyResponse(survey.SurveyId), ContactId = followUp.ContactId,
+            Agent = followUp.Agent, Queue = followUp.Queue, Reasons = followUp.Reasons, CallBack = followUp.CallBack, CreatedAt = followUp.CreatedAt,
+            DueAt = followUp.DueAt,
+        };
+        Assert.Equal(comment, await _app.Services.GetRequiredService<FollowUpComments>().OfAsync(older, default));
+
         // One row holds it: the response's (its Comment, and the raw inputs it was parsed from).
         var (table, columns) = Assert.Single(await RowsHoldingAsync(comment));
         Assert.Equal(_app.Services.GetRequiredService<StorageNames>().SurveyResponses, table);
