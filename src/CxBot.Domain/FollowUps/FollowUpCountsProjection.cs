@@ -3,9 +3,13 @@ using CxBot.Domain.Insights;
 namespace CxBot.Domain.FollowUps;
 
 /// <summary>Where a tally of unresolved follow-ups belongs: a tenant (null: none known) and a <see cref="ReportScope"/>.</summary>
-/// <param name="TenantId">The owning tenant.</param>
+/// <param name="TenantId">The owning tenant, lower case (<see cref="TenantOf"/>).</param>
 /// <param name="Scope">All, a queue, an agent id, or a queue by agent id.</param>
-public sealed record FollowUpCountsKey(string? TenantId, ReportScope Scope);
+public sealed record FollowUpCountsKey(string? TenantId, ReportScope Scope)
+{
+    /// <summary>A tenant id as the counts are keyed by it: tenant ids compare without regard to case.</summary>
+    public static string? TenantOf(string? tenantId) => tenantId?.ToLowerInvariant();
+}
 
 /// <summary>What one counting pass found, and when it ran.</summary>
 /// <param name="PassAt">The time of the pass.</param>
@@ -25,7 +29,7 @@ public sealed record FollowUpCountsSnapshot(DateTimeOffset PassAt, IReadOnlyDict
         var hours = new Dictionary<FollowUpCountsKey, Dictionary<DateTimeOffset, int>>();
         foreach (var entry in entries.DistinctBy(e => e.FollowUpId, StringComparer.Ordinal))
         {
-            var tenant = ownerOf(entry.TenantId);
+            var tenant = FollowUpCountsKey.TenantOf(ownerOf(entry.TenantId));
             var hour = OpenFollowUpTally.HourOf(entry.DueAt);
             foreach (var scope in ReportScope.Of(entry.Queue, entry.AgentId, channel: null))
             {
@@ -66,6 +70,6 @@ public interface IFollowUpCounts
     /// <summary>Replaces the stored counts by <paramref name="snapshot"/>: scopes missing from it have none open.</summary>
     Task ReplaceAsync(FollowUpCountsSnapshot snapshot, CancellationToken cancellationToken);
 
-    /// <summary>The summed tallies of <paramref name="scopes"/> of <paramref name="tenantId"/> (point reads).</summary>
+    /// <summary>The summed tallies of <paramref name="scopes"/> of <paramref name="tenantId"/> (in any case; point reads).</summary>
     Task<FollowUpCountsReading> ReadAsync(string? tenantId, IReadOnlyList<ReportScope> scopes, CancellationToken cancellationToken);
 }

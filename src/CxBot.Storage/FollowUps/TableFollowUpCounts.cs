@@ -9,7 +9,7 @@ using CxBot.Storage.Setup;
 namespace CxBot.Storage.FollowUps;
 
 /// <summary>
-/// <c>FollowUpCounts</c>: PartitionKey = <c>t|</c> + escaped tenant (<c>t|</c> alone: no tenant), RowKey = escaped scope
+/// <c>FollowUpCounts</c>: PartitionKey = <c>t|</c> + escaped lower-case tenant (<c>t|</c> alone: no tenant), RowKey = escaped scope
 /// key; columns <c>From</c> (the pass's hour), <c>Earlier</c> (due before it) and <c>Hours</c> (JSON: UTC due hour
 /// <c>yyyyMMddHH</c> to count). One row per tenant and scope with anything unresolved, a few hundred at most, rewritten by
 /// each pass in one-partition batches; <c>pass|last</c> holds the time of the last pass. A summary reads its series'
@@ -66,7 +66,8 @@ internal sealed class TableFollowUpCounts(StorageClients clients, StorageNames n
         return new FollowUpCountsReading(OpenFollowUpTally.Sum(rows.OfType<TableEntity>().Select(ToTally), from), passAt);
     }
 
-    private static string PartitionOf(string? tenantId) => TenantPrefix + (tenantId is null ? "" : TableKeys.Escape(tenantId));
+    private static string PartitionOf(string? tenantId) =>
+        TenantPrefix + (FollowUpCountsKey.TenantOf(tenantId) is { } tenant ? TableKeys.Escape(tenant) : "");
 
     private static TableEntity ToRow(FollowUpCountsKey key, OpenFollowUpTally tally) => new(PartitionOf(key.TenantId), TableKeys.Escape(key.Scope.Key))
     {

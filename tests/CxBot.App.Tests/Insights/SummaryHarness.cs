@@ -125,7 +125,7 @@ public sealed class SummaryHarness
 
             var snapshot = FollowUpCountsSnapshot.Count(harness.FollowUps.Where(f => f.Status != FollowUpStatus.Resolved).Select(OpenFollowUp.Of), passAt,
                 tenants.OwnerOf);
-            var tallies = scopes.Select(s => snapshot.Tallies.GetValueOrDefault(new FollowUpCountsKey(tenantId, s))).OfType<OpenFollowUpTally>();
+            var tallies = scopes.Select(s => snapshot.Tallies.GetValueOrDefault(new FollowUpCountsKey(FollowUpCountsKey.TenantOf(tenantId), s))).OfType<OpenFollowUpTally>();
             return Task.FromResult(new FollowUpCountsReading(OpenFollowUpTally.Sum(tallies, OpenFollowUpTally.HourOf(passAt)), passAt));
         }
     }

@@ -37,7 +37,7 @@ public sealed class TableFollowUpCountsTests(StorageFixture azurite)
         Assert.Equal(2, billing.Tally.Open);
         var twoIds = await counts.ReadAsync("tenant-1", [ReportScope.ForAgent("agent-1"), ReportScope.ForAgent("agent-2")], None);
         Assert.Equal(3, twoIds.Tally.Open);
-        Assert.Equal(1, (await counts.ReadAsync("tenant-2", [ReportScope.All], None)).Tally.Open);
+        Assert.Equal(1, (await counts.ReadAsync("TENANT-2", [ReportScope.All], None)).Tally.Open);
         Assert.Equal(1, (await counts.ReadAsync(null, [ReportScope.All], None)).Tally.Open);
         Assert.Equal(0, (await counts.ReadAsync("tenant-3", [ReportScope.All], None)).Tally.Open);
     }
