@@ -64,7 +64,10 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISurveySkips, TableSurveySkips>();
         services.TryAddSingleton<ICustomerPreferencesStore, TableCustomerPreferences>();
         services.TryAddSingleton<ISuppressionWindows, TableSuppressionWindows>();
-        services.TryAddSingleton<IFollowUps, TableFollowUps>();
+        services.TryAddSingleton<TableFollowUps>();
+        services.TryAddSingleton<IFollowUps>(sp => sp.GetRequiredService<TableFollowUps>());
+        services.TryAddSingleton<IOpenFollowUps>(sp => sp.GetRequiredService<TableFollowUps>());
+        services.TryAddSingleton<IFollowUpCounts, TableFollowUpCounts>();
         services.TryAddSingleton<IAlertChannels, TableAlertChannels>();
         services.TryAddSingleton<TableChannelDesignations>();
         services.TryAddSingleton<IChannelDesignations>(sp => sp.GetRequiredService<TableChannelDesignations>());

@@ -46,8 +46,8 @@ internal static class SummaryBenchmark
             ConfigureServices = services =>
             {
                 // Nothing else reads or writes storage while the summary is measured: no roll-up turns, digests,
-                // overdue scans or daily signal passes (the totals are built once, below).
-                foreach (var type in new[] { typeof(ReportRollup), typeof(DigestScheduler), typeof(OverdueFollowUpNotifier), typeof(SignalsDailyPass) })
+                // overdue scans, follow-up counting or daily signal passes (the totals and the follow-up counts are built once, below).
+                foreach (var type in new[] { typeof(ReportRollup), typeof(DigestScheduler), typeof(OverdueFollowUpNotifier), typeof(FollowUpCountsPass), typeof(SignalsDailyPass) })
                 {
                     services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == type));
                 }
@@ -69,6 +69,9 @@ internal static class SummaryBenchmark
         var totalsBy = await BuildTotalsAsync(services, seed.Responses <= RecountMax ? TotalsBuild.RecountChecked : TotalsBuild.InProcess, days, seedData);
         var rollup = watch.Elapsed;
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  totals of {days.Count} days built in {rollup.TotalSeconds:0.0} s ({totalsBy})"));
+        watch.Restart();
+        var counted = await ActivatorUtilities.CreateInstance<FollowUpCountsPass>(services).RunPassAsync(CancellationToken.None);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  follow-up counts of {counted} open follow-ups built in {watch.Elapsed.TotalSeconds:0.0} s"));
 
         var viewer = await StaffAsync(services);
         var cards = services.GetRequiredService<ISummaryCards>();

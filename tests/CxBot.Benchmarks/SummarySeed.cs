@@ -21,10 +21,12 @@ internal sealed record SeedTimes(int Responses, int LowScores, int FollowUps, in
 }
 
 /// <summary>
-/// Writes <c>SurveyResponses</c> (with the low-score pointer rows), <c>SurveyFunnel</c> and <c>FollowUps</c> rows with the
-/// stores' own row shapes (<see cref="ResponseRows"/>, <see cref="FunnelEntity"/>, <see cref="FollowUpEntity"/>) straight
-/// into the tables: responses and funnel rows in entity-group transactions of at most 100 per day partition (checked by
-/// <see cref="TableBatches"/>), several at once; follow-ups (one partition each) as single upserts, several at once.
+/// Writes <c>SurveyResponses</c> (with the low-score pointer rows), <c>SurveyFunnel</c>, <c>FollowUps</c> and
+/// <c>OpenFollowUps</c> rows with the stores' own row shapes (<see cref="ResponseRows"/>, <see cref="FunnelEntity"/>,
+/// <see cref="FollowUpEntity"/>, <see cref="OpenFollowUpEntity"/>) straight into the tables: responses, funnel rows and
+/// index entries in entity-group transactions of at most 100 per partition (checked by <see cref="TableBatches"/>), several
+/// at once; follow-ups (one partition each) as single inserts, many at once. The index's backfill marker is written too,
+/// as a store that always had the index would have it.
 /// </summary>
 internal sealed class SummarySeed(string connectionString, string tablePrefix, ReportingCalendar calendar)
 {
@@ -32,6 +34,7 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
     public const int Queues = 20;
     public const int Agents = 200;
     private const int Parallel = 8;
+    private const int ParallelSingles = 32;
 
     private static readonly string[] Drivers =
         [QualityDriver.Reliability, QualityDriver.Empathy, QualityDriver.CustomerFocus, QualityDriver.CustomerKnowledge, QualityDriver.WaitingTime, QualityDriver.Accessibility, QualityDriver.Menu];
@@ -72,6 +75,7 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
         var responses = new TableClient(connectionString, tablePrefix + "SurveyResponses");
         var funnel = new TableClient(connectionString, tablePrefix + "SurveyFunnel");
         var followUps = new TableClient(connectionString, tablePrefix + "FollowUps");
+        var openFollowUps = new TableClient(connectionString, tablePrefix + "OpenFollowUps");
 
         var watch = Stopwatch.StartNew();
         var low = new ConcurrentBag<SurveyResponse>();
@@ -99,10 +103,24 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
 
             watch.Restart();
             var entities = low.Select(r => FollowUp(r, now)).ToList();
-            open = entities.Count(f => f.Status != nameof(FollowUpStatus.Resolved));
-            overdue = entities.Count(f => f.Status != nameof(FollowUpStatus.Resolved) && f.DueAt < now);
-            await System.Threading.Tasks.Parallel.ForEachAsync(entities, new ParallelOptions { MaxDegreeOfParallelism = Parallel * 2 },
-                async (entity, ct) => await followUps.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct));
+            var unresolved = entities.Where(f => f.Status != nameof(FollowUpStatus.Resolved)).ToList();
+            open = unresolved.Count;
+            overdue = unresolved.Count(f => f.DueAt < now);
+            // The index first, as the store writes it: entries grouped by due-day partition, a hundred to a transaction.
+            var indexBatches = unresolved.Select(f => Entry(f, now)).GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
+                .SelectMany(g => g.Chunk(TableBatches.MaxOperations).Select(chunk => chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)).ToList()));
+            rows += await SubmitAsync(openFollowUps, indexBatches, "open follow-up entries", open);
+            await openFollowUps.AddEntityAsync(new TableEntity(OpenFollowUpEntity.MarkerPartition, OpenFollowUpEntity.BackfilledRow));
+            var done = 0;
+            await System.Threading.Tasks.Parallel.ForEachAsync(entities, new ParallelOptions { MaxDegreeOfParallelism = ParallelSingles }, async (entity, ct) =>
+            {
+                await followUps.AddEntityAsync(entity, ct);
+                if (Interlocked.Increment(ref done) % 10_000 == 0)
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  follow-ups: {done} of {entities.Count} in {watch.Elapsed.TotalSeconds:0} s ({done / watch.Elapsed.TotalSeconds:0} rows/s)"));
+                }
+            });
             rows += entities.Count;
             followUpsTime = watch.Elapsed;
         }
@@ -229,7 +247,7 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
 
     // Follow-ups of the last fortnight are open (a third of them claimed), older ones resolved; due two days after the answer,
     // so the open ones older than two days are overdue.
-    private static FollowUpEntity FollowUp(SurveyResponse r, DateTimeOffset now)
+    private FollowUpEntity FollowUp(SurveyResponse r, DateTimeOffset now)
     {
         var open = r.AnsweredAt > now.AddDays(-14);
         var claimed = open && r.SurveyId.GetHashCode(StringComparison.Ordinal) % 3 == 0;
@@ -249,7 +267,7 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
             CreatedAt = r.AnsweredAt,
             DueAt = r.AnsweredAt.AddDays(2),
             Csat = r.Answers.Csat,
-            Comment = r.Answers.Comment,
+            SourceDay = ReportingCalendar.Key(calendar.DayOf(r.ContactEndedAt)),
             Status = open ? (claimed ? nameof(FollowUpStatus.Claimed) : nameof(FollowUpStatus.Open)) : nameof(FollowUpStatus.Resolved),
             OwnerId = claimed || !open ? "supervisor-1" : null,
             OwnerName = claimed || !open ? "Supervisor 1" : null,
@@ -260,4 +278,16 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
             ResolutionNote = open ? null : "Called back.",
         };
     }
+
+    private static OpenFollowUpEntity Entry(FollowUpEntity f, DateTimeOffset now) => new()
+    {
+        PartitionKey = OpenFollowUpEntity.PartitionOf(f.DueAt),
+        RowKey = OpenFollowUpEntity.RowOf(f.DueAt, f.FollowUpId),
+        FollowUpId = f.FollowUpId,
+        TenantId = f.TenantId,
+        Queue = f.Queue,
+        AgentId = f.AgentId,
+        DueAt = f.DueAt,
+        ListedAt = now,
+    };
 }

@@ -10,26 +10,31 @@ using Microsoft.Extensions.Options;
 namespace CxBot.App.FollowUps;
 
 /// <summary>Builds the follow-up card and texts for the follow-ups channel.</summary>
-public sealed class FollowUpCardFactory(TimeProvider time, IOptionsMonitor<FollowUpOptions> options, IFollowUpAssignees assignees)
+public sealed class FollowUpCardFactory(TimeProvider time, IOptionsMonitor<FollowUpOptions> options, IFollowUpAssignees assignees, FollowUpComments comments)
 {
     private TimeZoneInfo Zone => options.CurrentValue.FindTimeZone();
 
-    /// <summary>The card in the follow-up's current state, with an optional notice on top and the reassign list of its tenant.</summary>
+    /// <summary>
+    /// The card in the follow-up's current state, with an optional notice on top, the reassign list of its tenant and the
+    /// customer's comment as its source record holds it.
+    /// </summary>
     public async Task<JsonObject> BuildAsync(FollowUp followUp, CultureInfo culture, string? banner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(followUp);
+        var commentTask = comments.OfAsync(followUp, cancellationToken);
         var candidates = followUp.Status == FollowUpStatus.Resolved
             ? []
             : await assignees.ListAsync(followUp.TenantId, cancellationToken).ConfigureAwait(false);
-        return Build(followUp, culture, banner, candidates);
+        return Build(followUp, culture, banner, candidates, await commentTask.ConfigureAwait(false));
     }
 
-    /// <summary>The card in the follow-up's current state, with an optional notice on top.</summary>
-    public JsonObject Build(FollowUp followUp, CultureInfo culture, string? banner, IReadOnlyList<PersonRef>? candidates = null)
+    /// <summary>The card in the follow-up's current state, with an optional notice on top and the customer's comment.</summary>
+    public JsonObject Build(FollowUp followUp, CultureInfo culture, string? banner, IReadOnlyList<PersonRef>? candidates = null, string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(followUp);
         return CardJson.ToJsonObject(FollowUpCard.Build(new FollowUpCardModel(followUp, time.GetUtcNow())
         {
+            Comment = comment,
             Banner = banner,
             TimeZone = Zone,
             ContactUrl = options.CurrentValue.ContactUrl(followUp.ContactId),

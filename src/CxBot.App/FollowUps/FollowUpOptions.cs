@@ -12,6 +12,9 @@ public sealed class FollowUpOptions
     /// <summary>Minutes between checks for overdue follow-ups.</summary>
     public double OverdueCheckMinutes { get; set; } = 5;
 
+    /// <summary>Seconds between passes that recount the open follow-ups per tenant and scope for the summary card: how far its figures may lag.</summary>
+    public int CountsRefreshSeconds { get; set; } = 60;
+
     /// <summary>The zone supervisors read follow-up times in: an IANA (<c>Europe/Amsterdam</c>) or Windows id this machine knows.</summary>
     public string TimeZone { get; set; } = "UTC";
 

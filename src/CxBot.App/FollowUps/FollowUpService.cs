@@ -16,6 +16,7 @@ public sealed partial class FollowUpService(
     IProactiveMessages messages,
     IOptionsMonitor<FollowUpOptions> options,
     IOptionsMonitor<Surveys.SurveyOptions> surveyOptions,
+    Surveys.SurveyResponseLookup responseLookup,
     TimeProvider time,
     ILogger<FollowUpService> logger)
 {
@@ -38,7 +39,7 @@ public sealed partial class FollowUpService(
     public async Task<FollowUp?> OpenForAsync(Survey survey, SurveyResponse response, string? customerName, CancellationToken cancellationToken)
     {
         var followUp = RecoveryPolicy.CreateFollowUp(survey, response, time.GetUtcNow(), TimeSpan.FromHours(options.CurrentValue.DueHours), customerName,
-            surveyOptions.CurrentValue.RecoveryRules());
+            surveyOptions.CurrentValue.RecoveryRules(), responseLookup.DayOf(survey));
         if (followUp is null)
         {
             return null;

@@ -88,8 +88,6 @@ public sealed class FollowUp
     public required DateTimeOffset DueAt { get; init; }
     /// <summary>The customer's CSAT, for the card.</summary>
     public int? Csat { get; init; }
-    /// <summary>The customer's comment, for the card (shown inert).</summary>
-    public string? Comment { get; init; }
 
     /// <summary>The customer's name as the channel gave it (shown inert), trimmed and cut to <see cref="MaxCustomerNameLength"/>.</summary>
     public string? CustomerName

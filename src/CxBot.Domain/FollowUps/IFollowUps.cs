@@ -12,6 +12,9 @@ public interface IFollowUps
     /// <summary>Replaces it if unchanged since read; sets the new ETag.</summary>
     Task UpdateAsync(FollowUp followUp, CancellationToken cancellationToken);
 
-    /// <summary>Open or claimed follow-ups due before <paramref name="time"/>.</summary>
+    /// <summary>
+    /// Open or claimed follow-ups due before <paramref name="time"/>, found through the index of unresolved follow-ups
+    /// (<see cref="IOpenFollowUps"/>) and read one by one; index entries found stale on the way are removed.
+    /// </summary>
     IAsyncEnumerable<FollowUp> ListUnresolvedDueBeforeAsync(DateTimeOffset time, CancellationToken cancellationToken);
 }

@@ -62,8 +62,9 @@ public static class RecoveryPolicy
     /// <param name="dueIn">How long the follow-up may take.</param>
     /// <param name="customerName">The customer's name where the channel gives one, for whoever calls back.</param>
     /// <param name="rules">The configured rules; <see cref="RecoveryRules.Default"/> when null.</param>
+    /// <param name="responseDay">The response's reporting day, which the follow-up keeps as the address of the customer's comment.</param>
     public static FollowUp? CreateFollowUp(Survey survey, SurveyResponse response, DateTimeOffset now, TimeSpan dueIn, string? customerName = null,
-        RecoveryRules? rules = null)
+        RecoveryRules? rules = null, DateOnly? responseDay = null)
     {
         ArgumentNullException.ThrowIfNull(survey);
         ArgumentNullException.ThrowIfNull(response);
@@ -82,7 +83,7 @@ public static class RecoveryPolicy
         return new FollowUp
         {
             FollowUpId = survey.SurveyId,
-            Source = FollowUpSource.SurveyResponse(survey.SurveyId),
+            Source = FollowUpSource.SurveyResponse(survey.SurveyId, responseDay),
             ContactId = survey.ContactId,
             Agent = response.Agent,
             Queue = response.Queue,
@@ -92,7 +93,6 @@ public static class RecoveryPolicy
             CreatedAt = now,
             DueAt = now + dueIn,
             Csat = response.Answers.Csat,
-            Comment = response.Answers.Comment,
             CustomerName = customerName,
         };
     }

@@ -27,7 +27,8 @@ internal sealed class FollowUpEntity : TableRow
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public int? Csat { get; set; }
-    public string? Comment { get; set; }
+    /// <summary>A survey response's reporting day (<c>yyyyMMdd</c>): with the survey id, where its comment is stored.</summary>
+    public string? SourceDay { get; set; }
 
     /// <summary>A <see cref="Domain.FollowUps.FollowUpStatus"/> name; the overdue scan filters on it.</summary>
     public string Status { get; set; } = "";

@@ -44,6 +44,12 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Service-recovery follow-ups by id.</summary>
     public string FollowUps => _prefix + "FollowUps";
 
+    /// <summary>The index of unresolved follow-ups, by due day and time.</summary>
+    public string OpenFollowUps => _prefix + "OpenFollowUps";
+
+    /// <summary>Unresolved follow-ups per tenant and scope by due hour, as of the last counting pass.</summary>
+    public string FollowUpCounts => _prefix + "FollowUpCounts";
+
     /// <summary>The team channel per tenant, purpose and queue.</summary>
     public string ChannelDesignations => _prefix + "ChannelDesignations";
 
@@ -90,7 +96,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     public IReadOnlyList<string> AllTables =>
     [
         Conversations, ActivityLedger, ContactDecisions, Surveys, SurveyResponses, SurveyFunnel,
-        CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
+        CustomerPreferences, CustomerSuppression, FollowUps, OpenFollowUps, FollowUpCounts, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
         Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
         SignalAlerts, SignalFacts, ReportDays, ReportTotals, DigestRuns,
     ];

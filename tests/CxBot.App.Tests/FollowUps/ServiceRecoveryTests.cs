@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using CxBot.App.FollowUps;
 using CxBot.App.Localization;
 using CxBot.App.Messaging;
@@ -6,6 +7,9 @@ using CxBot.App.Surveys.Cards;
 using CxBot.App.Tests.Support;
 using CxBot.Domain.Channels;
 using CxBot.Domain.FollowUps;
+using CxBot.Domain.Insights;
+using CxBot.Domain.Surveys;
+using CxBot.Storage.Setup;
 using CxBot.Testing.Connector;
 using CxBot.Testing.Processes;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +44,11 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal(FollowUpReasons.LowCsat, followUp.Reasons);
         Assert.Equal(answeredAt.AddHours(6), followUp.DueAt);
         Assert.Equal(FollowUpStatus.Open, followUp.Status);
-        Assert.Equal((survey.ContactId, SurveyFlow.AgentId, SurveyFlow.Queue, 2, "Nobody listened.", customer.Name, TeamsUser.TenantId),
-            (followUp.ContactId, followUp.Agent.AgentId, followUp.Queue, followUp.Csat, followUp.Comment, followUp.CustomerName, followUp.TenantId));
+        Assert.Equal((survey.ContactId, SurveyFlow.AgentId, SurveyFlow.Queue, 2, customer.Name, TeamsUser.TenantId),
+            (followUp.ContactId, followUp.Agent.AgentId, followUp.Queue, followUp.Csat, followUp.CustomerName, followUp.TenantId));
+        var storedSurvey = (await _app.Services.GetRequiredService<ISurveys>().GetAsync(survey.SurveyId, default))!;
+        Assert.Equal(FollowUpSource.SurveyResponse(survey.SurveyId, _app.Services.GetRequiredService<ReportingCalendar>().DayOf(storedSurvey.ContactEndedAt)),
+            followUp.Source);
         Assert.Null(followUp.Card);
 
         var queued = Assert.Single(CardPosts());
@@ -55,6 +62,53 @@ public sealed class ServiceRecoveryTests(AzuriteProcess azurite) : IDisposable
         var expected = await _app.Services.GetRequiredService<FollowUpCardFactory>().BuildAsync(stored, BotCulture.English, banner: null, default);
         Assert.True(JsonNode.DeepEquals(expected, sent.Content.Card), sent.Content.Card?.ToJsonString());
         Assert.Contains("Customer: \n" + customer.Name, CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
+        Assert.Contains("Nobody listened.", CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCustomersCommentIsStoredOnceAndTheFollowUpCardReadsItFromTheResponse()
+    {
+        const string comment = "Promised a refund twice, nothing happened (unique 7f3e).";
+        var customer = SurveyFlow.NewCustomer();
+        var survey = await Flow.SendAsync(customer);
+        await Flow.ExecuteAsync(customer, survey.Answer(("csat", "1"), ("consent", "true"), ("comment", comment)));
+        var sent = Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services));
+
+        Assert.Contains(comment, CardNodes.VisibleText(sent.Content.Card!), StringComparison.Ordinal);
+        // A follow-up stored before it kept the response's day finds the response through its survey.
+        var followUp = (await FollowUps.GetAsync(survey.SurveyId, default))!;
+        var older = new FollowUp
+        {
+            FollowUpId = followUp.FollowUpId, Source = FollowUpSource.SurveyResponse(survey.SurveyId), ContactId = followUp.ContactId,
+            Agent = followUp.Agent, Queue = followUp.Queue, Reasons = followUp.Reasons, CallBack = followUp.CallBack, CreatedAt = followUp.CreatedAt,
+            DueAt = followUp.DueAt,
+        };
+        Assert.Equal(comment, await _app.Services.GetRequiredService<FollowUpComments>().OfAsync(older, default));
+
+        // One row holds it: the response's (its Comment, and the raw inputs it was parsed from).
+        var (table, columns) = Assert.Single(await RowsHoldingAsync(comment));
+        Assert.Equal(_app.Services.GetRequiredService<StorageNames>().SurveyResponses, table);
+        Assert.Contains("Comment", columns);
+    }
+
+    // Every row, in every table the app uses, with a string column holding the text: its table and those columns.
+    private async Task<List<(string Table, List<string> Columns)>> RowsHoldingAsync(string text)
+    {
+        var clients = _app.Services.GetRequiredService<StorageClients>();
+        var found = new List<(string, List<string>)>();
+        foreach (var table in _app.Services.GetRequiredService<StorageNames>().AllTables)
+        {
+            await foreach (var row in clients.Tables.GetTableClient(table).QueryAsync<TableEntity>())
+            {
+                var columns = row.Where(c => c.Value is string v && v.Contains(text, StringComparison.Ordinal)).Select(c => c.Key).ToList();
+                if (columns.Count > 0)
+                {
+                    found.Add((table, columns));
+                }
+            }
+        }
+
+        return found;
     }
 
     [Theory]

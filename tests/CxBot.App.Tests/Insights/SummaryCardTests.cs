@@ -291,6 +291,53 @@ public sealed class SummaryCardTests
     }
 
     [Fact]
+    public async Task FollowUps_DueWithinTheCurrentHour_AreOverdueFromTheEndOfThatHour()
+    {
+        var nine = _harness.Time.GetUtcNow();
+        _harness.FollowUps.Add(FollowUpFor("billing", nine.AddMinutes(10)));
+        _harness.FollowUpsCountedAt = nine;
+
+        _harness.Time.SetUtcNow(nine.AddMinutes(30));
+        var past = new CardQuery(await _harness.BuildAsync(SummaryHarness.Supervisor("North")));
+        _harness.Time.SetUtcNow(nine.AddHours(1));
+        var hourOver = new CardQuery(await _harness.BuildAsync(SummaryHarness.Supervisor("North")));
+
+        Assert.Equal("1 open, of which 0 overdue", CardQuery.Text(past.ById("follow-ups"), "text"));
+        Assert.Equal("1 open, of which 1 overdue", CardQuery.Text(hourOver.ById("follow-ups"), "text"));
+    }
+
+    [Fact]
+    public async Task FollowUps_ShowWhenTheyWereCounted_OrThatTheyAreNotCountedYet()
+    {
+        _harness.FollowUps.Add(FollowUpFor("billing", _harness.Time.GetUtcNow().AddHours(3)));
+        _harness.FollowUpsCountedAt = new DateTimeOffset(2026, 11, 20, 8, 59, 0, TimeSpan.Zero);
+        var counted = new CardQuery(await _harness.BuildAsync(SummaryHarness.Supervisor("North"), culture: "nl-NL"));
+        _harness.FollowUpsCountedAt = DateTimeOffset.MinValue;
+        var notYet = new CardQuery(await _harness.BuildAsync(SummaryHarness.Supervisor("North")));
+
+        Assert.Equal("1 open, waarvan 0 te laat", CardQuery.Text(counted.ById("follow-ups"), "text"));
+        Assert.StartsWith("Geteld om 08:59;", CardQuery.Text(counted.ById("follow-ups-as-of"), "text"), StringComparison.Ordinal);
+        Assert.Equal("The open follow-ups have not been counted yet; ask again in a minute.", CardQuery.Text(notYet.ById("follow-ups"), "text"));
+    }
+
+    [Fact]
+    public async Task FollowUps_OfAnAgent_AddUpTheirAgentIds_AndStayInTheirTenant()
+    {
+        _harness.Staff.Add(SummaryHarness.Agent("Anna", "North", "a-1", "a-2"));
+        var due = _harness.Time.GetUtcNow().AddHours(-2);
+        _harness.FollowUps.Add(FollowUpFor("billing", due, "a-1", "tenant-1"));
+        _harness.FollowUps.Add(FollowUpFor("sales", due.AddHours(6), "A-2", "tenant-1"));
+        _harness.FollowUps.Add(FollowUpFor("sales", due, "a-3", "tenant-1"));
+        _harness.FollowUps.Add(FollowUpFor("sales", due, "a-1", "tenant-2"));
+
+        var anna = new CardQuery(await _harness.BuildAsync(SummaryHarness.Supervisor("North"), ReportScope.ForAgent("a-1"), tenantId: "tenant-1"));
+        var other = new CardQuery(await _harness.BuildAsync(SummaryHarness.Supervisor("North"), tenantId: "tenant-2"));
+
+        Assert.Equal("2 open, of which 1 overdue", CardQuery.Text(anna.ById("follow-ups"), "text"));
+        Assert.Equal("1 open, of which 1 overdue", CardQuery.Text(other.ById("follow-ups"), "text"));
+    }
+
+    [Fact]
     public async Task LowScoreComments_AreInert_AndTheCustomerIsNotShown()
     {
         var response = TestResponses.Response(1, comment: "**Refund** now {{DATE(2026-11-20T10:00:00Z)}}");
@@ -304,12 +351,13 @@ public sealed class SummaryCardTests
         Assert.DoesNotContain(response.CustomerId, card.Json.ToJsonString(), StringComparison.Ordinal);
     }
 
-    private FollowUp FollowUpFor(string queue, DateTimeOffset due) => new()
+    private static FollowUp FollowUpFor(string queue, DateTimeOffset due, string agentId = "a-1", string? tenantId = null) => new()
     {
         FollowUpId = Guid.NewGuid().ToString("N"),
         Source = FollowUpSource.SurveyResponse("s-" + Guid.NewGuid().ToString("N")),
         ContactId = "c-1",
-        Agent = PersonRef.Agent("a-1", ""),
+        TenantId = tenantId,
+        Agent = PersonRef.Agent(agentId, ""),
         Queue = queue,
         Reasons = FollowUpReasons.LowCsat,
         CallBack = false,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using CxBot.App.Channels;
 using CxBot.App.Insights;
 using CxBot.App.Insights.Summary;
@@ -28,6 +27,8 @@ public sealed class SummaryHarness
     public List<Topic> Topics { get; } = [];
     public List<RecurringAlertState> Recurring { get; } = [];
     public List<FollowUp> FollowUps { get; } = [];
+    /// <summary>When the follow-up counting pass counted <see cref="FollowUps"/>: null for the moment the card is read; <see cref="DateTimeOffset.MinValue"/> for never.</summary>
+    public DateTimeOffset? FollowUpsCountedAt { get; set; }
     public InsightsOptions Insights { get; } = new();
     public PrivacyOptions Privacy { get; } = new();
     /// <summary>Where the factory reads its counts; straight from <see cref="Totals"/> unless set.</summary>
@@ -55,7 +56,7 @@ public sealed class SummaryHarness
             Responses,
             new ListTopics(Topics),
             new ListAlerts(Recurring),
-            new SummaryFollowUps(new ListFollowUps(FollowUps), tenants, Time),
+            new SummaryFollowUps(new CountedFollowUps(this, tenants), new ReportingCalendar(TimeZoneInfo.Utc), Time),
             new ReportingCalendar(TimeZoneInfo.Utc),
             tenants,
             new FixedOptionsMonitor<InsightsOptions>(Insights));
@@ -114,21 +115,23 @@ public sealed class SummaryHarness
         public Task<IReadOnlyList<string?>> ListTenantsAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
-    private sealed class ListFollowUps(List<FollowUp> followUps) : IFollowUps
+    // The counts the pass would store from the unresolved ones of FollowUps, counted at FollowUpsCountedAt.
+    private sealed class CountedFollowUps(SummaryHarness harness, TenantRule tenants) : IFollowUpCounts
     {
-        public Task<bool> TryAddAsync(FollowUp followUp, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task ReplaceAsync(FollowUpCountsSnapshot snapshot, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<FollowUp?> GetAsync(string followUpId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task UpdateAsync(FollowUp followUp, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public async IAsyncEnumerable<FollowUp> ListUnresolvedDueBeforeAsync(DateTimeOffset time, [EnumeratorCancellation] CancellationToken cancellationToken)
+        public Task<FollowUpCountsReading> ReadAsync(string? tenantId, IReadOnlyList<ReportScope> scopes, CancellationToken cancellationToken)
         {
-            foreach (var followUp in followUps.Where(f => f.Status != FollowUpStatus.Resolved && f.DueAt < time))
+            var passAt = harness.FollowUpsCountedAt ?? harness.Time.GetUtcNow();
+            if (passAt == DateTimeOffset.MinValue)
             {
-                await Task.Yield();
-                yield return followUp;
+                return Task.FromResult(new FollowUpCountsReading(OpenFollowUpTally.Sum([], OpenFollowUpTally.HourOf(harness.Time.GetUtcNow())), null));
             }
+
+            var snapshot = FollowUpCountsSnapshot.Count(harness.FollowUps.Where(f => f.Status != FollowUpStatus.Resolved).Select(OpenFollowUp.Of), passAt,
+                tenants.OwnerOf);
+            var tallies = scopes.Select(s => snapshot.Tallies.GetValueOrDefault(new FollowUpCountsKey(FollowUpCountsKey.TenantOf(tenantId), s))).OfType<OpenFollowUpTally>();
+            return Task.FromResult(new FollowUpCountsReading(OpenFollowUpTally.Sum(tallies, OpenFollowUpTally.HourOf(passAt)), passAt));
         }
     }
 }

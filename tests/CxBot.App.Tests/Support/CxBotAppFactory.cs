@@ -21,7 +21,7 @@ namespace CxBot.App.Tests.Support;
 /// <summary>
 /// The real app on a real Azurite, with a recording fake connector, a recording stand-in for the proactive-messaging
 /// service (unless <see cref="RealProactiveMessages"/>) and a fake clock. The outbox dispatcher, the
-/// overdue follow-up notifier and the digests' scheduler do not run in the background: tests call <see cref="DispatchAsync"/> (and the notifier's
+/// overdue follow-up notifier, the follow-up counts pass and the digests' scheduler do not run in the background: tests call <see cref="DispatchAsync"/> (and the notifier's
 /// pass) so that sends happen when the test says. The outbox queue is the real one behind <see cref="Outbox"/>.
 /// </summary>
 public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
@@ -84,10 +84,10 @@ public sealed class CxBotAppFactory(AzuriteProcess azurite, IReadOnlyDictionary<
             services.AddSingleton<TimeProvider>(Time);
             var background = services.Where(d => d.ServiceType == typeof(IHostedService)
                 && (d.ImplementationType == typeof(OutboxDispatcher) || d.ImplementationType == typeof(OverdueFollowUpNotifier)
-                    || d.ImplementationType == typeof(CxBot.App.Insights.Rollup.ReportRollup))).ToList();
-            if (background.Count != 3)
+                    || d.ImplementationType == typeof(CxBot.App.Insights.Rollup.ReportRollup) || d.ImplementationType == typeof(FollowUpCountsPass))).ToList();
+            if (background.Count != 4)
             {
-                throw new InvalidOperationException("The outbox dispatcher, the overdue notifier or the report roll-up is no longer registered as a hosted service.");
+                throw new InvalidOperationException("The outbox dispatcher, the overdue notifier, the report roll-up or the follow-up counts pass is no longer registered as a hosted service.");
             }
 
             background.ForEach(d => services.Remove(d));

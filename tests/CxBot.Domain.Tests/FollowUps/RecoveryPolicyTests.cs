@@ -58,11 +58,12 @@ public sealed class RecoveryPolicyTests
         var survey = SentSurvey();
         var response = Response(survey, Answers(csat: 1, consent: true, comment: "Nobody called back."));
 
-        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, Now, TimeSpan.FromHours(24));
+        var day = new DateOnly(2025, 3, 3);
+        var followUp = RecoveryPolicy.CreateFollowUp(survey, response, Now, TimeSpan.FromHours(24), responseDay: day);
 
         Assert.NotNull(followUp);
         Assert.Equal(survey.SurveyId, followUp.FollowUpId);
-        Assert.Equal(FollowUpSource.SurveyResponse(survey.SurveyId), followUp.Source);
+        Assert.Equal(FollowUpSource.SurveyResponse(survey.SurveyId, day), followUp.Source);
         Assert.Equal(survey.Customer.TenantId, followUp.TenantId);
         Assert.Equal(survey.ContactId, followUp.ContactId);
         Assert.Equal(Agent, followUp.Agent);
@@ -73,7 +74,6 @@ public sealed class RecoveryPolicyTests
         Assert.Equal(Now, followUp.CreatedAt);
         Assert.Equal(Now.AddHours(24), followUp.DueAt);
         Assert.Equal(1, followUp.Csat);
-        Assert.Equal("Nobody called back.", followUp.Comment);
         Assert.Equal(FollowUpStatus.Open, followUp.Status);
     }
 

@@ -7,12 +7,13 @@ namespace CxBot.EndToEnd.Tests.Bot;
 /// The real bot for the summary, with data seeded once through its public paths: contacts reported to the contacts API
 /// (days spread over the last week and one the week before), the surveys answered as the customer clicks Send in the
 /// Playground, one survey left unanswered, and signals logged with the signal command. The page's user (Alex Wilber) is a
-/// supervisor and is also the surveyed customer. Reporting days are Amsterdam's; the roll-up runs every second.
+/// supervisor and is also the surveyed customer. Reporting days are Amsterdam's; the roll-up runs every second and the follow-up counts every five.
 /// </summary>
 public sealed class SummaryBot() : RealBot(PlaygroundChannel.MsTeams, settings: new Dictionary<string, string?>
 {
     ["Reporting__TimeZone"] = TimeZoneId,
     ["Reporting__RollupSeconds"] = "1",
+    ["FollowUps__CountsRefreshSeconds"] = "5",
 })
 {
     public const string Collection = "Summary bot";

@@ -130,7 +130,7 @@ public sealed class TableFollowUpsTests(StorageFixture azurite)
         await followUps.TryAddAsync(followUp, None);
         var table = storage.Clients.Tables.GetTableClient(storage.Names.FollowUps);
         var row = (await table.GetEntityAsync<TableEntity>(TableKeys.Escape(followUp.FollowUpId), "followup")).Value;
-        foreach (var column in new[] { "SourceKind", "SourceId", "TenantId", "CustomerName", "AgentObjectId", "ResolutionCustomerReached",
+        foreach (var column in new[] { "SourceKind", "SourceId", "SourceDay", "TenantId", "CustomerName", "AgentObjectId", "ResolutionCustomerReached",
             "ResolutionRecovered", "ResolutionDriver", "ResolutionTopic", "CardChannelId", "CardServiceUrl", "CardTenantId" })
         {
             Assert.True(row.Remove(column), column);
@@ -140,7 +140,7 @@ public sealed class TableFollowUpsTests(StorageFixture azurite)
 
         var stored = (await followUps.GetAsync(followUp.FollowUpId, None))!;
 
-        Assert.Equal(followUp.Source, stored.Source);
+        Assert.Equal(FollowUpSource.SurveyResponse(followUp.Source.Id), stored.Source);
         Assert.Equal((null, null, PersonRef.Agent("agent-7", "Sam de Vries")), (stored.TenantId, stored.CustomerName, stored.Agent));
         Assert.Equal(new FollowUpResolution { Note = "Opgelost." }, stored.Resolution);
         // Without the service URL the old card cannot be edited: the follow-up reads as one whose card is not known.
@@ -195,9 +195,9 @@ public sealed class TableFollowUpsTests(StorageFixture azurite)
         Assert.NotNull(actual);
         Assert.Equal(
             (expected.FollowUpId, expected.Source, expected.ContactId, expected.TenantId, expected.CustomerName, expected.Agent, expected.Queue,
-                expected.Reasons, expected.CallBack, expected.CreatedAt, expected.DueAt, expected.Csat, expected.Comment),
+                expected.Reasons, expected.CallBack, expected.CreatedAt, expected.DueAt, expected.Csat),
             (actual.FollowUpId, actual.Source, actual.ContactId, actual.TenantId, actual.CustomerName, actual.Agent, actual.Queue,
-                actual.Reasons, actual.CallBack, actual.CreatedAt, actual.DueAt, actual.Csat, actual.Comment));
+                actual.Reasons, actual.CallBack, actual.CreatedAt, actual.DueAt, actual.Csat));
         Assert.Equal(expected.State, actual.State);
     }
 }

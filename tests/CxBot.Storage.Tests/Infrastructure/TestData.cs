@@ -78,7 +78,7 @@ public static class TestData
         var followUp = new FollowUp
         {
             FollowUpId = NewId("followup"),
-            Source = FollowUpSource.SurveyResponse(NewId("survey")),
+            Source = FollowUpSource.SurveyResponse(NewId("survey"), new DateOnly(2025, 3, 3)),
             ContactId = NewId("contact"),
             TenantId = "Tenant-1",
             CustomerName = "Jan de Klant",
@@ -89,7 +89,6 @@ public static class TestData
             CreatedAt = Time,
             DueAt = dueAt ?? Time.AddHours(24),
             Csat = 1,
-            Comment = "Niemand belde terug.",
         };
         followUp.RecordCardPosted(FollowUpCard);
         return followUp;

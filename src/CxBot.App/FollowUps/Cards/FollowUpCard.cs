@@ -75,14 +75,14 @@ public static class FollowUpCard
         body.Add(RichTextBlock.Labelled(Text("Label.Agent"), followUp.Agent.DisplayName));
         body.Add(RichTextBlock.Labelled(Text("Label.Queue"), followUp.Queue));
         body.Add(RichTextBlock.Labelled(Text("Label.Contact"), followUp.ContactId));
-        if (string.IsNullOrWhiteSpace(followUp.Comment))
+        if (string.IsNullOrWhiteSpace(model.Comment))
         {
             body.Add(RichTextBlock.Labelled(Text("Label.Comment"), Text("NoComment")));
         }
         else
         {
             body.Add(new TextBlock { Text = Text("Label.Comment"), Weight = "bolder", Spacing = "medium" });
-            body.Add(RichTextBlock.Inert(followUp.Comment, italic: true) with { Spacing = "small" });
+            body.Add(RichTextBlock.Inert(model.Comment, italic: true) with { Spacing = "small" });
         }
 
         if (followUp.Status == FollowUpStatus.Resolved && followUp.Resolution is { } resolution)

@@ -11,6 +11,9 @@ public sealed record FollowUpCardModel(FollowUp FollowUp, DateTimeOffset Now)
     /// <summary>The zone the supervisors read times in; each time on the card names it.</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>The customer's comment, read from the follow-up's source record (shown inert); null for none.</summary>
+    public string? Comment { get; init; }
+
     /// <summary>A notice above the card, e.g. from <see cref="FollowUpCard.Banner"/> after a refused claim; shown inert.</summary>
     public string? Banner { get; init; }
 

@@ -277,11 +277,24 @@ internal static class SummaryCard
         }
 
         yield return Heading("Section.FollowUps", culture);
+        if (counts.AsOf is not { } asOf)
+        {
+            yield return new TextBlock { Id = "follow-ups", Text = SummaryFormat.Strings.Get("FollowUps.NotCounted", culture), IsSubtle = true };
+            yield break;
+        }
+
         yield return new TextBlock
         {
             Id = "follow-ups",
             Text = SummaryFormat.Strings.Format("FollowUps.Counts", culture, counts.Open, counts.Overdue),
             Color = counts.Overdue > 0 ? "attention" : null,
+        };
+        yield return new TextBlock
+        {
+            Id = "follow-ups-as-of",
+            Text = SummaryFormat.Strings.Format("FollowUps.AsOf", culture, asOf.ToString("HH:mm", culture)),
+            IsSubtle = true,
+            Spacing = "none",
         };
     }
 

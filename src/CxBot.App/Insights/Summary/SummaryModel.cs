@@ -34,8 +34,9 @@ internal sealed record TrendPoint(DateOnly From, DateOnly To, Figure Csat);
 /// <summary>A topic (merges resolved) and how often it was signalled in the period.</summary>
 internal sealed record TopicCount(string Label, long Count);
 
-/// <summary>Unresolved follow-ups of the scope and how many are past their deadline.</summary>
-internal sealed record FollowUpCounts(int Open, int Overdue);
+/// <summary>Unresolved follow-ups of the scope and how many are past their deadline, as counted at <paramref name="AsOf"/>
+/// (in the reporting time zone; null: not counted yet).</summary>
+internal sealed record FollowUpCounts(int Open, int Overdue, DateTimeOffset? AsOf);
 
 /// <summary>One agent's row: their name (from the staff directory), and their figures of the period.</summary>
 internal sealed record AgentRow(string Name, SummaryFigures Figures);

@@ -7,7 +7,7 @@ namespace CxBot.App.Signals.Lifecycle;
 
 /// <summary>
 /// Opens a follow-up for the customer a complaint or churn-risk signal names, with the signal as its source: one per
-/// signal (its id is derived from the signal's), posted to the follow-ups channel like every other follow-up.
+/// signal (its id is derived from the signal's; its card shows the signal's description, read from the signal), posted to the follow-ups channel like every other follow-up.
 /// </summary>
 public sealed class SignalFollowUps(IFollowUps followUps, FollowUpService service, IOptionsMonitor<FollowUpOptions> options, TimeProvider time)
 {
@@ -32,7 +32,6 @@ public sealed class SignalFollowUps(IFollowUps followUps, FollowUpService servic
             CallBack = true,
             CreatedAt = now,
             DueAt = now.AddHours(options.CurrentValue.DueHours),
-            Comment = signal.Description,
             CustomerName = signal.CustomerReference,
         };
         if (!await followUps.TryAddAsync(followUp, cancellationToken).ConfigureAwait(false))

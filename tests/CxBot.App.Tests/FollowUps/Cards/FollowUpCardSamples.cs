@@ -18,7 +18,10 @@ internal static class FollowUpCardSamples
     public static readonly IReadOnlyList<PersonRef> Staff = [Pieter, Fatima, RatedAgent];
     public const string ContactUrl = "https://cc.example.com/contacts/C-20250303-0042";
 
-    public static FollowUp Open(bool callBack = true, string? comment = "I was promised a call back last week and *nobody* called.",
+    /// <summary>The customer's comment the samples show (read from the response when a card is built for real).</summary>
+    public const string Comment = "I was promised a call back last week and *nobody* called.";
+
+    public static FollowUp Open(bool callBack = true,
         string? customerName = "Jan de Klant", FollowUpReasons reasons = FollowUpReasons.LowCsat | FollowUpReasons.WorseThanExpected) => new()
     {
         FollowUpId = "srv-0001",
@@ -33,7 +36,6 @@ internal static class FollowUpCardSamples
         CreatedAt = Created,
         DueAt = Created.AddHours(24),
         Csat = 2,
-        Comment = comment,
     };
 
     public static FollowUp Claimed()
@@ -56,15 +58,16 @@ internal static class FollowUpCardSamples
         var en = BotCulture.English;
         var nl = BotCulture.Dutch;
         var claimed = Claimed();
-        yield return ("follow-up.open.en", FollowUpCard.Build(new FollowUpCardModel(Open(), Created.AddMinutes(5)) { Assignees = Staff, ContactUrl = ContactUrl }, en));
-        yield return ("follow-up.open.nl", FollowUpCard.Build(new FollowUpCardModel(Open(), Created.AddMinutes(5)) { Assignees = Staff, ContactUrl = ContactUrl }, nl));
-        yield return ("follow-up.claimed.en", FollowUpCard.Build(new FollowUpCardModel(claimed, Created.AddHours(2)) { Assignees = Staff }, en));
-        yield return ("follow-up.resolved.en", FollowUpCard.Build(new FollowUpCardModel(Resolved(), Created.AddHours(3)) { ContactUrl = ContactUrl }, en));
-        yield return ("follow-up.resolved.nl", FollowUpCard.Build(new FollowUpCardModel(Resolved(), Created.AddHours(3)), nl));
+        yield return ("follow-up.open.en", FollowUpCard.Build(new FollowUpCardModel(Open(), Created.AddMinutes(5)) { Assignees = Staff, ContactUrl = ContactUrl, Comment = Comment }, en));
+        yield return ("follow-up.open.nl", FollowUpCard.Build(new FollowUpCardModel(Open(), Created.AddMinutes(5)) { Assignees = Staff, ContactUrl = ContactUrl, Comment = Comment }, nl));
+        yield return ("follow-up.claimed.en", FollowUpCard.Build(new FollowUpCardModel(claimed, Created.AddHours(2)) { Assignees = Staff, Comment = Comment }, en));
+        yield return ("follow-up.resolved.en", FollowUpCard.Build(new FollowUpCardModel(Resolved(), Created.AddHours(3)) { ContactUrl = ContactUrl, Comment = Comment }, en));
+        yield return ("follow-up.resolved.nl", FollowUpCard.Build(new FollowUpCardModel(Resolved(), Created.AddHours(3)) { Comment = Comment }, nl));
         yield return ("follow-up.claimed-overdue-refused.nl", FollowUpCard.Build(new FollowUpCardModel(claimed, Created.AddHours(25))
         {
+            Comment = Comment,
             Banner = FollowUpCard.Banner(FollowUpNotice.AlreadyClaimed, claimed, nl),
         }, nl));
-        yield return ("follow-up.open-review.en", FollowUpCard.Build(new FollowUpCardModel(Open(callBack: false, comment: null, customerName: null), Created), en));
+        yield return ("follow-up.open-review.en", FollowUpCard.Build(new FollowUpCardModel(Open(callBack: false, customerName: null), Created) { Comment = null }, en));
     }
 }

@@ -13,8 +13,11 @@ namespace CxBot.App.Tests.FollowUps.Cards;
 public sealed class FollowUpCardTests
 {
     private static CardQuery Build(FollowUp followUp, DateTimeOffset? now = null, string? banner = null, bool dutch = false,
-        IReadOnlyList<PersonRef>? assignees = null, string? contactUrl = null) =>
-        new(FollowUpCard.Build(new FollowUpCardModel(followUp, now ?? Created.AddMinutes(5)) { Banner = banner, Assignees = assignees ?? [], ContactUrl = contactUrl },
+        IReadOnlyList<PersonRef>? assignees = null, string? contactUrl = null, string? comment = FollowUpCardSamples.Comment) =>
+        new(FollowUpCard.Build(new FollowUpCardModel(followUp, now ?? Created.AddMinutes(5))
+            {
+                Banner = banner, Assignees = assignees ?? [], ContactUrl = contactUrl, Comment = comment,
+            },
             dutch ? BotCulture.Dutch : BotCulture.English));
 
     private static List<JsonObject> Actions(CardQuery card) =>
@@ -57,7 +60,7 @@ public sealed class FollowUpCardTests
     [Fact]
     public void WithoutConsentTheCardSaysNotToContactTheCustomer()
     {
-        var text = Build(Open(callBack: false, comment: null)).VisibleText;
+        var text = Build(Open(callBack: false), comment: null).VisibleText;
 
         Assert.Contains("Not requested: do not contact the customer.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Call back", text, StringComparison.Ordinal);
@@ -194,10 +197,10 @@ public sealed class FollowUpCardTests
     {
         const string comment = "**Refund** now [here](https://evil.example) {{DATE(2025-01-01T00:00:00Z)}}";
         const string customer = "[Mallory](https://evil.example) **VIP** {{TIME(2025-01-01T00:00:00Z)}}";
-        var followUp = Open(comment: comment, customerName: customer);
+        var followUp = Open(customerName: customer);
         followUp.Claim(PersonRef.Staff("x", "<at>Eve</at> _boss_"), Created);
 
-        var card = Build(followUp);
+        var card = Build(followUp, comment: comment);
 
         Assert.DoesNotContain(card.TextBlockTexts, t => t.Contains("Refund", StringComparison.Ordinal) || t.Contains("Eve", StringComparison.Ordinal)
             || t.Contains("Mallory", StringComparison.Ordinal));
