@@ -14,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxBot.Benchmarks;
 
 /// <summary>What the learnings benchmark measured.</summary>
-internal sealed record LearningsResult(int Learnings, int Instances, int Agents, TimeSpan Seeding, IReadOnlyList<TimeSpan> ColdFirst, LatencySummary Searches,
+internal sealed record LearningsResult(int Learnings, int Instances, int Agents, TimeSpan Seeding, IReadOnlyList<TimeSpan> CaughtUp, TimeSpan SlowestWhileCatchingUp,
+    LatencySummary Searches,
     TimeSpan Wall, int Reloads, int OverLimit);
 
 /// <summary>
@@ -62,14 +63,28 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
 
         var seeding = await SeedAsync(first.Services.GetRequiredService<ILearningStore>(), options.Learnings);
 
-        // The first search on each instance loads its index (unless the start-up warm-up already has): timed apart.
+        // The instances loaded their (empty) indexes at start-up; the seeding moved the version row, so each reloads after
+        // its next due check. Until each finds the learnings, untimed apart from how long that took; every search timed.
         var cold = new List<TimeSpan>();
+        var caughtUp = new List<TimeSpan>();
         foreach (var client in clients)
         {
-            var call = new TimedCall { Payload = Query(agents[0], Queries[0]) };
-            await PostAsync(client, call);
-            Check(call, Queries[0]);
-            cold.Add(call.Latency);
+            var waiting = Stopwatch.GetTimestamp();
+            while (true)
+            {
+                var call = new TimedCall { Payload = Query(agents[0], Queries[0]) };
+                await PostAsync(client, call);
+                cold.Add(call.Latency);
+                if (HasResults(call))
+                {
+                    break;
+                }
+
+                Check(Stopwatch.GetElapsedTime(waiting) < TimeSpan.FromMinutes(2), "An instance did not find the seeded learnings within 2 minutes.");
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+
+            caughtUp.Add(Stopwatch.GetElapsedTime(waiting));
         }
 
         using var stop = new CancellationTokenSource();
@@ -116,7 +131,7 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
         }
 
         var latencies = calls.Select(c => c.Call.Latency).Concat(cold).ToList();
-        return new LearningsResult(options.Learnings, Instances, agents.Count, seeding, cold, Percentiles.Summarize(calls.Select(c => c.Call.Latency)), wall,
+        return new LearningsResult(options.Learnings, Instances, agents.Count, seeding, caughtUp, cold.Max(), Percentiles.Summarize(calls.Select(c => c.Call.Latency)), wall,
             reloads, latencies.Count(l => l >= TeamsLimit));
     }
 
@@ -174,12 +189,24 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
         call.Status = response.StatusCode;
     }
 
+    private static bool HasResults(TimedCall call)
+    {
+        var body = call.Status == HttpStatusCode.OK && call.Body.Length > 0 ? JsonNode.Parse(call.Body) : null;
+        return (string?)body?["composeExtension"]?["type"] == "result" && body["composeExtension"]!["attachments"] is JsonArray { Count: > 0 };
+    }
+
+    private static void Check(bool condition, string failure)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(failure);
+        }
+    }
+
     /// <summary>Every search answered 200 with a result list holding at least one learning.</summary>
     private static void Check(TimedCall call, string query)
     {
-        var body = call.Status == HttpStatusCode.OK && call.Body.Length > 0 ? JsonNode.Parse(call.Body) : null;
-        var results = body?["composeExtension"]?["attachments"] as JsonArray;
-        if ((string?)body?["composeExtension"]?["type"] != "result" || results is not { Count: > 0 })
+        if (!HasResults(call))
         {
             throw new InvalidOperationException($"The search '{query}' was answered {(int)call.Status} without results: {(call.Body.Length <= 300 ? call.Body : call.Body[..300])}");
         }
@@ -189,20 +216,20 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
     public static string Markdown(LearningsResult result, MachineFacts machine, string loadBefore, string loadAfter, DateTimeOffset at)
     {
         var s = result.Searches;
-        var cold = string.Join(", ", result.ColdFirst.Select(c => c.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms"));
+        var caughtUp = string.Join(", ", result.CaughtUp.Select(c => c.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"));
         return string.Create(CultureInfo.InvariantCulture, $"""
             ## CxBot learnings search benchmark, {at:yyyy-MM-dd HH:mm} UTC
 
             - Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Os}; {machine.Dotnet}, CxBot.App {machine.AppBuild}, {machine.Gc}; Azurite {machine.Azurite} (in memory)
             - Load average (1/5/15 min): before {loadBefore}, after {loadAfter}
             - {result.Learnings} learnings seeded in {result.Seeding.TotalSeconds:0.0} s; {result.Instances} app instances on one table; {result.Agents} agents at once, {SearchesPerAgent} searches each, alternating instances; {result.Reloads} helpfulness answers during the run (each makes both instances reload their index)
-            - First search per instance: {cold}
+            - After the seeding, each instance found the learnings after {caughtUp} (its due check of the version row, then a reload of all {result.Learnings}); slowest search meanwhile {result.SlowestWhileCatchingUp.TotalMilliseconds:0} ms
 
             | what | requests | wall s | p50 ms | p95 ms | p99 ms | max ms |
             | --- | ---: | ---: | ---: | ---: | ---: | ---: |
             | `composeExtension/query` → result cards | {s.Count} | {result.Wall.TotalSeconds:0.00} | {s.P50:0.0} | {s.P95:0.0} | {s.P99:0.0} | {s.Max:0.0} |
 
-            Requests at or over Teams' 5-second limit (first searches included): {result.OverLimit}.
+            Searches at or over Teams' 5-second limit (those while catching up included): {result.OverLimit}.
 
             """);
     }
@@ -212,6 +239,6 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
     {
         var s = result.Searches;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {at:yyyy-MM-dd HH:mm} | {loadBefore} → {loadAfter} | {result.Learnings} | {result.Instances} | {result.Agents} | {result.ColdFirst.Max().TotalMilliseconds:0.0} | {s.Count} | {s.P50:0.0} | {s.P95:0.0} | {s.Max:0.0} | {result.Reloads} | {result.OverLimit} |");
+            $"| {at:yyyy-MM-dd HH:mm} | {loadBefore} → {loadAfter} | {result.Learnings} | {result.Instances} | {result.Agents} | {result.SlowestWhileCatchingUp.TotalMilliseconds:0.0} | {s.Count} | {s.P50:0.0} | {s.P95:0.0} | {s.Max:0.0} | {result.Reloads} | {result.OverLimit} |");
     }
 }
