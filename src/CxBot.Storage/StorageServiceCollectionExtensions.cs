@@ -6,6 +6,7 @@ using CxBot.Domain.FollowUps;
 using CxBot.Domain.Insights;
 using CxBot.Domain.People;
 using CxBot.Domain.Leases;
+using CxBot.Domain.Learnings;
 using CxBot.Domain.Messaging;
 using CxBot.Domain.Settings;
 using CxBot.Domain.Signals;
@@ -20,6 +21,7 @@ using CxBot.Storage.Insights.Funnel;
 using CxBot.Storage.Insights.Signals;
 using CxBot.Storage.People;
 using CxBot.Storage.Leases;
+using CxBot.Storage.Learnings;
 using CxBot.Storage.Messaging;
 using CxBot.Storage.Settings;
 using CxBot.Storage.Signals;
@@ -85,6 +87,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISignalContacts, TableSignalContacts>();
         services.TryAddSingleton<ISignalAlerts, TableSignalAlerts>();
         services.TryAddSingleton<ISignalTopicCounts, TableSignalTopicCounts>();
+        services.TryAddSingleton<ILearningStore, TableLearnings>();
         AddReportingRecords(services);
         return services;
     }

@@ -8,12 +8,13 @@ namespace CxBot.Benchmarks;
 /// <c>--throttled-alerts 40</c> runs the throttled-alerts benchmark (that many measured submits) instead;
 /// <c>--signals 320</c> the signals benchmark (that many measured one-liners, a quarter as many message actions, over
 /// <c>--conversations</c> agents); <c>--export-rows 1000000</c> the export benchmark (that many synthetic responses streamed
-/// as CSV through <c>GET /api/export</c>); <c>--summary 10000,100000,1000000</c> the summary at those numbers of stored answers.
+/// as CSV through <c>GET /api/export</c>); <c>--summary 10000,100000,1000000</c> the summary at those numbers of stored answers;
+/// <c>--learnings 10000</c> the message-extension search at that many stored learnings (<c>--conversations</c> agents searching).
 /// </summary>
 internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warmup, int Upserts, bool Record, int ThrottledAlerts = 0, int Signals = 0, int ExportRows = 0,
-    IReadOnlyList<int>? SummarySizes = null)
+    IReadOnlyList<int>? SummarySizes = null, int Learnings = 0)
 {
-    private const string Usage = "Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--throttled-alerts N] [--signals N] [--export-rows N] [--summary 10000,100000,1000000] [--record]";
+    private const string Usage = "Usage: [--conversations 16] [--submits 800] [--warmup 40] [--upserts 2000] [--throttled-alerts N] [--signals N] [--export-rows N] [--summary 10000,100000,1000000] [--learnings 10000] [--record]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -30,6 +31,7 @@ internal sealed record BenchmarkOptions(int Conversations, int Submits, int Warm
                 "--signals" => options with { Signals = Positive(args, ++i) },
                 "--export-rows" => options with { ExportRows = Positive(args, ++i) },
                 "--summary" => options with { SummarySizes = Sizes(args, ++i) },
+                "--learnings" => options with { Learnings = Positive(args, ++i) },
                 "--record" => options with { Record = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}"),
             };

@@ -12,6 +12,8 @@ namespace CxBot.Benchmarks;
 /// <c>-- --export-rows 1000000 [--record]</c>: the exporter's peak memory while it streams that many responses as CSV.
 /// <c>-- --summary 10000,100000,1000000 [--record]</c>: the 90-day summary's latency at those numbers of stored answers,
 /// each on its own fresh Azurite.
+/// <c>-- --learnings 10000 [--conversations 16] [--record]</c>: the message-extension search's latency at that many stored
+/// learnings, on two app instances.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -66,6 +68,26 @@ internal static class BenchmarkProgram
             if (options.Record)
             {
                 Report.InsertRow(RepoRoot.Combine("docs", "performance.md"), SignalsBenchmark.RunsEnd, SignalsBenchmark.Row(signals, loadBefore, loadAfter, at));
+            }
+
+            return;
+        }
+
+        if (options.Learnings > 0)
+        {
+            Console.Error.WriteLine($"Azurite {machine.Azurite} started; learnings benchmark ({options.Learnings} learnings, {options.Conversations} agents)...");
+            var learnings = await new LearningsBenchmark(azurite, options).RunAsync();
+            var at = DateTimeOffset.UtcNow;
+            var loadAfter = MachineFacts.LoadAverage();
+            Console.WriteLine(LearningsBenchmark.Markdown(learnings, machine, loadBefore, loadAfter, at));
+            if (learnings.OverLimit > 0)
+            {
+                throw new InvalidOperationException($"{learnings.OverLimit} searches took 5 s or more: Teams' limit for the search invoke is not held.");
+            }
+
+            if (options.Record)
+            {
+                Report.InsertRow(RepoRoot.Combine("docs", "performance.md"), LearningsBenchmark.RunsEnd, LearningsBenchmark.Row(learnings, loadBefore, loadAfter, at));
             }
 
             return;

@@ -52,7 +52,8 @@ internal sealed record SignalAgent(int Index, string AadObjectId)
         ["data"] = data,
     });
 
-    private JsonObject Invoke(string name, JsonObject value)
+    /// <summary>An invoke with its own activity id.</summary>
+    public JsonObject Invoke(string name, JsonObject value)
     {
         var activity = Personal("invoke", Guid.NewGuid().ToString());
         activity["name"] = name;

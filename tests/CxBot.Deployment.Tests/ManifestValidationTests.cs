@@ -46,7 +46,7 @@ public sealed class ManifestValidationTests : IDisposable
     }
 
     [Fact]
-    public void Manifest_DeclaresOneBotForPersonalTeamAndGroupChat_AndTheSignalMessageAction()
+    public void Manifest_DeclaresOneBotForPersonalTeamAndGroupChat_TheSignalMessageAction_AndTheLearningsSearch()
     {
         var manifest = ReadManifest();
 
@@ -55,11 +55,17 @@ public sealed class ManifestValidationTests : IDisposable
         Assert.Equal(manifest["id"]!.GetValue<string>(), bot["botId"]!.GetValue<string>());
         var extension = Assert.Single(manifest["composeExtensions"]!.AsArray())!;
         Assert.Equal(bot["botId"]!.GetValue<string>(), extension["botId"]!.GetValue<string>());
-        var command = Assert.Single(extension["commands"]!.AsArray())!;
+        var commands = extension["commands"]!.AsArray();
+        Assert.Equal(2, commands.Count);
+        var command = commands[0]!;
         Assert.Equal(("logSignal", "action", "Log as customer signal", true),
             (command["id"]!.GetValue<string>(), command["type"]!.GetValue<string>(), command["title"]!.GetValue<string>(), command["fetchTask"]!.GetValue<bool>()));
         Assert.Equal(["message"], command["context"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal(CxBot.App.Signals.SignalCaptureHandler.MessageActionCommandId, command["id"]!.GetValue<string>());
+        var search = commands[1]!;
+        Assert.Equal((CxBot.App.Learnings.LearningSearchHandler.CommandId, "query"), (search["id"]!.GetValue<string>(), search["type"]!.GetValue<string>()));
+        Assert.Equal(["compose", "commandBox"], search["context"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal("query", Assert.Single(search["parameters"]!.AsArray())!["name"]!.GetValue<string>());
         Assert.Equal(["{{BOT_DOMAIN}}"], manifest["validDomains"]!.AsArray().Select(d => d!.GetValue<string>()));
         var localization = manifest["localizationInfo"]!;
         Assert.Equal("en-us", localization["defaultLanguageTag"]!.GetValue<string>());

@@ -5,6 +5,7 @@ using CxBot.App.FollowUps;
 using CxBot.App.Insights;
 using CxBot.App.Insights.Digests;
 using CxBot.App.Insights.Export;
+using CxBot.App.Learnings;
 using CxBot.App.People;
 using CxBot.App.Messaging;
 using CxBot.App.Routing;
@@ -71,6 +72,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddInsights();
         builder.Services.AddDigests();
         builder.Services.AddExports();
+        builder.Services.AddLearnings();
         return builder;
     }
 }

@@ -22,7 +22,12 @@ public sealed record CommandRoute(
     UserRole MinimumRole,
     ConversationScope Scopes,
     Func<CultureInfo, CommandDescription> Describe,
-    TurnHandler Handler);
+    TurnHandler Handler)
+{
+    /// <summary>False for a command that is typed only: it answers and shows in help, but is not in the manifest's
+    /// command menu, which Teams caps at ten commands per scope.</summary>
+    public bool InMenu { get; init; } = true;
+}
 
 /// <summary>How a command is shown in help.</summary>
 /// <param name="Keyword">What to type, in the reader's language.</param>

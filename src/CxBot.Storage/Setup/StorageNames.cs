@@ -89,6 +89,9 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>What the signals channel was told: recurring-problem states, dated claims, tenants with signals.</summary>
     public string SignalAlerts => _prefix + "SignalAlerts";
 
+    /// <summary>Published learnings, each with the agents' helpfulness answers in its partition, and the set's version row.</summary>
+    public string Learnings => _prefix + "Learnings";
+
     /// <summary>The once-only record of each digest per tenant, audience, kind and period.</summary>
     public string DigestRuns => _prefix + "DigestRuns";
 
@@ -98,7 +101,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
         Conversations, ActivityLedger, ContactDecisions, Surveys, SurveyResponses, SurveyFunnel,
         CustomerPreferences, CustomerSuppression, FollowUps, OpenFollowUps, FollowUpCounts, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
         Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
-        SignalAlerts, SignalFacts, ReportDays, ReportTotals, DigestRuns,
+        SignalAlerts, SignalFacts, ReportDays, ReportTotals, DigestRuns, Learnings,
     ];
 
     /// <summary>Proactive messages and surveys waiting to be sent.</summary>

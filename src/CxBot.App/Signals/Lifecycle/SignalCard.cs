@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxBot.App.Learnings;
 using CxBot.App.Localization;
 using CxBot.App.Surveys.Cards;
 using CxBot.Cards;
@@ -179,6 +180,13 @@ public static class SignalCard
         if (model.Viewer == SignalViewer.Supervisor && model.OffersFollowUp)
         {
             actions.Add(Execute(Strings.Get("OpenFollowUp", culture), SignalMoveAction.For(SignalMoveAction.FollowUpVerb, model.Signal.SignalId), style: null));
+        }
+
+        // What was learned from a closed signal can be published for every agent to find.
+        if (model.Viewer == SignalViewer.Supervisor && model.Signal.Status == SignalStatus.Closed)
+        {
+            actions.Add(ExecuteAction.WithSubmitFallback(LearningCard.Strings.Get("Publish.Action", culture), LearningFormAction.Verb,
+                new LearningFormAction(model.Signal.SignalId).ToData()));
         }
 
         return actions.Count == 0 ? null : actions;
