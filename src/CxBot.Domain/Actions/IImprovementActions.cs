@@ -17,4 +17,7 @@ public interface IImprovementActions
 
     /// <summary>The tenant's actions owned by a department (<see cref="ActionOwner.DepartmentKey"/> or <see cref="ImprovementActionDetails.OwningDepartment"/>).</summary>
     Task<IReadOnlyList<ImprovementAction>> ListByDepartmentAsync(string? tenantId, string department, CancellationToken cancellationToken);
+
+    /// <summary>Every tenant's actions in <paramref name="status"/>, for the background passes (overdue notices, effect checks).</summary>
+    IAsyncEnumerable<ImprovementAction> ListEveryTenantAsync(ActionStatus status, CancellationToken cancellationToken);
 }

@@ -83,6 +83,12 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>What the signals channel was told: recurring-problem states, dated claims, tenants with signals.</summary>
     public string SignalAlerts => _prefix + "SignalAlerts";
 
+    /// <summary>Improvement actions by id.</summary>
+    public string ImprovementActions => _prefix + "ImprovementActions";
+
+    /// <summary>The lists of improvement actions: per tenant and status, per tenant and department, per status across tenants.</summary>
+    public string ActionIndex => _prefix + "ActionIndex";
+
     /// <summary>The once-only record of each digest per tenant, audience, kind and period.</summary>
     public string DigestRuns => _prefix + "DigestRuns";
 
@@ -92,7 +98,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
         Conversations, ActivityLedger, ContactDecisions, Surveys, SurveyResponses, SurveyFunnel,
         CustomerPreferences, CustomerSuppression, FollowUps, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
         Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
-        SignalAlerts, SignalFacts, ReportDays, ReportTotals, DigestRuns,
+        SignalAlerts, SignalFacts, ReportDays, ReportTotals, DigestRuns, ImprovementActions, ActionIndex,
     ];
 
     /// <summary>Proactive messages and surveys waiting to be sent.</summary>
