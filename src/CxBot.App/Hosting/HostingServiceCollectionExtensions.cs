@@ -1,3 +1,4 @@
+using CxBot.App.Actions;
 using CxBot.App.Channels;
 using CxBot.App.Contacts;
 using CxBot.App.Conversations;
@@ -71,6 +72,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddInsights();
         builder.Services.AddDigests();
         builder.Services.AddExports();
+        builder.Services.AddImprovementActions();
         return builder;
     }
 }
