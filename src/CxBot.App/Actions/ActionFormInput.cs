@@ -92,7 +92,9 @@ public static class ActionFormInput
     {
         if (data.GetString(ActionForm.OwnerId) is { } objectId)
         {
-            return staff.Find(objectId) is { } member ? ActionOwner.OfPerson(member.ToPersonRef()) : null;
+            return staff.Find(objectId) is { } member
+                ? ActionOwner.OfPerson(member.ToPersonRef() is { DisplayName.Length: > 0 } named ? named : member.ToPersonRef() with { DisplayName = member.ObjectId })
+                : null;
         }
 
         return Department(data.GetString(ActionForm.DepartmentId)) is { Length: > 0 and <= ActionOwner.MaxDepartmentLength } department

@@ -40,7 +40,7 @@ public sealed partial class ActionsModule(
     {
         routes.Command(new CommandRoute(Command, [new CommandKeyword(Command, "en"), new CommandKeyword("acties", "nl")], UserRole.Supervisor,
             ConversationScope.All, culture => new CommandDescription(ActionCard.Strings.Get("Command.Keyword", culture),
-                ActionCard.Strings.Get("Command.Description", culture)), CommandAsync));
+                ActionCard.Strings.Get("Command.Description", culture)), CommandAsync) { Typed = true });
         routes.Verb(new VerbRoute(ActionCardAction.OpenVerb, UserRole.Supervisor, handler.OpenAsync));
         routes.Verb(new VerbRoute(ActionCardAction.AgreeVerb, UserRole.Supervisor, handler.AgreeAsync));
         routes.Verb(new VerbRoute(ActionCardAction.StartVerb, UserRole.Supervisor, handler.StartAsync));
@@ -165,7 +165,7 @@ public sealed partial class ActionsModule(
             .OfType<Signal>().Where(s => string.Equals(s.TenantId, tenantId, StringComparison.OrdinalIgnoreCase)).ToList();
         var prefill = Prefill(form.Origin, linked, catalog, dutch, turn.Culture);
         var owners = staff.List().Where(m => m.TenantId is null || tenants.Allows(m.TenantId, turn.Activity))
-            .Take(MaxOwnerChoices).Select(m => new OwnerChoice(m.ObjectId, m.DisplayName)).ToList();
+            .Take(MaxOwnerChoices).Select(m => new OwnerChoice(m.ObjectId, string.IsNullOrWhiteSpace(m.DisplayName) ? m.ObjectId : m.DisplayName)).ToList();
         return CardJson.ToJsonObject(ActionForm.Build(form, prefill, owners, turn.Culture));
     }
 

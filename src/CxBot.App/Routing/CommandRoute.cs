@@ -22,7 +22,14 @@ public sealed record CommandRoute(
     UserRole MinimumRole,
     ConversationScope Scopes,
     Func<CultureInfo, CommandDescription> Describe,
-    TurnHandler Handler);
+    TurnHandler Handler)
+{
+    /// <summary>
+    /// True for a command that is typed, not offered in the Teams command menu (which Teams caps at ten per scope; the
+    /// admins' commands are never there either); the help card lists it like any other.
+    /// </summary>
+    public bool Typed { get; init; }
+}
 
 /// <summary>How a command is shown in help.</summary>
 /// <param name="Keyword">What to type, in the reader's language.</param>
