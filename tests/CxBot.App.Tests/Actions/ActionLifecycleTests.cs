@@ -60,6 +60,28 @@ public sealed class ActionLifecycleTests(AzuriteProcess azurite) : IDisposable
         Assert.Contains(ActionFormAction.CreateVerb, SignalLifecycleFlow.Verbs(form));
     }
 
+    [Theory]
+    [InlineData("actions new driver empathy", "en")]
+    [InlineData("acties nieuw drijfveer Empathie", "nl")]
+    public async Task NewFromADriver_PrefillsTheDriver_InTheCommandsLanguage(string text, string language)
+    {
+        await _app.PostActivityAsync(SignalLifecycleFlow.Supervisor.Text(text));
+
+        var form = _app.Connector.SentTo(SignalLifecycleFlow.Supervisor.PersonalConversationId)[^1].Attachments![0].Content!;
+        Assert.Equal(language, form["lang"]!.GetValue<string>());
+        Assert.Equal("empathy", CardNodes.ById(form, ActionForm.DriverId)!["value"]!.GetValue<string>());
+        Assert.Equal("DriverCsatMean", CardNodes.ById(form, ActionForm.FigureId)!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task NewWithAnUnknownTopic_IsAnsweredWithTheUsage()
+    {
+        await _app.PostActivityAsync(SignalLifecycleFlow.Supervisor.Text("actions new topic nothing-like-it"));
+
+        Assert.StartsWith("Type 'actions' for the open actions", _app.Connector.SentTo(SignalLifecycleFlow.Supervisor.PersonalConversationId)[^1].Text,
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AProposal_IsStoredOnce_ShownInert_AndItsOwnerIsTold()
     {

@@ -118,6 +118,49 @@ public sealed class ActionNoticeTests(AzuriteProcess azurite) : IDisposable
         Assert.Contains($"n = {before.Count}", card, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AMessageConfirmedAfterDone_GoesOutThen_AndCannotBeReplaced()
+    {
+        var customer = TestPeople.NewCustomer();
+        var followUp = await FollowUpAsync(customer, callBack: true);
+        var (_, actionId) = await Flow.ProposeAsync(SignalLifecycleFlow.Supervisor, followUpIds: [followUp]);
+        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, ActionCardAction.AgreeVerb, actionId);
+        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, ActionCardAction.DoneVerb, actionId, (ActionCard.OutcomeInputId, "Fixed"));
+        Assert.Empty(CustomerMessages());
+
+        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, ActionCardAction.MessageVerb, actionId, (ActionCard.MessageInputId, "It is fixed."));
+        var (_, again) = await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, ActionCardAction.MessageVerb, actionId, (ActionCard.MessageInputId, "Another text."));
+
+        Assert.Equal("It is fixed.", CardNodes.VisibleText(Assert.Single(CustomerMessages()).Card!));
+        Assert.Contains("that move is not possible now", ActionsFlow.Text(again), StringComparison.Ordinal);
+        Assert.Equal("It is fixed.", (await Flow.StoredAsync(actionId)).CustomerMessage!.Text);
+    }
+
+    [Fact]
+    public async Task TwoInstancesCheckingTheEffectAtOnce_EvaluateOnce_AndPostOneCard()
+    {
+        using var second = ActionsFlow.NewApp(azurite, new Dictionary<string, string?>
+        {
+            ["Actions:MeasureDays"] = "7",
+            ["Actions:SettlingDays"] = "3",
+            ["Storage:TablePrefix"] = _app.TablePrefix,
+        });
+        second.Time.SetUtcNow(_app.Time.GetUtcNow());
+        var (_, actionId) = await Flow.ProposeAsync(SignalLifecycleFlow.Supervisor);
+        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, ActionCardAction.AgreeVerb, actionId);
+        await Flow.ClickAsync(SignalLifecycleFlow.Supervisor, ActionCardAction.DoneVerb, actionId, (ActionCard.OutcomeInputId, "Fixed"));
+        _app.Time.Advance(TimeSpan.FromDays(12));
+        second.Time.Advance(TimeSpan.FromDays(12));
+
+        var passes = await Task.WhenAll(Flow.Pass().RunOnceAsync(CancellationToken.None), new ActionsFlow(second).Pass().RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal(1, passes.Sum(p => p.Evaluated));
+        var action = await Flow.StoredAsync(actionId);
+        Assert.Equal(ActionStatus.Evaluated, action.Status);
+        Assert.Single(action.History, s => s.To == ActionStatus.Evaluated);
+        Assert.Single(_app.ProactiveMessages.Enqueued.Concat(second.ProactiveMessages.Enqueued), m => m.ContentKind == ActionPass.CardKind);
+    }
+
     private List<ProactiveMessage> CustomerMessages() =>
         [.. _app.ProactiveMessages.Enqueued.Where(m => m.Id.StartsWith("action-customer|", StringComparison.Ordinal))];
 
