@@ -4,6 +4,7 @@ using CxBot.App.Routing;
 using CxBot.App.Signals;
 using CxBot.Domain;
 using CxBot.Domain.Actions;
+using CxBot.Domain.Messaging;
 using CxBot.Domain.People;
 
 namespace CxBot.App.Actions;
@@ -168,6 +169,11 @@ public sealed partial class ActionHandler(
             return;
         }
 
+        if (CardOf(turn) is { } card)
+        {
+            action.RecordCard(card);
+        }
+
         try
         {
             await actions.UpdateAsync(action, cancellationToken).ConfigureAwait(false);
@@ -195,6 +201,12 @@ public sealed partial class ActionHandler(
 
     private static System.Text.Json.Nodes.JsonObject Card(ImprovementAction action, TurnContext turn, string? banner) =>
         CxBot.Cards.CardJson.ToJsonObject(ActionCard.Build(action, canAct: turn.Role >= UserRole.Supervisor, turn.Culture, banner));
+
+    /// <summary>The message holding the card the turn's button was on (edited in place later), when the channel names it.</summary>
+    internal static PostedMessage? CardOf(TurnContext turn) =>
+        turn.CardAction is not null && turn.Activity is { ReplyToId.Length: > 0, ServiceUrl.Length: > 0, Conversation.Id.Length: > 0 } activity
+            ? new PostedMessage(activity.ChannelId ?? "msteams", activity.ServiceUrl, activity.Conversation.Id, activity.ReplyToId, TenantRule.TenantOf(activity))
+            : null;
 
     /// <summary>The person acting in the turn.</summary>
     internal static PersonRef Actor(TurnContext turn) => SignalPeople.Acting(turn, unnamed: ActionCard.Strings.Get("Someone", turn.Culture));

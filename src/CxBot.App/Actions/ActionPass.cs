@@ -13,7 +13,7 @@ namespace CxBot.App.Actions;
 /// One pass over every tenant's actions, run by the lease holder (<see cref="ActionScheduler"/>): the owner of each open
 /// action past its due date is told once (fixed outbox id, and the ETag-guarded mark), and each done action whose
 /// after-period has ended is evaluated: the same figure is read from the reporting store over the after-period, the
-/// action marked evaluated with the numbers, and its card with the effect check posted in the tenant's signals channel.
+/// action marked evaluated with the numbers, and its card edited in place with the effect check (where a supervisor last moved it; else posted in the signals channel).
 /// </summary>
 public sealed partial class ActionPass(
     IImprovementActions actions,
@@ -100,10 +100,12 @@ public sealed partial class ActionPass(
             return false;
         }
 
-        if (action.TenantId is { } tenantId)
+        // The card where a supervisor last moved it is edited in place; an action never moved from a card is posted in the signals channel.
+        MessageTarget? target = action.Card is { } card ? new EditOf(card) : action.TenantId is { } tenantId ? new ToChannel(tenantId, ChannelPurpose.Signals) : null;
+        if (target is not null)
         {
-            await messages.EnqueueAsync(new ProactiveMessage("action-evaluated|" + action.ActionId, new ToChannel(tenantId, ChannelPurpose.Signals),
-                ContentKind: CardKind, SubjectId: action.ActionId), TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            await messages.EnqueueAsync(new ProactiveMessage("action-evaluated|" + action.ActionId, target, ContentKind: CardKind, SubjectId: action.ActionId),
+                TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         }
 
         LogEvaluated(logger, action.ActionId, action.Result?.Met);

@@ -133,6 +133,12 @@ public sealed partial class ActionsModule(
         var linked = await SameTenantSignalsAsync(form.SignalIds, tenantId, cancellationToken).ConfigureAwait(false);
         var actor = ActionHandler.Actor(turn);
         var action = ImprovementAction.Propose(form.ActionId, tenantId, actor, form.Origin, details, turn.ReceivedAt, linked, form.FollowUpIds);
+        if (ActionHandler.CardOf(turn) is { } card)
+        {
+            // The form's message becomes the action's card.
+            action.RecordCard(card);
+        }
+
         if (!await actions.TryAddAsync(action, cancellationToken).ConfigureAwait(false))
         {
             var stored = await actions.GetAsync(form.ActionId, cancellationToken).ConfigureAwait(false) ?? action;

@@ -56,6 +56,8 @@ public sealed class ImprovementAction
     public IReadOnlyCollection<string> FollowUpIds => _followUpIds;
     /// <summary>Every move, oldest first.</summary>
     public IReadOnlyList<ActionStep> History => _history;
+    /// <summary>Where its card was last shown to a supervisor who moved it (edited in place with the effect check).</summary>
+    public Messaging.PostedMessage? Card { get; private set; }
     /// <summary>The stored version's ETag, when read from the store.</summary>
     public string? ETag { get; private set; }
 
@@ -93,6 +95,7 @@ public sealed class ImprovementAction
         action.Result = state.Result;
         action.CustomerMessage = state.CustomerMessage;
         action.OverdueAnnouncedAt = state.OverdueAnnouncedAt;
+        action.Card = state.Card;
         action._signalIds.UnionWith(state.SignalIds);
         action._followUpIds.UnionWith(state.FollowUpIds);
         action._history.AddRange(state.History);
@@ -105,10 +108,17 @@ public sealed class ImprovementAction
     {
         ActionId = ActionId, TenantId = TenantId, ProposedBy = ProposedBy, ProposedAt = ProposedAt, Origin = Origin, Details = _details,
         Status = Status, AgreedAt = AgreedAt, Baseline = Baseline, DoneAt = DoneAt, Outcome = Outcome, Result = Result,
-        CustomerMessage = CustomerMessage, OverdueAnnouncedAt = OverdueAnnouncedAt,
+        CustomerMessage = CustomerMessage, OverdueAnnouncedAt = OverdueAnnouncedAt, Card = Card,
         SignalIds = [.. _signalIds.Order(StringComparer.Ordinal)], FollowUpIds = [.. _followUpIds.Order(StringComparer.Ordinal)],
         History = [.. _history], ETag = ETag,
     };
+
+    /// <summary>Notes where its card is (any status: a card is only ever moved to where a supervisor acted on it).</summary>
+    public void RecordCard(Messaging.PostedMessage card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        Card = card;
+    }
 
     /// <summary>Notes the ETag of the version just stored.</summary>
     public void RecordStoredVersion(string etag) => ETag = etag;

@@ -39,6 +39,8 @@ public sealed record ImprovementActionState
     public IReadOnlyList<string> FollowUpIds { get; init; } = [];
     /// <summary>See <see cref="ImprovementAction.History"/>.</summary>
     public IReadOnlyList<ActionStep> History { get; init; } = [];
+    /// <summary>See <see cref="ImprovementAction.Card"/>.</summary>
+    public Messaging.PostedMessage? Card { get; init; }
     /// <summary>The stored version's ETag.</summary>
     public string? ETag { get; init; }
 }

@@ -52,4 +52,6 @@ internal sealed class ImprovementActionEntity : TableRow
     public string SignalIdsJson { get; set; } = "[]";
     public string FollowUpIdsJson { get; set; } = "[]";
     public string HistoryJson { get; set; } = "[]";
+    /// <summary>Where the card was last shown (JSON), to edit it with the effect check.</summary>
+    public string? CardJson { get; set; }
 }

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using CxBot.Domain.Actions;
 using CxBot.Domain.Insights;
+using CxBot.Domain.Messaging;
 using CxBot.Domain.People;
 using CxBot.Domain.Signals;
 using CxBot.Storage.Setup;
@@ -173,6 +174,7 @@ internal sealed class TableImprovementActions(StorageClients clients, StorageNam
             SignalIdsJson = ActionJson.Write(s.SignalIds),
             FollowUpIdsJson = ActionJson.Write(s.FollowUpIds),
             HistoryJson = ActionJson.Write(s.History),
+            CardJson = ActionJson.WriteOrNull(s.Card),
         };
     }
 
@@ -210,6 +212,7 @@ internal sealed class TableImprovementActions(StorageClients clients, StorageNam
         SignalIds = ActionJson.Read<List<string>>(e.SignalIdsJson),
         FollowUpIds = ActionJson.Read<List<string>>(e.FollowUpIdsJson),
         History = ActionJson.Read<List<ActionStep>>(e.HistoryJson),
+        Card = ActionJson.ReadOrNull<PostedMessage>(e.CardJson),
         ETag = e.ETag.ToString(),
     });
 }

@@ -111,7 +111,9 @@ public sealed class ActionNoticeTests(AzuriteProcess azurite) : IDisposable
         Assert.Equal(action.Result.Change >= 0.3, action.Result.Met);
 
         var posted = Assert.Single(_app.ProactiveMessages.Enqueued, m => m.ContentKind == ActionPass.CardKind);
-        Assert.Equal(new ToChannel(TeamsUser.TenantId, Domain.Channels.ChannelPurpose.Signals), posted.Target);
+        // The card the supervisor clicked Done on (their personal chat, message card-1) is edited in place.
+        var edit = Assert.IsType<EditOf>(posted.Target);
+        Assert.Equal((SignalLifecycleFlow.Supervisor.PersonalConversationId, "card-1"), (edit.Message.ConversationId, edit.Message.ActivityId));
         var card = CardNodes.VisibleText(Assert.Single(await _app.ProactiveMessages.DeliverAsync(_app.Services), s => s.Message.Id == posted.Id).Content.Card!);
         Assert.Contains("Effect check", card, StringComparison.Ordinal);
         Assert.Contains($"n = {after.Count}", card, StringComparison.Ordinal);

@@ -66,6 +66,7 @@ public sealed class TableImprovementActionsTests(StorageFixture azurite)
 
         action.Agree(Supervisor, TestData.Time.AddHours(1), Baseline);
         action.ConfirmCustomerMessage("We fixed the invoice run. Ü é", Supervisor, TestData.Time.AddHours(2));
+        action.RecordCard(new Domain.Messaging.PostedMessage("msteams", "https://smba.example/emea/", "19:abc@thread.skype;messageid=1", "1795", "tenant-c"));
         await actions.UpdateAsync(action, None);
         action.Start(Owner, TestData.Time.AddDays(1));
         action.Complete(Owner, TestData.Time.AddDays(5), "Invoice run moved to Monday");
