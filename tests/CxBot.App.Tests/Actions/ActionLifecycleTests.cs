@@ -74,6 +74,24 @@ public sealed class ActionLifecycleTests(AzuriteProcess azurite) : IDisposable
     }
 
     [Fact]
+    public async Task TheAlertsButton_SendsTheFormPrefilledFromTheAlert_WithAFreshIdEachTime()
+    {
+        await Flow.Signals.AddTopicAsync("Billing", "Facturatie");
+        var signal = await Flow.TriagedSignalAsync(SignalLifecycleFlow.Agent);
+        var fromAlert = ActionFormAction.New(new ActionOrigin(ActionOriginKind.RecurringProblem, "billing"), [signal.SignalId]);
+
+        using var first = await _app.PostActivityAsync(SignalLifecycleFlow.Supervisor.Execute(ActionFormAction.NewVerb, fromAlert.ToData()));
+        using var second = await _app.PostActivityAsync(SignalLifecycleFlow.Supervisor.Execute(ActionFormAction.NewVerb, fromAlert.ToData()));
+
+        var forms = _app.Connector.SentTo(SignalLifecycleFlow.Supervisor.PersonalConversationId).TakeLast(2).Select(a => a.Attachments![0].Content!).ToList();
+        Assert.Equal("The form to propose an action is below.", SignalLifecycleFlow.MessageOf(await first.ReadObjectAsync()));
+        Assert.All(forms, f => Assert.Equal("Remove the cause of: Billing", CardNodes.ById(f, ActionForm.TitleId)!["value"]!.GetValue<string>()));
+        Assert.Contains("1 signals will be linked.", CardNodes.VisibleText(forms[0]), StringComparison.Ordinal);
+        var ids = forms.Select(f => AppHttp.Descendants(f).Select(o => o["actionId"]?.GetValue<string>()).OfType<string>().Distinct().Single()).ToList();
+        Assert.NotEqual(ids[0], ids[1]);
+    }
+
+    [Fact]
     public async Task NewWithAnUnknownTopic_IsAnsweredWithTheUsage()
     {
         await _app.PostActivityAsync(SignalLifecycleFlow.Supervisor.Text("actions new topic nothing-like-it"));

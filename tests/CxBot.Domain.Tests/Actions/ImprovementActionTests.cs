@@ -134,6 +134,7 @@ public sealed class ImprovementActionTests
     {
         var action = InStatus(ActionStatus.Done);
         action.ConfirmCustomerMessage("Fixed.", Supervisor, T0.AddDays(2));
+        action.RecordCard(new Messaging.PostedMessage("msteams", "https://smba.example/", "a:conv", "1795", "tenant-1"));
         action.RecordStoredVersion("W/\"1\"");
 
         var restored = ImprovementAction.Restore(action.State);
@@ -142,6 +143,7 @@ public sealed class ImprovementActionTests
         Assert.Equal(action.History, restored.History);
         Assert.Equal(action.SignalIds.Order(), restored.SignalIds.Order());
         Assert.Equal("W/\"1\"", restored.ETag);
+        Assert.Equal("1795", restored.Card!.ActivityId);
     }
 
     [Fact]
