@@ -49,4 +49,6 @@ public enum ConflictReason
     TopicMerged,
     /// <summary>A merge into itself or into a merged topic.</summary>
     TopicMergeInvalid,
+    /// <summary>The improvement action's status does not allow this move.</summary>
+    ActionNotAllowed,
 }

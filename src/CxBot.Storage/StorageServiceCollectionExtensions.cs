@@ -1,3 +1,4 @@
+using CxBot.Domain.Actions;
 using CxBot.Domain.Activities;
 using CxBot.Domain.Channels;
 using CxBot.Domain.Conversations;
@@ -11,6 +12,7 @@ using CxBot.Domain.Messaging;
 using CxBot.Domain.Settings;
 using CxBot.Domain.Signals;
 using CxBot.Domain.Surveys;
+using CxBot.Storage.Actions;
 using CxBot.Storage.Activities;
 using CxBot.Storage.Channels;
 using CxBot.Storage.Conversations;
@@ -88,6 +90,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISignalAlerts, TableSignalAlerts>();
         services.TryAddSingleton<ISignalTopicCounts, TableSignalTopicCounts>();
         services.TryAddSingleton<ILearningStore, TableLearnings>();
+        services.TryAddSingleton<IImprovementActions, TableImprovementActions>();
         AddReportingRecords(services);
         return services;
     }

@@ -15,8 +15,8 @@ namespace CxBot.Deployment.Tests;
 // the menu in manifest order and the help card lists the route table in its order, so both read alike.
 // Teams sends a command's title as the message text, so every title, English or Dutch, must be a keyword the router
 // answers in that scope, with nothing left over as an argument. Teams allows at most ten commands per list, so the
-// admins' maintenance commands (minimum role admin) and the commands marked typed-only (InMenu false, e.g. learn) are
-// typed and shown in the help card, not in the menu.
+// admins' maintenance commands (minimum role admin) and the commands marked Typed (the supervisors' 'actions' and the agents'
+// 'learn', added when the personal list was full) are typed and shown in the help card, not in the menu.
 public sealed partial class ManifestCommandsTests
 {
     private static readonly (string Manifest, ConversationScope Router)[] Scopes =
@@ -41,11 +41,20 @@ public sealed partial class ManifestCommandsTests
         {
             var list = Assert.Single(lists, l => l.Scopes.Contains(manifestScope));
             Assert.Equal([manifestScope], list.Scopes);
-            var expected = Routes.Value.Commands.Where(c => (c.Scopes & routerScope) != 0 && c.MinimumRole < UserRole.Admin && c.InMenu).Select(c => c.Name).ToList();
+            var expected = Routes.Value.Commands.Where(c => (c.Scopes & routerScope) != 0 && c.MinimumRole < UserRole.Admin && !c.Typed).Select(c => c.Name).ToList();
             Assert.InRange(expected.Count, 1, 10);
             Assert.True(expected.SequenceEqual(list.Commands.Select(c => c.Title)),
                 $"{manifestScope}: the manifest lists [{string.Join(", ", list.Commands.Select(c => c.Title))}], the router answers [{string.Join(", ", expected)}]");
         }
+    }
+
+    [Fact]
+    public void TheActionsCommand_IsTyped_AndNotInAnyMenu()
+    {
+        var actions = Assert.Single(Routes.Value.Commands, c => c.Name == "actions");
+
+        Assert.True(actions.Typed);
+        Assert.DoesNotContain(CommandLists().SelectMany(l => l.Commands), c => c.Title is "actions" or "acties");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CxBot.App.Actions;
 using CxBot.App.Channels;
 using CxBot.App.Contacts;
 using CxBot.App.Conversations;
@@ -73,6 +74,7 @@ public static class HostingServiceCollectionExtensions
         builder.Services.AddDigests();
         builder.Services.AddExports();
         builder.Services.AddLearnings();
+        builder.Services.AddImprovementActions();
         return builder;
     }
 }

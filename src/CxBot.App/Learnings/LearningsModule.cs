@@ -21,7 +21,7 @@ public sealed class LearningsModule(LearningSearchHandler search, LearningHelpfu
     public void Register(RouteTableBuilder routes)
     {
         routes.Command(new CommandRoute(LearnCommand, [new CommandKeyword(LearnCommand, "en"), new CommandKeyword("leer", "nl")],
-            UserRole.Agent, ConversationScope.Personal, Describe, search.CommandAsync) { InMenu = false });
+            UserRole.Agent, ConversationScope.Personal, Describe, search.CommandAsync) { Typed = true });
         routes.Invoke(new InvokeRoute(QueryInvoke, UserRole.Agent, search.QueryAsync, LearningSearchHandler.Refusal));
         routes.Verb(new VerbRoute(LearningHelpfulAction.Verb, UserRole.Agent, helpful.AnswerAsync));
         routes.Verb(new VerbRoute(LearningFormAction.Verb, UserRole.Supervisor, publish.FormAsync));

@@ -24,9 +24,11 @@ public sealed record CommandRoute(
     Func<CultureInfo, CommandDescription> Describe,
     TurnHandler Handler)
 {
-    /// <summary>False for a command that is typed only: it answers and shows in help, but is not in the manifest's
-    /// command menu, which Teams caps at ten commands per scope.</summary>
-    public bool InMenu { get; init; } = true;
+    /// <summary>
+    /// True for a command that is typed, not offered in the Teams command menu (which Teams caps at ten per scope; the
+    /// admins' commands are never there either); the help card lists it like any other.
+    /// </summary>
+    public bool Typed { get; init; }
 }
 
 /// <summary>How a command is shown in help.</summary>

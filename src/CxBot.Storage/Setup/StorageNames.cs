@@ -92,6 +92,12 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
     /// <summary>Published learnings, each with the agents' helpfulness answers in its partition, and the set's version row.</summary>
     public string Learnings => _prefix + "Learnings";
 
+    /// <summary>Improvement actions by id.</summary>
+    public string ImprovementActions => _prefix + "ImprovementActions";
+
+    /// <summary>The lists of improvement actions: per tenant and status, per tenant and department, per status across tenants.</summary>
+    public string ActionIndex => _prefix + "ActionIndex";
+
     /// <summary>The once-only record of each digest per tenant, audience, kind and period.</summary>
     public string DigestRuns => _prefix + "DigestRuns";
 
@@ -101,7 +107,7 @@ public sealed class StorageNames(IOptions<StorageOptions> options)
         Conversations, ActivityLedger, ContactDecisions, Surveys, SurveyResponses, SurveyFunnel,
         CustomerPreferences, CustomerSuppression, FollowUps, OpenFollowUps, FollowUpCounts, ChannelDesignations, AlertChannels, GeneratedKeys, Staff,
         Leases, OutboxLog, HeldMessages, Throttles, Signals, SignalIndex, Topics, SignalContacts,
-        SignalAlerts, SignalFacts, ReportDays, ReportTotals, DigestRuns, Learnings,
+        SignalAlerts, SignalFacts, ReportDays, ReportTotals, DigestRuns, Learnings, ImprovementActions, ActionIndex,
     ];
 
     /// <summary>Proactive messages and surveys waiting to be sent.</summary>

@@ -19,7 +19,7 @@ public sealed partial class ResourceParityTests
     private static readonly LocalizedStrings[] All =
     [
         SurveyCard.Strings, FollowUpCard.Strings, SummaryFormat.Strings, TeamDigestContent.Strings, MyFeedbackCard.Strings,
-        ExportModule.Strings, ReportMaintenanceModule.Strings, CxBot.App.Learnings.LearningCard.Strings,
+        ExportModule.Strings, ReportMaintenanceModule.Strings, CxBot.App.Learnings.LearningCard.Strings, App.Actions.Cards.ActionCard.Strings,
     ];
 
     public static TheoryData<string> BaseNames => [.. All.Select(s => s.BaseName)];

@@ -74,6 +74,7 @@ public sealed class SignalAlertTests(AzuriteProcess azurite)
         Assert.Contains("4 signals in the last 7 days; usually 1 per 7 days.", text, StringComparison.Ordinal);
         Assert.All(signals, s => Assert.NotNull(CardNodes.ById(sent.Content.Card!, "signal-" + s.SignalId)));
         Assert.Contains(SignalMoveAction.OpenVerb, SignalLifecycleFlow.Verbs(sent.Content.Card!));
+        Assert.Contains(CxBot.App.Actions.Cards.ActionFormAction.NewVerb, SignalLifecycleFlow.Verbs(sent.Content.Card!));
     }
 
     [Fact]

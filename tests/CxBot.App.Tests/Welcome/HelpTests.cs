@@ -40,7 +40,7 @@ public sealed class HelpTests(AzuriteProcess azurite) : IDisposable
 
         var card = Assert.Single(_factory.Connector.SentTo(ConversationOf(activity))).Card();
         Assert.Equal(["help", "use this channel for follow-ups", "use this channel for signals", "use this channel for digests",
-            "use this channel for learnings", "use this channel for alerts", "channels", "stop using this channel", "signals"], ListedCommands(card));
+            "use this channel for learnings", "use this channel for alerts", "channels", "stop using this channel", "signals", "actions"], ListedCommands(card));
     }
 
     [Fact]

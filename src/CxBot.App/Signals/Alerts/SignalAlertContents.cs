@@ -1,8 +1,10 @@
 using System.Globalization;
+using CxBot.App.Actions.Cards;
 using CxBot.App.Messaging;
 using CxBot.App.Signals.Lifecycle;
 using CxBot.App.Signals.Lists;
 using CxBot.Cards;
+using CxBot.Domain.Actions;
 using CxBot.Domain.Messaging;
 using CxBot.Domain.Signals;
 using Microsoft.Extensions.Options;
@@ -68,6 +70,12 @@ public sealed class RecurringProblemContent(
         var card = SignalListCard.Build(title, listed, catalog, _ => SignalViewer.Supervisor, next: null, culture);
         var body = card.Body.ToList();
         body.Insert(1, new TextBlock { Text = summary, Spacing = "small" });
+        // The supervisors' way from the alert to an action: the form, prefilled with the topic and the window's signals.
+        var form = ActionFormAction.New(new ActionOrigin(ActionOriginKind.RecurringProblem, topicKey), [.. listed.Select(s => s.SignalId)]);
+        body.Add(new ActionSet
+        {
+            Actions = [ExecuteAction.WithSubmitFallback(ActionCard.Strings.Get("Alert.MakeAction", culture), ActionFormAction.NewVerb, form.ToData(), "positive")],
+        });
         return new ProactiveContent(null, CardJson.ToJsonObject(card with { Body = body }));
     }
 
