@@ -2,6 +2,7 @@ using System.Globalization;
 using CxBot.App.Actions.Cards;
 using CxBot.App.People;
 using CxBot.App.Routing;
+using CxBot.Cards;
 using CxBot.Domain.Actions;
 using CxBot.Domain.Insights;
 using CxBot.Domain.Signals;
@@ -60,7 +61,9 @@ public static class ActionFormInput
             return (null, "Problem.Owner");
         }
 
-        if (!int.TryParse(data.GetString(ActionForm.DueDaysId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var dueDays) || dueDays is < 1 or > 365)
+        // A number input arrives as a string or as a JSON number, depending on the client.
+        if (!double.TryParse(ActionData.GetText(data.Data, ActionForm.DueDaysId), NumberStyles.Float, CultureInfo.InvariantCulture, out var days)
+            || days % 1 != 0 || days is < 1 or > 365)
         {
             return (null, "Problem.Due");
         }
@@ -72,7 +75,7 @@ public static class ActionFormInput
         }
 
         // Due at the end of the reporting day that many days from today.
-        var due = calendar.StartOf(calendar.DayOf(now).AddDays(dueDays + 1)).AddTicks(-1);
+        var due = calendar.StartOf(calendar.DayOf(now).AddDays((int)days + 1)).AddTicks(-1);
         return (new ImprovementActionDetails
         {
             Title = title,
@@ -115,7 +118,7 @@ public static class ActionFormInput
             return null;
         }
 
-        var changeText = data.GetString(ActionForm.ChangeId)?.Trim().Replace(',', '.');
+        var changeText = ActionData.GetText(data.Data, ActionForm.ChangeId)?.Trim().Replace(',', '.');
         if (!double.TryParse(changeText, NumberStyles.Float, CultureInfo.InvariantCulture, out var change))
         {
             return null;

@@ -54,7 +54,8 @@ public sealed class ActionsFlow(CxBotAppFactory app)
         data[ActionForm.GapId] = "3";
         data[ActionForm.OwnerId] = ownerObjectId;
         data[ActionForm.DepartmentId] = department;
-        data[ActionForm.DueDaysId] = dueDays;
+        // As a JSON number, the way some clients send a number input.
+        data[ActionForm.DueDaysId] = int.Parse(dueDays, System.Globalization.CultureInfo.InvariantCulture);
         data[ActionForm.FigureId] = figure;
         data[ActionForm.ChangeId] = change;
         using var response = await app.PostActivityAsync(user.Execute(ActionFormAction.CreateVerb, data));
