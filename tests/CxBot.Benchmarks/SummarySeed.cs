@@ -34,7 +34,7 @@ internal sealed class SummarySeed(string connectionString, string tablePrefix, R
     public const int Queues = 20;
     public const int Agents = 200;
     private const int Parallel = 8;
-    private const int ParallelSingles = 32;
+    private const int ParallelSingles = 64;
 
     private static readonly string[] Drivers =
         [QualityDriver.Reliability, QualityDriver.Empathy, QualityDriver.CustomerFocus, QualityDriver.CustomerKnowledge, QualityDriver.WaitingTime, QualityDriver.Accessibility, QualityDriver.Menu];
