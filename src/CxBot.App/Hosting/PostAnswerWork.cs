@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace CxBot.App.Hosting;
 
 /// <summary>
-/// Work a turn leaves for after its HTTP answer (the ledger's completion, a survey's Answered mark): started at once
+/// Work a turn leaves for after its HTTP answer (the activity ledger's completion): started at once
 /// beside the answer, tracked until done, waited for when the host stops, failures logged. Each piece must be safe to
 /// lose (a redelivery or a later pass repeats it); this only keeps it off the answer's critical path.
 /// </summary>

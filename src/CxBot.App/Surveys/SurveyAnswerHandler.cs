@@ -2,13 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CxBot.App.FollowUps;
-using CxBot.App.Hosting;
 using CxBot.App.Localization;
 using CxBot.App.People;
 using CxBot.App.Routing;
 using CxBot.App.Surveys.Cards;
-using CxBot.Domain;
-using CxBot.Domain.Insights;
 using CxBot.Domain.Surveys;
 using Microsoft.Extensions.Options;
 
