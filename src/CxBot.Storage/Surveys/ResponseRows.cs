@@ -55,7 +55,8 @@ internal static class ResponseRows
 
     public static ResponseEntity ToEntity(DateOnly day, SurveyResponse r)
     {
-        var raw = JsonSerializer.Serialize(r.Answers.Raw, RawJson);
+        // The comment is stored once, cleaned, in Comment: the raw inputs keep every other field as received.
+        var raw = JsonSerializer.Serialize(r.Answers.Raw.Where(a => a.Key != SurveyInputIds.Comment).ToDictionary(), RawJson);
         if (raw.Length > MaxRawAnswersLength)
         {
             throw new ArgumentException(
