@@ -110,7 +110,7 @@ internal static class SummaryBenchmark
     {
         var recount = services.GetRequiredService<DayRecount>();
         var totals = services.GetRequiredService<IReportTotalsStore>();
-        await Parallel.ForEachAsync(days, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (day, ct) =>
+        await Parallel.ForEachAsync(days, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (day, ct) =>
         {
             var counted = seed.CountDay(day);
             if (how == TotalsBuild.InProcess)

@@ -18,24 +18,33 @@ public sealed class ReportReader(IReportTotals totals, IReportingChanges changes
     }
 
     /// <summary>The counts of each of <paramref name="scopes"/> per day of <paramref name="period"/>; changed days are recounted once for all.</summary>
-    public async Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadDaysAsync(IReadOnlyCollection<ReportScope> scopes, ReportPeriod period,
+    public Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadDaysAsync(IReadOnlyCollection<ReportScope> scopes, ReportPeriod period,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scopes);
         ArgumentNullException.ThrowIfNull(period);
-        var distinct = scopes.Distinct().ToList();
-        var stored = Task.WhenAll(distinct.Select(scope => totals.ReadAsync(scope, period.From, period.To, cancellationToken)));
-        var marked = (await changes.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Day).Where(period.Contains).Distinct().ToList();
+        return ReadDaysAsync(scopes.Distinct().ToDictionary(s => s, _ => period), cancellationToken);
+    }
+
+    /// <summary>The counts of each scope per day of its own period: the marks are listed once and each changed day recounted once for all.</summary>
+    public async Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadDaysAsync(IReadOnlyDictionary<ReportScope, ReportPeriod> reads,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        var list = reads.ToList();
+        var stored = Task.WhenAll(list.Select(r => totals.ReadAsync(r.Key, r.Value.From, r.Value.To, cancellationToken)));
+        var marked = (await changes.ListAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Day)
+            .Where(day => list.Any(r => r.Value.Contains(day))).Distinct().ToList();
         var live = await Task.WhenAll(marked.Select(async day => (Day: day, Counts: await recount.CountAsync(day, cancellationToken).ConfigureAwait(false))))
             .ConfigureAwait(false);
         var read = await stored.ConfigureAwait(false);
 
         var result = new Dictionary<ReportScope, IReadOnlyList<DayTally>>();
-        for (var i = 0; i < distinct.Count; i++)
+        for (var i = 0; i < list.Count; i++)
         {
-            var scope = distinct[i];
+            var (scope, period) = list[i];
             var days = read[i].Where(d => !marked.Contains(d.Day)).ToList();
-            days.AddRange(live.Select(l => new DayTally(l.Day, l.Counts.For(scope))).Where(d => !d.Counts.IsEmpty));
+            days.AddRange(live.Where(l => period.Contains(l.Day)).Select(l => new DayTally(l.Day, l.Counts.For(scope))).Where(d => !d.Counts.IsEmpty));
             result[scope] = [.. days.OrderBy(d => d.Day)];
         }
 

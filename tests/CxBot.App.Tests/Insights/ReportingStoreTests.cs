@@ -213,6 +213,32 @@ public sealed class ReportingStoreTests(AzuriteProcess azurite) : IDisposable
         Assert.NotEmpty(await Get<ReportMaintenance>().CheckAsync(day, day, None));
     }
 
+    [Fact]
+    public async Task TheLatestLowScoreComments_AreTheFiveNewestAcrossDaysAndScopes_AsTheRawAnswersSay()
+    {
+        await SeedAsync();
+        // Eleven more low scores with a comment over two days, queues and agents, answered out of order.
+        for (var i = 0; i < 11; i++)
+        {
+            var ended = new DateTimeOffset(2026, 11, 17 + (i % 2), 9, 0, 0, TimeSpan.Zero).AddMinutes(i * 37 % 90);
+            var response = Response(ended, i % 3 == 0 ? "Sales" : "Billing", csat: 1 + (i % 2));
+            await AddAsync(response with { Answers = response.Answers with { Comment = "Late " + i }, AnsweredAt = ended.AddMinutes(100 - (i * 13 % 50)) });
+        }
+
+        await Rollup().RunPassAsync(None);
+
+        var period = new ReportPeriod(new DateOnly(2026, 11, 14), new DateOnly(2026, 11, 20));
+        foreach (var scope in new[] { ReportScope.All, ReportScope.ForQueue("billing"), ReportScope.ForQueue("sales") })
+        {
+            var days = await Get<ReportReader>().ReadDaysAsync(scope, period, None);
+            var expected = _seeded
+                .Where(r => r.Answers.Csat is 1 or 2 && !string.IsNullOrWhiteSpace(r.Answers.Comment))
+                .Where(r => scope.Queue is null || r.Queue.Trim().Equals(scope.Queue, StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(r => r.AnsweredAt).Take(5).Select(r => r.SurveyId);
+            Assert.Equal(expected, LowScoreComments.Newest(days, 5).Select(p => p.SurveyId));
+        }
+    }
+
     private static IReadOnlyList<ReportScope> Scopes { get; } =
     [
         ReportScope.All, ReportScope.ForQueue("billing"), ReportScope.ForQueue("sales"), ReportScope.ForAgent("agent-7"),

@@ -139,13 +139,13 @@ public sealed class SummaryHarness
 /// <summary>The summary's counts straight from a totals fake (the live recount is the report reader's, tested with the store).</summary>
 internal sealed class TotalsOnly(IReportTotals totals) : ISummaryData
 {
-    public async Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyCollection<ReportScope> scopes, DateOnly from, DateOnly to,
+    public async Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyDictionary<ReportScope, ReportPeriod> reads,
         CancellationToken cancellationToken)
     {
         var read = new Dictionary<ReportScope, IReadOnlyList<DayTally>>();
-        foreach (var scope in scopes)
+        foreach (var (scope, period) in reads)
         {
-            read[scope] = await totals.ReadAsync(scope, from, to, cancellationToken);
+            read[scope] = await totals.ReadAsync(scope, period.From, period.To, cancellationToken);
         }
 
         return read;

@@ -8,16 +8,14 @@ namespace CxBot.App.Insights.Summary;
 /// </summary>
 public interface ISummaryData
 {
-    /// <summary>The counts of each of <paramref name="scopes"/> for each day in [<paramref name="from"/>, <paramref name="to"/>] that has any; oldest first.</summary>
-    Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyCollection<ReportScope> scopes, DateOnly from, DateOnly to,
-        CancellationToken cancellationToken);
+    /// <summary>The counts of each scope of <paramref name="reads"/> for each day of its period that has any; oldest first.</summary>
+    Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyDictionary<ReportScope, ReportPeriod> reads, CancellationToken cancellationToken);
 }
 
 /// <summary>The summary's counts through the report reader: the rolled-up totals plus a live recount of the days changed since.</summary>
 public sealed class ReportReaderSummaryData(ReportReader reader) : ISummaryData
 {
     /// <inheritdoc />
-    public Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyCollection<ReportScope> scopes, DateOnly from, DateOnly to,
-        CancellationToken cancellationToken) =>
-        reader.ReadDaysAsync(scopes, new ReportPeriod(from, to), cancellationToken);
+    public Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyDictionary<ReportScope, ReportPeriod> reads, CancellationToken cancellationToken) =>
+        reader.ReadDaysAsync(reads, cancellationToken);
 }

@@ -98,7 +98,10 @@ public sealed class SummaryCardFactory(
         var tenantId = tenants.OwnerOf(request.TenantId);
         var agents = AgentsShown(request);
         var agentScopes = agents.Select(agent => AgentScope(scope, agent)).ToList();
-        var countsTask = counts.ReadAsync([scope, .. agentScopes], previous.From, period.To, cancellationToken);
+        // The period's scope over both periods, the agent rows over the period only.
+        var reads = agentScopes.ToDictionary(s => s, _ => period);
+        reads[scope] = new ReportPeriod(previous.From, period.To);
+        var countsTask = counts.ReadAsync(reads, cancellationToken);
         var catalogTask = topics.ListAsync(tenantId, cancellationToken);
         var recurringTask = alerts.ListRecurringAsync(tenantId, cancellationToken);
         var followUpsTask = followUps.CountAsync(scope, tenantId, counts.Expand(scope), cancellationToken);
@@ -188,7 +191,7 @@ public sealed class SummaryCardFactory(
     {
         var agents = audience.AgentsFor(viewer);
         var scopes = agents.Select(agent => AgentScope(scope, agent)).ToList();
-        var read = await counts.ReadAsync(scopes, period.From, period.To, cancellationToken).ConfigureAwait(false);
+        var read = await counts.ReadAsync(scopes.ToDictionary(s => s, _ => period), cancellationToken).ConfigureAwait(false);
         return AgentRows(agents, scopes, read, period);
     }
 }

@@ -22,17 +22,26 @@ public sealed class SummaryCounts(ISummaryData data, SummaryAudience audience)
 
     /// <summary>The counts of <paramref name="scope"/> per day in [<paramref name="from"/>, <paramref name="to"/>], oldest first.</summary>
     public async Task<IReadOnlyList<DayTally>> ReadAsync(ReportScope scope, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        (await ReadAsync([scope], from, to, cancellationToken).ConfigureAwait(false))[scope];
+        (await ReadAsync(new Dictionary<ReportScope, ReportPeriod> { [scope] = new(from, to) }, cancellationToken).ConfigureAwait(false))[scope];
 
-    /// <summary>The counts of each of <paramref name="scopes"/> per day in [<paramref name="from"/>, <paramref name="to"/>], oldest first: every
-    /// series behind them read in one go.</summary>
-    public async Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyCollection<ReportScope> scopes, DateOnly from, DateOnly to,
+    /// <summary>The counts of each scope of <paramref name="reads"/> per day of its period, oldest first: every series behind them
+    /// read in one go (a series wanted for two periods is read over both).</summary>
+    public async Task<IReadOnlyDictionary<ReportScope, IReadOnlyList<DayTally>>> ReadAsync(IReadOnlyDictionary<ReportScope, ReportPeriod> reads,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(scopes);
-        var series = scopes.Distinct().ToDictionary(s => s, Expand);
-        var read = await data.ReadAsync([.. series.Values.SelectMany(s => s).Distinct()], from, to, cancellationToken).ConfigureAwait(false);
-        return series.ToDictionary(s => s.Key, s => s.Value.Count == 1 ? read[s.Value[0]] : Sum(s.Value.Select(one => read[one])));
+        ArgumentNullException.ThrowIfNull(reads);
+        var series = reads.ToDictionary(r => r.Key, r => Expand(r.Key));
+        var wanted = new Dictionary<ReportScope, ReportPeriod>();
+        foreach (var (scope, period) in reads)
+        {
+            foreach (var one in series[scope])
+            {
+                wanted[one] = wanted.TryGetValue(one, out var other) ? new ReportPeriod(Min(other.From, period.From), Max(other.To, period.To)) : period;
+            }
+        }
+
+        var read = await data.ReadAsync(wanted, cancellationToken).ConfigureAwait(false);
+        return series.ToDictionary(s => s.Key, s => Sum(s.Value.Select(one => read[one].Where(d => reads[s.Key].Contains(d.Day)))));
     }
 
     /// <summary>The sum of the days of <paramref name="days"/> that fall in <paramref name="period"/>.</summary>
@@ -42,6 +51,10 @@ public sealed class SummaryCounts(ISummaryData data, SummaryAudience audience)
         return Tally.Sum(days.Where(d => period.Contains(d.Day)).Select(d => d.Counts));
     }
 
-    private static IReadOnlyList<DayTally> Sum(IEnumerable<IReadOnlyList<DayTally>> series) =>
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static IReadOnlyList<DayTally> Sum(IEnumerable<IEnumerable<DayTally>> series) =>
         [.. series.SelectMany(days => days).GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g => new DayTally(g.Key, Tally.Sum(g.Select(d => d.Counts))))];
 }
