@@ -43,7 +43,7 @@ public sealed class MessagingEndpointTests(AzuriteProcess azurite) : IDisposable
     }
 
     [Theory]
-    [InlineData("composeExtension/query")]
+    [InlineData("composeExtension/setting")]
     [InlineData("future/invoke")]
     public async Task Post_UnknownInvokeName_Is501(string name)
     {

@@ -19,7 +19,7 @@ public sealed class StorageInitializerTests(StorageFixture azurite)
         }
 
         Assert.Equal(storage.Names.AllTables.Order(StringComparer.Ordinal), tables.Order(StringComparer.Ordinal));
-        Assert.Equal(29, tables.Count);
+        Assert.Equal(31, tables.Count);
         foreach (var queue in storage.Names.AllQueues)
         {
             Assert.True((await storage.Clients.Queues.GetQueueClient(queue).ExistsAsync()).Value, queue);
