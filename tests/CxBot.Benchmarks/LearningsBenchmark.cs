@@ -14,7 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CxBot.Benchmarks;
 
 /// <summary>What the learnings benchmark measured.</summary>
-internal sealed record LearningsResult(int Learnings, int Instances, int Agents, TimeSpan Seeding, IReadOnlyList<TimeSpan> FirstSearches, LatencySummary Searches,
+internal sealed record LearningsResult(int Learnings, int Instances, int Agents, TimeSpan Seeding, IReadOnlyList<TimeSpan> FirstFound, TimeSpan SlowestBeforeFound,
+    LatencySummary Searches,
     TimeSpan Wall, int Reloads, int OverLimit);
 
 /// <summary>
@@ -71,14 +72,27 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
         using var http2 = Client(second.Start());
         var clients = new[] { http1, http2 };
 
-        // The first search on each instance waits for its index load (started at start-up) if that is still running: timed apart.
+        // Each instance loads the whole set when it starts; a search before that load ends waits up to 3 s and then
+        // answers "try again". Searched until it finds, every search timed (and checked against the limit), apart.
         var cold = new List<TimeSpan>();
+        var firstFound = new List<TimeSpan>();
         foreach (var client in clients)
         {
-            var call = new TimedCall { Payload = Query(agents[0], Queries[0]) };
-            await PostAsync(client, call);
-            Check(call, Queries[0]);
-            cold.Add(call.Latency);
+            var waiting = Stopwatch.GetTimestamp();
+            while (true)
+            {
+                var call = new TimedCall { Payload = Query(agents[0], Queries[0]) };
+                await PostAsync(client, call);
+                cold.Add(call.Latency);
+                if (HasResults(call))
+                {
+                    break;
+                }
+
+                Check(Stopwatch.GetElapsedTime(waiting) < TimeSpan.FromMinutes(2), "An instance found no learnings within 2 minutes of its start.");
+            }
+
+            firstFound.Add(Stopwatch.GetElapsedTime(waiting));
         }
 
         using var stop = new CancellationTokenSource();
@@ -125,7 +139,7 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
         }
 
         var latencies = calls.Select(c => c.Call.Latency).Concat(cold).ToList();
-        return new LearningsResult(options.Learnings, Instances, agents.Count, seeding, cold, Percentiles.Summarize(calls.Select(c => c.Call.Latency)), wall,
+        return new LearningsResult(options.Learnings, Instances, agents.Count, seeding, firstFound, cold.Max(), Percentiles.Summarize(calls.Select(c => c.Call.Latency)), wall,
             reloads, latencies.Count(l => l >= TeamsLimit));
     }
 
@@ -210,14 +224,14 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
     public static string Markdown(LearningsResult result, MachineFacts machine, string loadBefore, string loadAfter, DateTimeOffset at)
     {
         var s = result.Searches;
-        var firsts = string.Join(", ", result.FirstSearches.Select(c => c.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms"));
+        var firsts = string.Join(", ", result.FirstFound.Select(c => c.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms"));
         return string.Create(CultureInfo.InvariantCulture, $"""
             ## CxBot learnings search benchmark, {at:yyyy-MM-dd HH:mm} UTC
 
             - Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Os}; {machine.Dotnet}, CxBot.App {machine.AppBuild}, {machine.Gc}; Azurite {machine.Azurite} (in memory)
             - Load average (1/5/15 min): before {loadBefore}, after {loadAfter}
             - {result.Learnings} learnings seeded in {result.Seeding.TotalSeconds:0.0} s; {result.Instances} app instances on one table; {result.Agents} agents at once, {SearchesPerAgent} searches each, alternating instances; {result.Reloads} helpfulness answers during the run (each moves the version row: both instances reload at their next check)
-            - First search per instance (waits for the start-up load of all {result.Learnings} if it is still running): {firsts}
+            - From the first search until an instance found the learnings (its start-up load of all {result.Learnings}; a search meanwhile answers "try again" after at most 3 s): {firsts}; slowest of those searches {result.SlowestBeforeFound.TotalMilliseconds:0} ms
 
             | what | requests | wall s | p50 ms | p95 ms | p99 ms | max ms |
             | --- | ---: | ---: | ---: | ---: | ---: | ---: |
@@ -233,6 +247,6 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
     {
         var s = result.Searches;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {at:yyyy-MM-dd HH:mm} | {loadBefore} → {loadAfter} | {result.Learnings} | {result.Instances} | {result.Agents} | {result.FirstSearches.Max().TotalMilliseconds:0.0} | {s.Count} | {s.P50:0.0} | {s.P95:0.0} | {s.Max:0.0} | {result.Reloads} | {result.OverLimit} |");
+            $"| {at:yyyy-MM-dd HH:mm} | {loadBefore} → {loadAfter} | {result.Learnings} | {result.Instances} | {result.Agents} | {result.SlowestBeforeFound.TotalMilliseconds:0.0} | {s.Count} | {s.P50:0.0} | {s.P95:0.0} | {s.Max:0.0} | {result.Reloads} | {result.OverLimit} |");
     }
 }
