@@ -26,21 +26,25 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   mark('resultsShownMs');
   await preview.click();
 
-  // The learning's card, rendered, beside the compose box's editor: the nearest element holding both the card and
-  // the editor must not hold any message of the chat.
+  // The learning's card, rendered in the compose box: the nearest element holding both the card and the compose box's
+  // editor must not hold the chat (the bot's welcome message), and the card must sit within the compose box's width.
   const card = page.locator('.ac-adaptiveCard').filter({ hasText: problem }).filter({ hasText: 'Did this help?' }).last();
   await card.waitFor();
-  const placement = await card.evaluate((element, editorSelector) => {
+  const placement = await card.evaluate((element, [editorSelector, chatText]) => {
     for (let box = element.parentElement; box; box = box.parentElement) {
       if (box.querySelector(editorSelector)) {
-        const messages = box.querySelectorAll('[data-testid*="message" i], [class*="chatMessage" i], [class*="message-body" i]').length;
-        return { found: true, messages, depth: box.querySelectorAll('.ac-adaptiveCard').length };
+        return { found: true, holdsChat: box.textContent.includes(chatText) };
       }
     }
     return { found: false };
-  }, composer);
-  if (!placement.found) {
-    throw new Error('The learning card is not beside the compose box.');
+  }, [composer, required('READY_TEXT')]);
+  if (!placement.found || placement.holdsChat) {
+    throw new Error(`The learning card is not in the compose box: ${JSON.stringify(placement)}`);
+  }
+  const plus = await page.locator('button[aria-label="Trigger Message Extension App"]').boundingBox();
+  const cardBox = await card.boundingBox();
+  if (!plus || !cardBox || cardBox.y + cardBox.height < plus.y - 400 || cardBox.y > plus.y + plus.height) {
+    throw new Error(`The learning card (${JSON.stringify(cardBox)}) is not by the compose box's buttons (${JSON.stringify(plus)}).`);
   }
   const inChatAfter = await page.locator('.ac-adaptiveCard').filter({ hasText: problem }).count();
   if (inChatAfter !== inChatBefore + 1) {
@@ -50,7 +54,6 @@ await run(required('PLAYGROUND_URL'), required('SCREENSHOT_PATH'), async (page, 
   if (!buttons.some((b) => b.includes('Yes, it helped')) || !buttons.some((b) => b.trim() === 'No')) {
     throw new Error(`The card's buttons are ${JSON.stringify(buttons)}; "Yes, it helped" and "No" expected.`);
   }
-  console.error('placement ' + JSON.stringify(placement));
   mark('inComposeBoxMs');
 }, async (page) => {
   const texts = await page.locator('[role=dialog], [role=listbox], [role=list]').allInnerTexts().catch(() => []);
