@@ -43,6 +43,23 @@ public sealed partial class LearningIndexCache(ILearningStore store, IOptionsMon
         return await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The index, or null when it is still being loaded after <paramref name="wait"/> (the load goes on): a search must
+    /// answer within Teams' 5 seconds, and the first load of a large set on a busy instance can take longer.
+    /// </summary>
+    public async Task<LearningSearchIndex?> CurrentOrNullAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var current = CurrentAsync(cancellationToken);
+        if (await Task.WhenAny(current, Task.Delay(wait, time, cancellationToken)).ConfigureAwait(false) == current)
+        {
+            return await current.ConfigureAwait(false);
+        }
+
+        // Observe the load's outcome later, so a failure is not left unobserved.
+        _ = current.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return null;
+    }
+
     /// <summary>Puts a learning this instance stored or changed into its index (other instances follow the version row).</summary>
     public void Apply(Learning learning)
     {

@@ -33,6 +33,12 @@ public sealed class LearningSearchHandler(LearningIndexCache index, SignalTopics
         }
 
         var hits = await SearchAsync(turn, QueryText(value), limit, cancellationToken).ConfigureAwait(false);
+        if (hits is null)
+        {
+            turn.InvokeResponse = Refusal(LearningCard.Strings.Get("Search.Loading", turn.Culture));
+            return;
+        }
+
         var catalog = await topics.CatalogAsync(TenantRule.TenantOf(turn.Activity), cancellationToken).ConfigureAwait(false);
         var attachments = new JsonArray();
         foreach (var hit in hits)
@@ -62,6 +68,12 @@ public sealed class LearningSearchHandler(LearningIndexCache index, SignalTopics
         }
 
         var hits = await SearchAsync(turn, words, options.CurrentValue.ChatResults, cancellationToken).ConfigureAwait(false);
+        if (hits is null)
+        {
+            await turn.SendTextAsync(LearningCard.Strings.Get("Search.Loading", turn.Culture), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (hits.Count == 0)
         {
             await turn.SendTextAsync(LearningCard.Strings.Format("Learn.None", turn.Culture, words), cancellationToken).ConfigureAwait(false);
@@ -77,7 +89,11 @@ public sealed class LearningSearchHandler(LearningIndexCache index, SignalTopics
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The refusal a customer gets from the search command, in the message extension's own shape.</summary>
+    /// <summary>How long a search waits for this instance's first index load before it answers "try again" instead: well
+    /// inside Teams' 5 seconds for the search invoke.</summary>
+    public static readonly TimeSpan LoadWait = TimeSpan.FromSeconds(3);
+
+    /// <summary>A text answer in the message extension's own shape (a customer's refusal, "still loading").</summary>
     public static InvokeResponse Refusal(string text) =>
         new(200, new JsonObject { ["composeExtension"] = new JsonObject { ["type"] = "message", ["text"] = text } });
 
@@ -94,7 +110,8 @@ public sealed class LearningSearchHandler(LearningIndexCache index, SignalTopics
         return (first?["value"] as JsonValue)?.TryGetValue(out string? text) == true ? text ?? "" : "";
     }
 
-    private async Task<IReadOnlyList<LearningHit>> SearchAsync(TurnContext turn, string words, int max, CancellationToken cancellationToken)
+    // Null while this instance's first index load is still running after LoadWait.
+    private async Task<IReadOnlyList<LearningHit>?> SearchAsync(TurnContext turn, string words, int max, CancellationToken cancellationToken)
     {
         // Only Teams vouches for a tenant; without one there is nothing to show (docs/tenancy.md).
         if (TenantRule.TenantOf(turn.Activity) is not { } tenant)
@@ -102,8 +119,8 @@ public sealed class LearningSearchHandler(LearningIndexCache index, SignalTopics
             return [];
         }
 
-        var current = await index.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        return current.Search(tenant, words.Length > InputLimit ? words[..InputLimit] : words, max);
+        var current = await index.CurrentOrNullAsync(LoadWait, cancellationToken).ConfigureAwait(false);
+        return current?.Search(tenant, words.Length > InputLimit ? words[..InputLimit] : words, max);
     }
 
     private const int InputLimit = 500;

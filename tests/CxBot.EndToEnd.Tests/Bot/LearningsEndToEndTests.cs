@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using CxBot.App.Learnings;
 using CxBot.Domain.Learnings;
-using CxBot.Domain.Signals;
 using CxBot.Domain.Surveys;
 using CxBot.Testing.Processes;
 using SignalMoveAction = CxBot.App.Signals.Lifecycle.SignalMoveAction;
@@ -21,27 +20,9 @@ public sealed class LearningsEndToEndTests(SignalsBot bot) : IClassFixture<Signa
     [Fact]
     public async Task APublishedLearning_IsFoundWithTheSearchCommandWithinFiveSeconds_AndWithLearn_AndCountsTheAgentsAnswer()
     {
-        await Client.InstallAsync();
         var marker = "zq" + Guid.NewGuid().ToString("N")[..6];
-        var text = $"customer {marker} was charged twice for one order";
-        await Client.SendTextAsync(Client.PersonalChatId, $"signal complaint billing: {text}");
-        var signal = await bot.WaitForSignalAsync(s => s.Description == text);
-        await CloseAsync(signal, "Refunded the second charge; it reaches the card in 3 to 5 days.");
-
-        // Megan opens the form from the closed signal's card and publishes it as prefilled.
-        var formAnswer = await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, LearningFormAction.Verb,
-            new LearningFormAction(signal.SignalId).ToData());
-        var form = formAnswer["value"]!.AsObject();
-        var publish = Descendants(form).First(e => (string?)e["type"] == "Action.Execute" && (string?)e["verb"] == LearningPublishAction.Verb);
-        var data = publish["data"]!.DeepClone().AsObject();
-        foreach (var input in Descendants(form).Where(e => ((string?)e["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true))
-        {
-            data[(string)input["id"]!] = input["value"]?.DeepClone();
-        }
-
-        var published = await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, LearningPublishAction.Verb, data);
-        Assert.Contains("Published", RealBot.ValueText(published), StringComparison.Ordinal);
-        var learningId = (string)data[LearningPublishAction.LearningIdProperty]!;
+        var learningId = await LearningPublishing.PublishAsync(bot, $"customer {marker} was charged twice for one order",
+            "Refunded the second charge; it reaches the card in 3 to 5 days.");
         Assert.NotNull(await bot.Storage<ILearningStore>().GetAsync(learningId, CancellationToken.None));
 
         // Alex searches from the compose box (the Playground's invoke API, as its page sends it: no command id or name).
@@ -70,18 +51,49 @@ public sealed class LearningsEndToEndTests(SignalsBot bot) : IClassFixture<Signa
         Assert.Equal(new LearningCounts(1, 0), (await bot.Storage<ILearningStore>().GetAsync(learningId, CancellationToken.None))!.Counts);
     }
 
-    private async Task CloseAsync(Signal signal, string outcome)
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
     {
+        JsonObject o => [o, .. o.SelectMany(p => Descendants(p.Value))],
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
+}
+
+/// <summary>A learning published as people do it: the agent logs a signal in the page's chat, the supervisor triages,
+/// starts and closes it and publishes the prefilled form from its card.</summary>
+internal static class LearningPublishing
+{
+    /// <summary>Returns the new learning's id.</summary>
+    public static async Task<string> PublishAsync(SignalsBot bot, string description, string outcome)
+    {
+        var client = bot.Client;
+        await client.InstallAsync();
+        await client.SendTextAsync(client.PersonalChatId, $"signal complaint billing: {description}");
+        var signal = await bot.WaitForSignalAsync(s => s.Description == description);
         var triage = SignalMoveAction.For(SignalMoveAction.TriageVerb, signal.SignalId).ToData();
         triage["kind"] = "complaint";
         triage["driver"] = QualityDriver.Reliability;
         triage["topic"] = "billing";
-        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, SignalMoveAction.TriageVerb, triage);
-        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, SignalMoveAction.StartVerb,
+        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, client.PersonalChatId, SignalMoveAction.TriageVerb, triage);
+        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, client.PersonalChatId, SignalMoveAction.StartVerb,
             SignalMoveAction.For(SignalMoveAction.StartVerb, signal.SignalId).ToData());
         var close = SignalMoveAction.For(SignalMoveAction.CloseVerb, signal.SignalId).ToData();
         close["outcome"] = outcome;
-        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, Client.PersonalChatId, SignalMoveAction.CloseVerb, close);
+        await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, client.PersonalChatId, SignalMoveAction.CloseVerb, close);
+
+        var formAnswer = await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, client.PersonalChatId, LearningFormAction.Verb,
+            new LearningFormAction(signal.SignalId).ToData());
+        var form = formAnswer["value"]!.AsObject();
+        var publish = Descendants(form).First(e => (string?)e["type"] == "Action.Execute" && (string?)e["verb"] == LearningPublishAction.Verb);
+        var data = publish["data"]!.DeepClone().AsObject();
+        foreach (var input in Descendants(form).Where(e => ((string?)e["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true))
+        {
+            data[(string)input["id"]!] = input["value"]?.DeepClone();
+        }
+
+        var published = await bot.ExecuteAsUserAsync(SignalsBot.Supervisor, client.PersonalChatId, LearningPublishAction.Verb, data);
+        Assert.Contains("Published", RealBot.ValueText(published), StringComparison.Ordinal);
+        return (string)data[LearningPublishAction.LearningIdProperty]!;
     }
 
     private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
