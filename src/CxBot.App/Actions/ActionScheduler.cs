@@ -20,37 +20,8 @@ public sealed class ActionScheduler(LeaseKeeper keeper, ActionPass pass, IOption
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => keeper.RunAsync(LeaseName, Lease, RunWhileHeldAsync, stoppingToken);
 
-    private async Task RunWhileHeldAsync(HeldLease lease, CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(options.CurrentValue.CheckMinutes);
-        var outage = new OutageBackoff("Improvement actions", logger, interval, RetryCap);
-        using var abort = CancellationTokenSource.CreateLinkedTokenSource(lease.Lost, stoppingToken);
-        while (!abort.IsCancellationRequested)
-        {
-            var pause = TimeSpan.FromMinutes(options.CurrentValue.CheckMinutes);
-            try
-            {
-                await pass.RunOnceAsync(abort.Token).ConfigureAwait(false);
-                outage.Succeeded();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                pause = outage.Failed(ex);
-            }
-            catch (OperationCanceledException) when (abort.IsCancellationRequested)
-            {
-                return;
-            }
-
-            try
-            {
-                // Real time between passes: the lease and its renewals run on the system clock too.
-                await Task.Delay(pause, TimeProvider.System, abort.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    // Real time between passes: the lease and its renewals run on the system clock too.
+    private Task RunWhileHeldAsync(HeldLease lease, CancellationToken stoppingToken) =>
+        LeasedPassLoop.RunAsync(lease, new OutageBackoff("Improvement actions", logger, TimeSpan.FromMinutes(options.CurrentValue.CheckMinutes), RetryCap),
+            () => TimeSpan.FromMinutes(options.CurrentValue.CheckMinutes), pass.RunOnceAsync, TimeProvider.System, stoppingToken);
 }

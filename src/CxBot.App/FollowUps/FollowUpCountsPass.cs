@@ -30,33 +30,9 @@ public sealed partial class FollowUpCountsPass(
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => leases.RunAsync(LeaseName, LeaseDuration, WorkAsync, stoppingToken);
 
-    private async Task WorkAsync(HeldLease held, CancellationToken stoppingToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, held.Lost);
-        var outage = new OutageBackoff("Follow-up counts", logger, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
-        while (!stop.IsCancellationRequested && held.IsValid)
-        {
-            var pause = TimeSpan.FromSeconds(options.CurrentValue.CountsRefreshSeconds);
-            try
-            {
-                await RunPassAsync(stop.Token).ConfigureAwait(false);
-                outage.Succeeded();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
-            {
-                pause = TimeSpan.FromTicks(Math.Max(pause.Ticks, outage.Failed(ex).Ticks));
-            }
-
-            try
-            {
-                await Task.Delay(pause, time, stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    private Task WorkAsync(HeldLease held, CancellationToken stoppingToken) =>
+        LeasedPassLoop.RunAsync(held, new OutageBackoff("Follow-up counts", logger, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)),
+            () => TimeSpan.FromSeconds(options.CurrentValue.CountsRefreshSeconds), RunPassAsync, time, stoppingToken);
 
     /// <summary>One pass: counts the index and replaces the stored counts. Returns how many index entries it counted.</summary>
     public async Task<int> RunPassAsync(CancellationToken cancellationToken)

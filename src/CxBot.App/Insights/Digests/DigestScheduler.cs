@@ -20,36 +20,7 @@ public sealed class DigestScheduler(LeaseKeeper keeper, DigestPass pass, ILogger
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => keeper.RunAsync(LeaseName, Lease, RunWhileHeldAsync, stoppingToken);
 
-    private async Task RunWhileHeldAsync(HeldLease lease, CancellationToken stoppingToken)
-    {
-        var outage = new OutageBackoff("Digests", logger, Interval, RetryCap);
-        using var abort = CancellationTokenSource.CreateLinkedTokenSource(lease.Lost, stoppingToken);
-        while (!abort.IsCancellationRequested)
-        {
-            var pause = Interval;
-            try
-            {
-                await pass.RunOnceAsync(abort.Token).ConfigureAwait(false);
-                outage.Succeeded();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                pause = outage.Failed(ex);
-            }
-            catch (OperationCanceledException) when (abort.IsCancellationRequested)
-            {
-                return;
-            }
-
-            try
-            {
-                // Real time between passes: the lease and its renewals run on the system clock too.
-                await Task.Delay(pause, TimeProvider.System, abort.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    // Real time between passes: the lease and its renewals run on the system clock too.
+    private Task RunWhileHeldAsync(HeldLease lease, CancellationToken stoppingToken) =>
+        LeasedPassLoop.RunAsync(lease, new OutageBackoff("Digests", logger, Interval, RetryCap), () => Interval, pass.RunOnceAsync, TimeProvider.System, stoppingToken);
 }

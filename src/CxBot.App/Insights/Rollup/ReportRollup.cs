@@ -33,33 +33,9 @@ public sealed partial class ReportRollup(
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => leases.RunAsync(LeaseName, LeaseDuration, WorkAsync, stoppingToken);
 
-    private async Task WorkAsync(HeldLease held, CancellationToken stoppingToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, held.Lost);
-        var outage = new OutageBackoff("Report roll-up", logger, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
-        while (!stop.IsCancellationRequested && held.IsValid)
-        {
-            var pause = TimeSpan.FromSeconds(options.CurrentValue.RollupSeconds);
-            try
-            {
-                await RunPassAsync(stop.Token).ConfigureAwait(false);
-                outage.Succeeded();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
-            {
-                pause = TimeSpan.FromTicks(Math.Max(pause.Ticks, outage.Failed(ex).Ticks));
-            }
-
-            try
-            {
-                await Task.Delay(pause, time, stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    private Task WorkAsync(HeldLease held, CancellationToken stoppingToken) =>
+        LeasedPassLoop.RunAsync(held, new OutageBackoff("Report roll-up", logger, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)),
+            () => TimeSpan.FromSeconds(options.CurrentValue.RollupSeconds), RunPassAsync, time, stoppingToken);
 
     /// <summary>One pass: the marked days, and the open days when their recount is due. Returns the days recounted.</summary>
     public async Task<int> RunPassAsync(CancellationToken cancellationToken)
