@@ -82,7 +82,7 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
             while (true)
             {
                 var call = new TimedCall { Payload = Query(agents[0], Queries[0]) };
-                await PostAsync(client, call);
+                await call.PostAsync(client);
                 cold.Add(call.Latency);
                 if (HasResults(call))
                 {
@@ -122,7 +122,7 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
             {
                 var query = Queries[(agent.Index + n) % Queries.Length];
                 var call = new TimedCall { Payload = Query(agent, query) };
-                await PostAsync(clients[(agent.Index + n) % Instances], call);
+                await call.PostAsync(clients[(agent.Index + n) % Instances]);
                 lock (calls)
                 {
                     calls.Add((call, query));
@@ -184,17 +184,6 @@ internal sealed class LearningsBenchmark(AzuriteProcess azurite, BenchmarkOption
             ["commandContext"] = "compose",
         });
         return JsonSerializer.SerializeToUtf8Bytes(activity);
-    }
-
-    private static async Task PostAsync(HttpClient http, TimedCall call)
-    {
-        var start = Stopwatch.GetTimestamp();
-        using var content = new ByteArrayContent(call.Payload);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync(BotEndpoints.MessagesPath, content);
-        call.Body = await response.Content.ReadAsStringAsync();
-        call.Latency = Stopwatch.GetElapsedTime(start);
-        call.Status = response.StatusCode;
     }
 
     private static bool HasResults(TimedCall call)

@@ -34,6 +34,18 @@ internal sealed class TimedCall
     public HttpStatusCode Status { get; set; }
     public string Body { get; set; } = "";
     public TimeSpan Latency { get; set; }
+
+    /// <summary>Posts the payload to the bot's messaging endpoint and notes the status, the body and the time to read it.</summary>
+    public async Task PostAsync(HttpClient http)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var content = new ByteArrayContent(Payload);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync(BotEndpoints.MessagesPath, content);
+        Body = await response.Content.ReadAsStringAsync();
+        Latency = Stopwatch.GetElapsedTime(start);
+        Status = response.StatusCode;
+    }
 }
 
 /// <summary>One agent's one-liner.</summary>
@@ -91,10 +103,10 @@ internal sealed class SignalsBenchmark(AzuriteProcess azurite, BenchmarkOptions 
         }
 
         // The first one-liner alone: the tenant's topic list is seeded by the first read.
-        await PostAsync(http, oneLiners[0].Call);
-        await RunPerAgentAsync(oneLiners.Skip(1).Where(j => j.Phase == Phase.Warmup), j => j.Agent, j => PostAsync(http, j.Call));
+        await oneLiners[0].Call.PostAsync(http);
+        await RunPerAgentAsync(oneLiners.Skip(1).Where(j => j.Phase == Phase.Warmup), j => j.Agent, j => j.Call.PostAsync(http));
         var measuredLines = oneLiners.Where(j => j.Phase == Phase.Measured).ToList();
-        var lineWall = await RunPerAgentAsync(measuredLines, j => j.Agent, j => PostAsync(http, j.Call));
+        var lineWall = await RunPerAgentAsync(measuredLines, j => j.Agent, j => j.Call.PostAsync(http));
 
         await RunPerAgentAsync(actions.Where(j => j.Phase == Phase.Warmup), j => j.Agent, j => MessageActionAsync(http, j));
         var measuredActions = actions.Where(j => j.Phase == Phase.Measured).ToList();
@@ -105,7 +117,7 @@ internal sealed class SignalsBenchmark(AzuriteProcess azurite, BenchmarkOptions 
         foreach (var job in redelivered)
         {
             var again = new TimedCall { Payload = job.Call.Payload };
-            await PostAsync(http, again);
+            await again.PostAsync(http);
             Check(again.Status == HttpStatusCode.OK, $"The redelivered one-liner {job.ActivityId} was answered {(int)again.Status}.");
         }
 
@@ -156,7 +168,7 @@ internal sealed class SignalsBenchmark(AzuriteProcess azurite, BenchmarkOptions 
     /// <summary>Fetch (timed), fill the dialog's form as the agent would, submit (timed).</summary>
     private static async Task MessageActionAsync(HttpClient http, MessageActionJob job)
     {
-        await PostAsync(http, job.Fetch);
+        await job.Fetch.PostAsync(http);
         Check(job.Fetch.Status == HttpStatusCode.OK, $"fetchTask was answered {(int)job.Fetch.Status}: {Shorten(job.Fetch.Body)}");
         var task = JsonNode.Parse(job.Fetch.Body)?["task"];
         Check((string?)task?["type"] == "continue", $"fetchTask opened no dialog: {Shorten(job.Fetch.Body)}");
@@ -170,18 +182,7 @@ internal sealed class SignalsBenchmark(AzuriteProcess azurite, BenchmarkOptions 
         data[SignalForm.SeverityInput] = "medium";
         data[SignalForm.DescriptionInput] = description;
         job.Submit.Payload = JsonSerializer.SerializeToUtf8Bytes(job.Agent.SubmitAction(data));
-        await PostAsync(http, job.Submit);
-    }
-
-    private static async Task PostAsync(HttpClient http, TimedCall call)
-    {
-        var start = Stopwatch.GetTimestamp();
-        using var content = new ByteArrayContent(call.Payload);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync(BotEndpoints.MessagesPath, content);
-        call.Body = await response.Content.ReadAsStringAsync();
-        call.Latency = Stopwatch.GetElapsedTime(start);
-        call.Status = response.StatusCode;
+        await job.Submit.PostAsync(http);
     }
 
     /// <summary>
